@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { loadConfig } from '../kernel/config';
+import { openDatabase } from '../kernel/database/database';
+import { logger } from '../kernel/logger';
+import { onShutdown } from '../platform/on-shutdown';
+import { startSubgraphServer } from '../platform/servers';
+import { findSubgraph } from '../subgraphs';
+import { parseArgs, portOption } from './args';
+
+/** `npm run start:subgraph -- <name> [--port N]`: one subgraph as its own service (split mode). */
+async function main(): Promise<void> {
+  const { _: [name], options } = parseArgs(process.argv.slice(2));
+  if (!name) throw new Error('usage: npm run start:subgraph -- <subgraph> [--port N]');
+  const definition = findSubgraph(name);
+  const config = loadConfig();
+  // Several processes cannot share one embedded server's data folder: split mode runs against a real one.
+  if (!config.databaseUrl) throw new Error('split mode needs DATABASE_URL (the embedded database serves `npm start` only)');
+  const database = await openDatabase(config);
+  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) });
+  onShutdown(async () => {
+    await http.stop();
+    await database.close();
+  });
+  logger.info({ subgraph: name, url: `${http.url}/graphql` }, 'subgraph is up');
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`Could not start the subgraph: ${error.message}\n`);
+  process.exit(1);
+});

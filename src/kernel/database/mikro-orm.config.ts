@@ -1,0 +1,21 @@
+import { DataloaderType } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { migrationsList } from '../../../migrations';
+import { entities } from '../../subgraphs/entities';
+
+/** One ORM over every module's tables: the subgraphs are separate APIs, not separate databases (yet). */
+export function createOrmConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    // Ref.load() / Collection.load() are batched per tick: no resolver does a query per parent row.
+    dataloader: DataloaderType.ALL,
+    discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    pool: { min: 0, max: 10 },
+    allowGlobalContext: false,
+    ...overrides,
+  });
+}

@@ -1,0 +1,19 @@
+import { GraphQLError } from 'graphql';
+import { AppException } from './app.exception';
+
+/** The single place where domain exceptions become GraphQL errors with `extensions.code`. */
+export function toGraphQLError(error: unknown): unknown {
+  if (!(error instanceof AppException)) return error;
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.apiCode, reason: error.reason, ...(error.field ? { field: error.field } : {}) },
+  });
+}
+
+export const mapAppExceptions = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+};

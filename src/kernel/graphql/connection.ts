@@ -1,0 +1,88 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { InputException, InputExceptionCode } from '../errors/input.exception';
+import { PageInfo } from './page-info.type';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for it: a count over a large list is the expensive part of a page. */
+  totalCount(): Promise<number>;
+}
+
+/** Builds `<Item>Connection` and `<Item>Edge` object types for a node type (type-graphql generic types). */
+export function ConnectionType<T extends object>(itemClass: ClassType<T>, name = itemClass.name) {
+  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  class EdgeType implements Edge<T> {
+    @Field({ description: 'Opaque cursor, to pass as `after`.' }) cursor!: string;
+    @Field(() => itemClass) node!: T;
+  }
+
+  @ObjectType() // never emitted itself: type-graphql 2 prints only types reachable from the schema
+  abstract class ConnectionBase implements ConnectionShape<T> {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'Number of items matching the filter, all pages together.' })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return ConnectionBase;
+}
+
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new InputException(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, InputExceptionCode.PAGE_SIZE_OUT_OF_RANGE, 'first');
+  }
+  return first;
+}
+
+export const encodeCursor = (key: readonly unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export function decodeCursor(cursor: string | undefined | null, field = 'after'): unknown[] | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length > 0) return key;
+  } catch {
+    // fall through to the error below: a cursor is opaque, its content is never the client's business
+  }
+  throw new InputException(`${field} is not a cursor returned by this API`, InputExceptionCode.INVALID_CURSOR, field);
+}
+
+/**
+ * Turns rows fetched with `limit size + 1` into a connection: the extra row only says a next page exists.
+ */
+export function toConnection<T, C extends ConnectionShape<T>>(
+  connectionClass: new () => C,
+  rows: T[],
+  size: number,
+  keyOf: (row: T) => readonly unknown[],
+  count: () => Promise<number>,
+  hasPreviousPage: boolean,
+): C {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const connection = new connectionClass();
+  Object.assign(connection, {
+    edges,
+    count,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  });
+  return connection;
+}

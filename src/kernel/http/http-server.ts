@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { logger } from '../logger';
+import { graphiqlRouter } from './graphiql';
+
+export interface HttpServerOptions {
+  /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
+  apollo: Pick<ApolloServerOptions<GraphQLContext>, 'gateway' | 'schema'>;
+  /** A fresh context per request (a forked entity manager), or nothing for a gateway over remote subgraphs. */
+  context: () => Promise<GraphQLContext>;
+  /** `/readyz`: dependencies reachable and migrated. */
+  isReady: () => Promise<boolean>;
+  introspection?: boolean;
+}
+
+export interface HttpServer {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Internal errors are logged with their stack and reach clients as a bare "internal error". */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    logger.error({ err: error }, 'unexpected error while executing a GraphQL operation');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
+  const app = express();
+  const server = createServer(app);
+  const apollo = new ApolloServer<GraphQLContext>({
+    ...options.apollo,
+    introspection: options.introspection ?? true,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+  } as ApolloServerOptions<GraphQLContext>);
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const ready = await options.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.use('/graphiql', graphiqlRouter('/graphql'));
+  app.get('/', (_req, res) => res.redirect('/graphiql'));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: options.context }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    server,
+    // Apollo's drain plugin lets in-flight requests finish before the server closes.
+    stop: () => apollo.stop(),
+  };
+}

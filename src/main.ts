@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { loadDemoDataIfEmpty } from './demo-data/load-demo-data';
+import { loadConfig } from './kernel/config';
+import { openDatabase } from './kernel/database/database';
+import { logger } from './kernel/logger';
+import { onShutdown } from './platform/on-shutdown';
+import { startOneProcessServer } from './platform/servers';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then gateway and subgraphs in one process. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
+  const http = await startOneProcessServer(database.orm, config);
+  onShutdown(async () => {
+    await http.stop();
+    await database.close();
+  });
+  logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
+  process.stdout.write(`\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n\n`);
+}
+
+main().catch((error: Error) => {
+  logger.fatal({ err: error }, 'could not start');
+  process.stderr.write(`\nCould not start: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
+import { readCommittedSupergraph } from '../gateway/supergraph';
+import type { GraphQLContext } from '../kernel/graphql/context';
+import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
+import { logger } from '../kernel/logger';
+import { subgraphs } from '../subgraphs';
+import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
+
+export interface Listen {
+  host: string;
+  port: number;
+}
+
+const requestContext = (orm: MikroORM) => async (): Promise<GraphQLContext> => ({ em: orm.em.fork(), logger });
+
+const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
+  try {
+    return (await orm.getMigrator().getPendingMigrations()).length === 0;
+  } catch {
+    return false;
+  }
+};
+
+export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<Map<string, GraphQLSchema>> {
+  return new Map(await Promise.all(definitions.map(async (d) => [d.name, await d.buildSchema()] as const)));
+}
+
+/** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
+export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
+  const gateway = createInProcessGateway(await readCommittedSupergraph(), await buildSubgraphSchemas());
+  return startHttpServer({ apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm) }, listen.host, listen.port);
+}
+
+/** Split mode: one subgraph as its own HTTP service. */
+export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
+  const schema = await definition.buildSchema();
+  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm) }, listen.host, listen.port);
+}
+
+/** Split mode: the gateway alone, calling the subgraphs over HTTP. */
+export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen): Promise<HttpServer> {
+  const gateway = createRemoteGateway(await readCommittedSupergraph(), urls);
+  // The gateway holds no database: its context is empty, each subgraph forks its own entity manager.
+  return startHttpServer(
+    { apollo: { gateway }, context: async () => ({}) as GraphQLContext, isReady: async () => true },
+    listen.host,
+    listen.port,
+  );
+}

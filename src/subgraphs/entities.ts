@@ -1,0 +1,4 @@
+import { organisationEntities } from './organisation/organisation.entities';
+
+/** Every persisted class, for the ORM; each subgraph owns its tables. */
+export const entities = [...organisationEntities];

@@ -1,0 +1,11 @@
+import { organisationSubgraph } from './organisation/organisation.subgraph';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+/** Every subgraph of the platform, in composition order. */
+export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph];
+
+export function findSubgraph(name: string): SubgraphDefinition {
+  const found = subgraphs.find((s) => s.name === name);
+  if (!found) throw new Error(`unknown subgraph "${name}"; known: ${subgraphs.map((s) => s.name).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,14 @@
+import { buildFederatedSchema } from '../../kernel/federation/build-federated-schema';
+import type { SubgraphDefinition } from '../subgraph-definition';
+import { CompetenceResolver } from './competence/competence.resolver';
+import { Court } from './court/court.entity';
+import { resolveCourtReference } from './court/court.reference';
+import { CourtResolver } from './court/court.resolver';
+
+/** SRJ organisation: courts, their hierarchy and sites, and which court is competent for which commune. */
+export const organisationSubgraph: SubgraphDefinition = {
+  name: 'organisation',
+  defaultPort: 4101,
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }),
+};

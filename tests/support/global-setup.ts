@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { connectOrm, migrate } from '../../src/kernel/database/database';
+import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
+import { loadConfig } from '../../src/kernel/config';
+import { TEMPLATES, adminUrl, databaseUrl } from './test-database';
+
+/**
+ * Once per run: two template databases built with the real migrations, one empty and one holding the shared SRJ
+ * data; every suite then clones the one it needs (CREATE DATABASE … TEMPLATE), which takes well under a second.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!process.env.DATABASE_URL) {
+    const { startEmbeddedPostgres } = await import('../../src/kernel/database/embedded-postgres.js');
+    const embedded = await startEmbeddedPostgres(`${process.cwd()}/.data/test-postgres`, 54330);
+    process.env.DATABASE_URL = embedded.url;
+    (globalThis as { stopEmbedded?: () => Promise<void> }).stopEmbedded = embedded.stop;
+  }
+  process.env.RJ_TEST_RUN = `${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  // Leftovers of killed runs would otherwise pile up.
+  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'rj\\_t%'");
+  for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  for (const template of Object.values(TEMPLATES)) await admin.query(`create database "${template}"`);
+  await admin.end();
+
+  for (const [kind, template] of Object.entries(TEMPLATES)) {
+    const orm = await connectOrm(databaseUrl(template));
+    await migrate(orm);
+    if (kind === 'srj') await importSrj(orm.em.fork(), loadConfig().dataDir);
+    await orm.close(true);
+  }
+  forgetDecoratorMetadata();
+}
+
+/**
+ * Jest copies this process's globals into every test sandbox: decorator registries filled here (MikroORM's,
+ * type-graphql's) would leak into suites as objects of another realm and break them.
+ */
+function forgetDecoratorMetadata(): void {
+  const globals = globalThis as Record<string, unknown>;
+  for (const key of Object.keys(globals)) {
+    if (key.startsWith('mikro-orm-') || key === 'TypeGraphQLMetadataStorage') delete globals[key];
+  }
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM, Options } from '@mikro-orm/postgresql';
+import { MikroORM as Orm } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { createOrmConfig } from '../../src/kernel/database/mikro-orm.config';
+
+/** Template databases made by global-setup: `empty` (migrated), `srj` (migrated + the shared courts data). */
+export const TEMPLATES = { empty: 'rj_t_template_empty', srj: 'rj_t_template_srj' } as const;
+
+export function databaseUrl(database: string): string {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The server's maintenance database, to create and drop the others. */
+export const adminUrl = (): string => databaseUrl('postgres');
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  orm: MikroORM;
+  /** SQL statements the ORM sent since the last reset: how tests prove there is no N+1. */
+  queries: string[];
+  drop(): Promise<void>;
+}
+
+/** A database of the suite's own, cloned from a template; `drop()` in afterAll. */
+export async function createTestDatabase(template: keyof typeof TEMPLATES = 'empty', options: Partial<Options> = {}): Promise<TestDatabase> {
+  const name = `rj_t_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${TEMPLATES[template]}"`);
+  await admin.end();
+  const queries: string[] = [];
+  const url = databaseUrl(name);
+  const orm = await Orm.init(
+    createOrmConfig(url, {
+      debug: ['query'],
+      logger: (message: string) => queries.push(message),
+      colors: false,
+      ...options,
+    }),
+  );
+  return {
+    name,
+    url,
+    orm,
+    queries,
+    drop: async () => {
+      await orm.close(true);
+      const client = new Client({ connectionString: adminUrl() });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    },
+  };
+}
