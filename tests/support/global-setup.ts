@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/kernel/database/database';
 import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
 import { loadConfig } from '../../src/kernel/config';
-import { TEMPLATES, adminUrl, databaseUrl } from './test-database';
+import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
 
 /**
  * Once per run: two template databases built with the real migrations, one empty and one holding the shared SRJ
@@ -16,11 +16,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_URL = embedded.url;
     (globalThis as { stopEmbedded?: () => Promise<void> }).stopEmbedded = embedded.stop;
   }
-  process.env.RJ_TEST_RUN = `${process.pid}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   // Leftovers of killed runs would otherwise pile up.
-  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'rj\\_t%'");
+  const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [RUN_PREFIX]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
   for (const template of Object.values(TEMPLATES)) await admin.query(`create database "${template}"`);
   await admin.end();

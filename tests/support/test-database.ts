@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { MikroORM as Orm } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { createOrmConfig } from '../../src/kernel/database/mikro-orm.config';
 
+/** Databases of this checkout's runs share a prefix, so runs from two checkouts on one server never collide. */
+export const RUN_PREFIX = `rj_t${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 6)}_`;
+
 /** Template databases made by global-setup: `empty` (migrated), `srj` (migrated + the shared courts data). */
-export const TEMPLATES = { empty: 'rj_t_template_empty', srj: 'rj_t_template_srj' } as const;
+export const TEMPLATES = { empty: `${RUN_PREFIX}template_empty`, srj: `${RUN_PREFIX}template_srj` } as const;
 
 export function databaseUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
@@ -27,7 +30,7 @@ export interface TestDatabase {
 
 /** A database of the suite's own, cloned from a template; `drop()` in afterAll. */
 export async function createTestDatabase(template: keyof typeof TEMPLATES = 'empty', options: Partial<Options> = {}): Promise<TestDatabase> {
-  const name = `rj_t_${randomBytes(5).toString('hex')}`;
+  const name = `${RUN_PREFIX}${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`create database "${name}" template "${TEMPLATES[template]}"`);
