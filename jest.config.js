@@ -6,6 +6,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
+  // Sources import ESM-style `./x.js` where Node's native import() needs it; Jest resolves the .ts file.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
   // Two cores: more workers only make suites wait on each other and on PostgreSQL.
   maxWorkers: 2,

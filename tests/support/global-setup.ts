@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/kernel/database/database';
+import { startEmbeddedPostgres } from '../../src/kernel/database/embedded-postgres';
 import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
 import { loadConfig } from '../../src/kernel/config';
 import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
@@ -11,7 +12,6 @@ import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
  */
 export default async function globalSetup(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    const { startEmbeddedPostgres } = await import('../../src/kernel/database/embedded-postgres.js');
     const embedded = await startEmbeddedPostgres(`${process.cwd()}/.data/test-postgres`, 54330);
     process.env.DATABASE_URL = embedded.url;
     (globalThis as { stopEmbedded?: () => Promise<void> }).stopEmbedded = embedded.stop;

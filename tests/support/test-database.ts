@@ -40,7 +40,7 @@ export async function createTestDatabase(template: keyof typeof TEMPLATES = 'emp
   const orm = await Orm.init(
     createOrmConfig(url, {
       debug: ['query'],
-      logger: (message: string) => queries.push(message),
+      logger: (message: string) => queries.push(message.replace(/\x1B\[[0-9;]*m/g, '')),
       colors: false,
       ...options,
     }),

