@@ -64,4 +64,20 @@ describe('the federated walk from courts to referentials', () => {
     if (process.env.SHOW_SQL) console.log(db.queries.join('\n'));
     console.log(`walk: ${large.statements} SQL statements for 8 courts × 8 deployments × 4 exchanges`);
   });
+
+  it('analyses an impact over 64 deployments, and checks coherence, in a fixed handful of statements', async () => {
+    db.queries.length = 0;
+    const impact = await gql(server, `{ impactOf(change: { referential: { referentialCode: "NATINF" } }) {
+      applications { application { code } } exchanges { exchange { code name } } deployments { court { name } } bureaus { bureau } } }`);
+    expect(impact.errors).toBeUndefined();
+    expect(impact.data.impactOf.deployments).toHaveLength(64);
+    expect(impact.data.impactOf.exchanges).toHaveLength(16);
+    const impactStatements = db.queries.length;
+    db.queries.length = 0;
+    const report = await gql(server, `{ coherenceReport { issues { kind exchange { name } court { name } } } }`);
+    expect(report.errors).toBeUndefined();
+    console.log(`impactOf: ${impactStatements} SQL statements; coherenceReport: ${db.queries.length}`);
+    expect(impactStatements).toBeLessThanOrEqual(10);
+    expect(db.queries.length).toBeLessThanOrEqual(10);
+  });
 });
