@@ -1,6 +1,7 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { CoherenceService } from '../../src/subgraphs/catalog/coherence/coherence.service';
+import { ImpactService } from '../../src/subgraphs/catalog/impact/impact.service';
 import type { ReferentialDirectory } from '../../src/subgraphs/catalog/federation/referential-directory';
 import { aDeployment, anApplication, aUsage } from '../builders/catalog.builder';
 import { aCourt } from '../builders/court.builder';
@@ -122,10 +123,14 @@ describe('catalog API', () => {
         { code: 'NAC', releases: [{ number: 2, status: 'PUBLISHED' }] },
         { code: 'NOBODY', releases: [{ number: 1, status: 'PUBLISHED' }] },
       ],
+      citing: async (_em, text) => (text === 'Loi 2019-222 art. 58' ? ['NATINF'] : []),
     };
     const report = await new CoherenceService(db.orm.em.fork(), referentials).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);
     expect(summary).toEqual(expect.arrayContaining(['PINNED_TO_RETIRED_RELEASE NATINF', 'PINNED_TO_UNKNOWN_RELEASE NAC', 'UNCONSUMED_REFERENTIAL NOBODY', 'UNKNOWN_COURT NO_SUCH_COURT']));
     expect(report.pendingChecks).toEqual([]);
+    const impact = await new ImpactService(db.orm.em.fork(), referentials).impactOf({ legalText: 'Loi 2019-222 art. 58' });
+    expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain('legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE');
+    expect(impact.notes).toEqual([]);
   });
 });

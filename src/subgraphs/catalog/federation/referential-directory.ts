@@ -5,11 +5,13 @@ export interface ReferentialState {
   releases: { number: number; status: 'DRAFT' | 'PUBLISHED' | 'RETIRED' }[];
 }
 
-/** What the coherence report needs from the referentials subgraph: every referential and the status of its releases. */
+/** What the catalog needs from the referentials subgraph; null answers mean "not part of this deployment". */
 export interface ReferentialDirectory {
-  /** null when the referentials subgraph is not part of this deployment: the checks that need it are reported as pending. */
+  /** Every referential and the status of its releases, for the coherence report. */
   list(em: EntityManager): Promise<ReferentialState[] | null>;
+  /** Referentials whose legal references cite this text (compared folded), for impactOf(legalText). */
+  citing(em: EntityManager, legalText: string): Promise<string[] | null>;
 }
 
-/** Until the referentials subgraph is merged: no data, so those checks stay pending (wire its service here then). */
-export const pendingReferentialDirectory: ReferentialDirectory = { list: async () => null };
+/** Until the referentials subgraph is merged: no data, so what needs it is reported as pending (wire its service here then). */
+export const pendingReferentialDirectory: ReferentialDirectory = { list: async () => null, citing: async () => null };

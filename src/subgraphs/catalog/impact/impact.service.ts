@@ -7,6 +7,7 @@ import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment } from '../deployment/deployment.entity';
 import { courtStub } from '../federation/court.stub';
 import { exchangeStub } from '../federation/exchange.stub';
+import type { ReferentialDirectory } from '../federation/referential-directory';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
 import { RoadmapItem } from '../release/roadmap-item.entity';
@@ -23,10 +24,10 @@ interface Walk {
   origin?: string;
 }
 
-const PENDING_LEGAL = 'legal texts cited by referentials are not followed yet: pending on the referentials subgraph';
+const PENDING_LEGAL = 'referentials citing the legal text are not followed: pending on the referentials subgraph';
 
 export class ImpactService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: EntityManager, private readonly referentials: ReferentialDirectory) {}
 
   /** A constant number of queries whatever the change: the map is read in a few batches, then walked in memory. */
   async impactOf(change: ImpactChangeInput): Promise<Impact> {
@@ -44,9 +45,10 @@ export class ImpactService {
     return this.conclude(summary, walk);
   }
 
-  private async fromReferential(change: ReferentialChangeInput, links: ExchangeLinks[], walk: Walk): Promise<string> {
+  /** `start` replaces the referential step when the walk comes from elsewhere (a legal text citing it). */
+  private async fromReferential(change: ReferentialChangeInput, links: ExchangeLinks[], walk: Walk, start?: ImpactStep[]): Promise<string> {
     const { referentialCode: code, releaseNumber, entryCodes } = change;
-    const origin = [step(K.REFERENTIAL, releaseNumber ? `${code} release ${releaseNumber}` : code)];
+    const origin = start ?? [step(K.REFERENTIAL, releaseNumber ? `${code} release ${releaseNumber}` : code)];
     if (entryCodes?.length) origin.push(step(K.REFERENTIAL_ENTRIES, entryCodes.join(', '), 'in'));
     const usages = await this.em.find(ReferentialUsage, { referentialCode: code });
     for (const usage of usages) {
@@ -86,7 +88,10 @@ export class ImpactService {
       walk.applications.add(item.application.code, [origin, step(K.ROADMAP_ITEM, item.title, 'requires'), step(K.APPLICATION, item.application.code, 'planned in')]);
     }
     for (const exchange of links.filter((l) => cites(l.legalTexts))) this.throughExchange(exchange, [origin, step(K.EXCHANGE, exchange.code, 'governs')], walk);
-    walk.notes.push(PENDING_LEGAL);
+    const citing = await this.referentials.citing(this.em, text);
+    if (citing === null) walk.notes.push(PENDING_LEGAL);
+    // A text is cited by a few referentials: one short walk each.
+    for (const referentialCode of citing ?? []) await this.fromReferential({ referentialCode }, links, walk, [origin, step(K.REFERENTIAL, referentialCode, 'cited by')]);
     return `legal text "${text.trim()}"`;
   }
 
