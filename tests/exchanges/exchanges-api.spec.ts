@@ -85,6 +85,8 @@ describe('exchanges API', () => {
     expect(paths).toEqual(expect.arrayContaining(['/extra additionalProperties', '/natinf pattern', '/defendant/lastName required', '/defendant/birthDate format', '/charges/1 pattern']));
     const onXsd = await gql(server, VALIDATE, { version: '0.9', payload: {} });
     expect(onXsd.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' });
+    const deprecate = await gql(server, `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
+    expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
     const missing = await gql(server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
   });

@@ -26,10 +26,23 @@ export class SchemaVersionService {
     });
   }
 
-  async validateMessage(exchangeCode: string, version: string, payload: unknown): Promise<MessageValidation> {
+  setStatus(exchangeCode: string, version: string, status: SchemaStatus): Promise<SchemaVersion> {
+    return this.em.transactional(async (tx) => {
+      const schema = await new SchemaVersionService(tx).find(exchangeCode, version);
+      schema.status = status;
+      return schema;
+    });
+  }
+
+  private async find(exchangeCode: string, version: string): Promise<SchemaVersion> {
     const exchange = await new ExchangeService(this.em).get(exchangeCode, 'exchange');
     const schema = await this.em.findOne(SchemaVersion, { exchange, version });
     if (!schema) throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
+    return schema;
+  }
+
+  async validateMessage(exchangeCode: string, version: string, payload: unknown): Promise<MessageValidation> {
+    const schema = await this.find(exchangeCode, version);
     if (schema.language !== SchemaLanguage.JSON_SCHEMA) {
       throw new ExchangesException(`schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`, ExchangesExceptionCode.NOT_JSON_SCHEMA, 'version');
     }
