@@ -48,6 +48,7 @@ export class ImpactService {
   /** `start` replaces the referential step when the walk comes from elsewhere (a legal text citing it). */
   private async fromReferential(change: ReferentialChangeInput, links: ExchangeLinks[], walk: Walk, start?: ImpactStep[]): Promise<string> {
     const { referentialCode: code, releaseNumber, entryCodes } = change;
+    if (!code.trim()) throw new CatalogException('referentialCode is empty', CatalogExceptionCode.INVALID_CHANGE, 'change.referential.referentialCode');
     const origin = start ?? [step(K.REFERENTIAL, releaseNumber ? `${code} release ${releaseNumber}` : code)];
     if (entryCodes?.length) origin.push(step(K.REFERENTIAL_ENTRIES, entryCodes.join(', '), 'in'));
     const usages = await this.em.find(ReferentialUsage, { referentialCode: code });
@@ -79,13 +80,15 @@ export class ImpactService {
 
   private async fromLegalText(text: string, links: ExchangeLinks[], walk: Walk): Promise<string> {
     const wanted = fold(text);
+    if (!wanted) throw new CatalogException('legalText is empty', CatalogExceptionCode.INVALID_CHANGE, 'change.legalText');
+    // Legal references are free text, compared folded: filtered in memory over the (small) usage and roadmap tables.
     const cites = (texts: readonly string[]) => texts.some((t) => fold(t) === wanted);
     const origin = step(K.LEGAL_TEXT, text.trim());
     for (const usage of (await this.em.find(ReferentialUsage, {})).filter((u) => cites(u.legalTexts))) {
       walk.applications.add(usage.application.code, [origin, step(K.REFERENTIAL, usage.referentialCode, 'requires the use of'), step(K.APPLICATION, usage.application.code, 'by')]);
     }
     for (const item of (await this.em.find(RoadmapItem, {})).filter((i) => cites(i.legalTexts))) {
-      walk.applications.add(item.application.code, [origin, step(K.ROADMAP_ITEM, item.title, 'requires'), step(K.APPLICATION, item.application.code, 'planned in')]);
+      walk.applications.add(item.application.code, [origin, step(K.ROADMAP_ITEM, item.title, 'requires'), step(K.APPLICATION, item.application.code, 'roadmap of')]);
     }
     for (const exchange of links.filter((l) => cites(l.legalTexts))) this.throughExchange(exchange, [origin, step(K.EXCHANGE, exchange.code, 'governs')], walk);
     const citing = await this.referentials.citing(this.em, text);
