@@ -5,6 +5,7 @@ import { ImpactService } from '../../src/subgraphs/catalog/impact/impact.service
 import type { ReferentialDirectory } from '../../src/subgraphs/catalog/federation/referential-directory';
 import { aDeployment, anApplication, aUsage } from '../builders/catalog.builder';
 import { aCourt } from '../builders/court.builder';
+import { anExchange } from '../builders/exchange.builder';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -60,6 +61,9 @@ describe('catalog API', () => {
     expect(badWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.wave' });
     const contact = await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
     expect(contact.errors).toBeUndefined();
+    await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
+    const badMail = await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
+    expect(badMail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
     const { data } = await gql(server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
     expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
     expect(data.court.contacts).toEqual([{ role: 'LOCAL_IT_MANAGER', name: 'A. Martin' }]);
@@ -116,6 +120,7 @@ describe('catalog API', () => {
     const ghost = anApplication(em, { code: 'GHOSTAPP' });
     aUsage(em, ghost, 'NAC', { pinnedRelease: 1 });
     aDeployment(em, ghost, 'NO_SUCH_COURT');
+    anExchange(em, { code: 'DANGLING', producer: 'NOT_IN_CATALOG', consumers: ['CASSIOPEE'] });
     await em.flush();
     const referentials: ReferentialDirectory = {
       list: async () => [
@@ -128,6 +133,7 @@ describe('catalog API', () => {
     const report = await new CoherenceService(db.orm.em.fork(), referentials).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);
     expect(summary).toEqual(expect.arrayContaining(['PINNED_TO_RETIRED_RELEASE NATINF', 'PINNED_TO_UNKNOWN_RELEASE NAC', 'UNCONSUMED_REFERENTIAL NOBODY', 'UNKNOWN_COURT NO_SUCH_COURT']));
+    expect(report.issues).toContainEqual(expect.objectContaining({ kind: 'UNKNOWN_APPLICATION', exchange: { code: 'DANGLING' } }));
     expect(report.pendingChecks).toEqual([]);
     const impact = await new ImpactService(db.orm.em.fork(), referentials).impactOf({ legalText: 'Loi 2019-222 art. 58' });
     expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain('legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE');

@@ -26,6 +26,8 @@ describe('illustrative IS map (demo data)', () => {
     expect(await db.orm.em.fork().count(Application, {})).toBe(count);
     const { data } = await gql(server, `{ applications { code illustrative } exchanges { illustrative } }`);
     expect(data.applications.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['CASSIOPEE', 'PORTALIS', 'WINCI', 'MINOS', 'APPI', 'NPP', 'PLINE', 'PLEX', 'E_BARREAU']));
+    const retired = await gql(server, `{ applications(filter: { lifecycleStatus: RETIRED }) { code } }`);
+    expect(retired.data.applications).toEqual([{ code: 'GIDE' }]);
     expect([...data.applications, ...data.exchanges].every((x: { illustrative: boolean }) => x.illustrative)).toBe(true);
   });
 

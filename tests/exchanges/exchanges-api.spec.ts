@@ -49,6 +49,8 @@ describe('exchanges API', () => {
       consumers: [{ partner: null, partnerName: null, application: { code: 'APPI' } }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS', application: null }],
       referentials: [{ code: 'NATINF' }],
     });
+    const filtered = await gql(server, `{ natinf: exchanges(filter: { referentialCode: "NATINF" }) { code } nac: exchanges(filter: { referentialCode: "NAC" }) { code } dap: exchanges(filter: { partner: PRISON_ADMINISTRATION, status: ACTIVE }) { code } }`);
+    expect(filtered.data).toEqual({ natinf: [{ code: 'AVIS_PENAL' }], nac: [], dap: [{ code: 'AVIS_PENAL' }] });
     const apps = await gql(server, `{ application(code: "APPI") { exchanges(role: CONSUMER) { code } } }`);
     expect(apps.data.application.exchanges).toEqual([{ code: 'AVIS_PENAL' }]);
   });
