@@ -106,6 +106,8 @@ describe('catalog API', () => {
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'RETIRED_PRODUCER', exchange: { code: 'PROC_NPP', name: 'Procédures NPP' }, application: { code: 'NPP' } }));
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'CLOSED_COURT', court: { code: 'TJ2' } }));
     expect(report.data.coherenceReport.pendingChecks[0]).toMatch(/referentials subgraph/);
+    const redeploy = await gql(server, `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
+    expect(redeploy.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
   });
 
   it('refuses a change that is not exactly one thing', async () => {

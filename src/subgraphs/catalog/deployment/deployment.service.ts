@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
+import { LifecycleStatus } from '../application/application-enums';
 import { ApplicationService } from '../application/application.service';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkPositive } from '../catalog.validation';
 import { findCourts } from '../federation/court-directory';
-import type { DeploymentStatus } from './deployment-status.enum';
+import { DeploymentStatus } from './deployment-status.enum';
 import { Deployment } from './deployment.entity';
 import type { AddDeploymentInput } from './deployment.input';
 
@@ -24,6 +25,9 @@ export class DeploymentService {
     const priority = checkPositive(input.priority, 'input.priority');
     return this.em.transactional(async (tx) => {
       const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
+      if (application.lifecycleStatus === LifecycleStatus.RETIRED && input.status !== DeploymentStatus.WITHDRAWN) {
+        throw new CatalogException(`${application.code} is retired: it can only be withdrawn from a court`, CatalogExceptionCode.INVALID_VALUE, 'input.status');
+      }
       if (!(await findCourts(tx, [input.courtCode])).has(input.courtCode)) {
         throw new CatalogException(`no court with code ${input.courtCode}`, CatalogExceptionCode.UNKNOWN_COURT, 'input.courtCode');
       }
