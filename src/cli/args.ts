@@ -1,5 +1,5 @@
-/** Reads `--name value` options from a command line; positional words come back in `_`. */
-export function parseArgs(argv: readonly string[]): { _: string[]; options: Map<string, string[]> } {
+/** Reads `--name value` options (and `--flag`s, which take none) from a command line; positional words come back in `_`. */
+export function parseArgs(argv: readonly string[], flags: readonly string[] = []): { _: string[]; options: Map<string, string[]> } {
   const positional: string[] = [];
   const options = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
@@ -9,7 +9,7 @@ export function parseArgs(argv: readonly string[]): { _: string[]; options: Map<
       continue;
     }
     const [name, inline] = word.slice(2).split('=', 2);
-    const value = inline ?? argv[++i];
+    const value = flags.includes(name) ? (inline ?? 'true') : (inline ?? argv[++i]);
     if (value === undefined) throw new Error(`--${name} needs a value`);
     options.set(name, [...(options.get(name) ?? []), value]);
   }

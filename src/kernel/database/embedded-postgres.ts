@@ -33,6 +33,18 @@ async function assertReachableByPostgresUser(dir: string): Promise<void> {
   }
 }
 
+async function answers(url: string): Promise<boolean> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The package is ESM-only: a dynamic import keeps it out of processes (and tests) that use DATABASE_URL.
  * On import it hooks SIGTERM/SIGINT to stop the server at once, under in-flight requests; we take those two
@@ -50,6 +62,9 @@ async function loadEmbeddedPostgres() {
 
 /** Boots (and on first use initialises) a PostgreSQL whose data survives restarts under `dir`. */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  // Already up (a running `npm start`, and a CLI beside it): share it rather than fight for the data folder.
+  if (await answers(url)) return { url, stop: async () => undefined };
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await assertReachableByPostgresUser(dir);
   const output: string[] = [];
@@ -83,8 +98,5 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
   await client.end();
   logger.info({ dir, port }, 'embedded PostgreSQL started');
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
-  };
+  return { url, stop: () => pg.stop() };
 }

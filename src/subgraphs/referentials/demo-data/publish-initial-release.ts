@@ -27,12 +27,13 @@ export async function publishInitialRelease(em: EntityManager, referential: Omit
     for (let i = 0; i < entries.length; i += CHUNK) {
       const chunk = entries.slice(i, i + CHUNK);
       const ids = await tx.execute<{ id: string; code: string }[]>(
-        `insert into referential_entry (referential_code, code, label, parent_code, level, attributes, recorded_in, search_text)
-         select ?, code, label, parent_code, level, attributes, 1, search_text
-         from jsonb_to_recordset(?::jsonb) as r(code text, label text, parent_code text, level int, attributes jsonb, search_text text)
+        `insert into referential_entry (referential_code, code, label, parent_code, level, attributes, recorded_in, search_text, legal_cells)
+         select ?, code, label, parent_code, level, attributes, 1, search_text, legal_cells
+         from jsonb_to_recordset(?::jsonb) as r(code text, label text, parent_code text, level int, attributes jsonb, search_text text, legal_cells jsonb)
          returning id, code`,
         [referential.code, JSON.stringify(chunk.map((e) => ({
           code: e.code, label: e.label, parent_code: e.parentCode ?? null, level: e.level ?? 1, attributes: e.attributes ?? {}, search_text: searchTextOf(e.code, e.label),
+          legal_cells: e.legal ? { definedBy: e.legal.definedBy ?? null, punishedBy: e.legal.punishedBy ?? null } : null,
         })))],
       );
       const idOf = new Map(ids.map((r) => [r.code, r.id]));

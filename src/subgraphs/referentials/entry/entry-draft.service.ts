@@ -44,7 +44,10 @@ export class EntryDraftService {
       const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
         label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
       });
-      if (input.legalReferences) await this.replaceLegalReferences(em, entry, cellsToRows(input.legalReferences));
+      if (input.legalReferences) {
+        entry.legalCells = { definedBy: input.legalReferences.definedBy ?? null, punishedBy: input.legalReferences.punishedBy ?? null };
+        await this.replaceLegalReferences(em, entry, cellsToRows(input.legalReferences));
+      }
       return entry;
     });
   }
@@ -84,7 +87,7 @@ export class EntryDraftService {
       await em.flush();
       return current;
     }
-    const entry = em.create(Entry, { referentialCode, code, recordedIn: draft, searchText: searchTextOf(code, values.label), ...values });
+    const entry = em.create(Entry, { referentialCode, code, recordedIn: draft, searchText: searchTextOf(code, values.label), legalCells: current?.legalCells ?? null, ...values });
     if (current) current.supersededIn = draft;
     await em.flush();
     if (current) await em.execute(

@@ -61,6 +61,10 @@ export class Entry {
   @Property({ type: 'integer', nullable: true })
   supersededIn?: number | null;
 
+  /** The legal cells as the source wrote them (NATINF), kept to compare imports and to export the official layout. */
+  @Property({ type: 'jsonb', nullable: true, hidden: true })
+  legalCells?: { definedBy?: string | null; punishedBy?: string | null } | null;
+
   /** Folded label and code: what full-text search indexes. */
   @Property({ type: 'text', hidden: true })
   searchText!: string;

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { exportReferential } from '../import/export-referential';
+import { loadConfig } from '../kernel/config';
+import { openDatabase } from '../kernel/database/database';
+import { ReleaseService } from '../subgraphs/referentials/release/release.service';
+import { parseArgs } from './args';
+
+/** `npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]` (stdout by default). */
+async function main(): Promise<void> {
+  const { _: [code], options } = parseArgs(process.argv.slice(2));
+  if (!code) throw new Error('usage: npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]');
+  const format = options.get('format')?.[0] ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
+  const database = await openDatabase(loadConfig());
+  try {
+    const em = database.orm.em.fork();
+    const releases = new ReleaseService(em);
+    const referential = await releases.requireReferential(code);
+    const asked = options.get('release')?.[0];
+    const release = await releases.readable(code, asked === undefined ? undefined : Number(asked));
+    if (release === null) throw new Error(`${code} has no published release`);
+    const out = options.get('out')?.[0];
+    await pipeline(exportReferential(em, referential, { release, at: options.get('at')?.[0], format }), out ? createWriteStream(out) : process.stdout);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

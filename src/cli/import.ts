@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { importReferential, type ImportOptions, type ImportReport } from '../import/import-referential';
+import { formatIssue } from '../import/import-issue';
+import type { ImportFormat } from '../import/layouts';
+import { loadConfig } from '../kernel/config';
+import { openDatabase } from '../kernel/database/database';
+import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/load-nac-natinf';
+import { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { parseArgs } from './args';
+
+const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid]';
+const FORMATS = ['natinf', 'nac', 'csv', 'json'];
+
+/** Rows, rows/s and elapsed time: a bar that redraws on a terminal, a plain line every few seconds elsewhere (CI logs). */
+function progress(): (rows: number) => void {
+  const started = Date.now();
+  let lastLine = 0;
+  return (rows) => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = Math.round(rows / Math.max(seconds, 0.001));
+    if (process.stderr.isTTY) process.stderr.write(`\r  ${rows.toLocaleString('fr-FR')} rows read · ${rate.toLocaleString('fr-FR')} rows/s · ${seconds.toFixed(1)} s   `);
+    else if (Date.now() - lastLine > 5000) {
+      lastLine = Date.now();
+      process.stderr.write(`${rows} rows read, ${rate} rows/s\n`);
+    }
+  };
+}
+
+function print(report: ImportReport): void {
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const source = report.source ? ` (${report.source.encoding}, "${report.source.separator}")` : '';
+  console.log(`${report.file}${source}: ${report.rowsRead} rows read, ${report.invalidRows} invalid`);
+  for (const issue of report.issues) console.log(`  ${formatIssue(issue)}`);
+  if (report.issueCount > report.issues.length) console.log(`  … and ${report.issueCount - report.issues.length} more problems`);
+  if (report.diff) {
+    const { added, changed, removed, unchanged, fields } = report.diff;
+    const detail = Object.entries(fields).map(([f, n]) => `${f} ${n}`).join(', ');
+    console.log(`  compared with the latest published release: ${added} added, ${changed} changed${detail ? ` (${detail})` : ''}, ${removed} end-dated, ${unchanged} unchanged`);
+  }
+  const outcome = {
+    REFUSED: 'refused: nothing was written (fix the file, or pass --skip-invalid)',
+    NO_CHANGE: 'no change: no release created',
+    DRY_RUN: 'dry run: nothing was written',
+    WRITTEN: `release ${report.release?.number} written as ${report.release?.status}`,
+  }[report.outcome];
+  console.log(`${report.referential}: ${outcome}`);
+}
+
+async function main(): Promise<number> {
+  const { _: [code, file], options } = parseArgs(process.argv.slice(2), ['dry-run', 'publish', 'skip-invalid']);
+  if (!code || !file) throw new Error(USAGE);
+  const format = options.get('format')?.[0];
+  if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
+  const database = await openDatabase(loadConfig());
+  try {
+    const em = database.orm.em.fork();
+    let referential = await em.findOne(Referential, code);
+    // The two lists the ministry publishes as files can be imported into an empty hub directly.
+    const builtIn = { NATINF: NATINF_DEFINITION, NAC: NAC_DEFINITION }[code];
+    if (!referential && builtIn) await em.persistAndFlush((referential = em.create(Referential, builtIn)));
+    if (!referential) throw new Error(`no referential ${code}: create it first (createReferential mutation)`);
+    const importOptions: ImportOptions = {
+      format: format as ImportFormat | undefined,
+      mappingFile: options.get('mapping')?.[0],
+      dryRun: options.has('dry-run'),
+      publish: options.has('publish'),
+      skipInvalid: options.has('skip-invalid'),
+      actor: process.env.USER ?? 'import',
+      onProgress: progress(),
+    };
+    const report = await importReferential(database.url, referential, file, importOptions);
+    print(report);
+    return report.outcome === 'REFUSED' ? 2 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then((code) => process.exit(code), (error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { Readable, Transform } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from './layouts';
+
+export interface ExportOptions {
+  release: number;
+  at?: string | null;
+  format: 'csv' | 'json';
+}
+
+interface Row {
+  code: string;
+  label: string;
+  parent_code: string | null;
+  level: number;
+  attributes: Record<string, unknown>;
+  valid_from: string | null;
+  valid_to: string | null;
+  legal_cells: { definedBy?: string | null; punishedBy?: string | null } | null;
+}
+
+const PAGE = 2_000;
+
+/** The rows of a release (and day), by code, a page at a time (keyset): memory stays flat on a million entries. */
+async function* rowsOf(em: EntityManager, referential: string, options: ExportOptions): AsyncGenerator<Row> {
+  for (let after = ''; ;) {
+    const rows = await em.execute<Row[]>(
+      `select code, label, parent_code, level, attributes, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, legal_cells
+       from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?) and code > ?
+       ${options.at ? 'and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)' : ''} order by code limit ${PAGE}`,
+      [referential, options.release, options.release, after, ...(options.at ? [options.at, options.at] : [])]);
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = rows.at(-1)!.code;
+  }
+}
+
+const csvCell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+const layoutOf = (referential: Referential): ColumnMapping =>
+  referential.code === 'NATINF' ? NATINF_LAYOUT : referential.code === 'NAC' ? NAC_LAYOUT : defaultLayout(referential.attributeDefinitions.map((d) => d.name));
+
+/** The value of each column for a row, by the layout the import reads back. */
+function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
+  const byColumn = new Map<string, unknown>([
+    [layout.code, row.code], [layout.label, row.label],
+    ...(layout.parentCode ? [[layout.parentCode, row.parent_code] as const] : []),
+    ...(layout.level ? [[layout.level, row.level] as const] : []),
+    ...(layout.validFrom ? [[layout.validFrom, row.valid_from] as const] : []),
+    ...(layout.validTo ? [[layout.validTo, row.valid_to] as const] : []),
+    ...(layout.definedBy ? [[layout.definedBy, row.legal_cells?.definedBy] as const] : []),
+    ...(layout.punishedBy ? [[layout.punishedBy, row.legal_cells?.punishedBy] as const] : []),
+    ...Object.entries(layout.attributes ?? {}).map(([name, column]) => [column, row.attributes[name]] as const),
+  ]);
+  return header.map((column) => csvCell(byColumn.get(column))).join(';');
+}
+
+/**
+ * Streams a release as CSV (the official layout where one exists: NATINF in latin-1 with CRLF, like the ministry's
+ * file) or as a JSON array; what it writes, the import reads back as "no change".
+ */
+export function exportReferential(em: EntityManager, referential: Referential, options: ExportOptions): Readable {
+  const rows = rowsOf(em, referential.code, options);
+  if (options.format === 'json') {
+    let first = true;
+    return Readable.from((async function* () {
+      yield '[';
+      for await (const row of rows) {
+        yield `${first ? '' : ','}\n${JSON.stringify({ code: row.code, label: row.label, parentCode: row.parent_code, level: row.level, attributes: row.attributes,
+          validFrom: row.valid_from, validTo: row.valid_to, definedBy: row.legal_cells?.definedBy ?? undefined, punishedBy: row.legal_cells?.punishedBy ?? undefined })}`;
+        first = false;
+      }
+      yield '\n]\n';
+    })());
+  }
+  const layout = layoutOf(referential);
+  const header = referential.code === 'NATINF'
+    ? ['Numéro NATINF', "Nature de l'infraction", "Qualification de l'infraction", 'Définie par', 'Réprimée par']
+    : [layout.code, ...(layout.level ? [layout.level] : []), ...(layout.parentCode ? [layout.parentCode] : []), layout.label,
+      ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []), ...Object.values(layout.attributes ?? {})];
+  const newline = referential.code === 'NATINF' ? '\r\n' : '\n';
+  const text = Readable.from((async function* () {
+    yield header.join(';') + newline;
+    for await (const row of rows) yield csvLine(layout, header, row) + newline;
+  })());
+  if (referential.code !== 'NATINF') return text;
+  return text.pipe(new Transform({ transform: (chunk, _e, done) => done(null, Buffer.from(String(chunk), 'latin1')) }));
+}

@@ -1,0 +1,108 @@
+import { basename } from 'node:path';
+import { Client } from 'pg';
+import { today } from '../kernel/graphql/scalars';
+import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { crossRowChecks, diffWithPublished, settleLevels, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
+import { IssueLog, type ImportIssue } from './import-issue';
+import { toImportRow, type ImportRow } from './import-row';
+import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
+import { readDelimited, readJson, type SourceInfo } from './read-source';
+import { copyRows, createStaging } from './staging';
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  mappingFile?: string;
+  dryRun?: boolean;
+  publish?: boolean;
+  skipInvalid?: boolean;
+  actor?: string;
+  /** Called every few thousand rows read. */
+  onProgress?: (rows: number) => void;
+}
+
+export interface ImportReport {
+  file: string;
+  referential: string;
+  format: ImportFormat;
+  source?: SourceInfo;
+  rowsRead: number;
+  invalidRows: number;
+  issueCount: number;
+  issues: ImportIssue[];
+  diff?: DiffCounts;
+  release: ReleaseWritten | null;
+  outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
+}
+
+export class ImportRefusedError extends Error {}
+
+/**
+ * Imports a file into a referential in one transaction: stream → validate → COPY to staging → cross-row checks
+ * → diff with the latest published release → new release (draft, or published with `publish`). Any invalid row
+ * refuses the whole file unless `skipInvalid`; a crash or kill at any point rolls everything back.
+ */
+export async function importReferential(databaseUrl: string, referential: Referential, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const file = basename(path);
+  const format = options.format ?? formatFor(referential.code, path);
+  const mapping: ColumnMapping = options.mappingFile ? await readMappingFile(options.mappingFile)
+    : format === 'natinf' ? NATINF_LAYOUT : format === 'nac' ? NAC_LAYOUT
+      : (format === 'json' ? jsonLayout : defaultLayout)(referential.attributeDefinitions.map((d) => d.name));
+  const issues = new IssueLog();
+  const report: ImportReport = { file, referential: referential.code, format, rowsRead: 0, invalidRows: 0, issueCount: 0, issues: issues.issues, release: null, outcome: 'REFUSED' };
+  const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
+  await client.connect();
+  try {
+    await client.query('begin');
+    // Two imports of one referential: the second fails at once instead of interleaving.
+    const { rows: [{ locked }] } = await client.query<{ locked: boolean }>(`select pg_try_advisory_xact_lock(hashtext('referential-import:' || $1)) as locked`, [referential.code]);
+    if (!locked) throw new ImportRefusedError(`another import of ${referential.code} is running: retry when it has finished`);
+    const { rowCount: drafts } = await client.query(`select 1 from referential_release where referential_code = $1 and status = 'DRAFT'`, [referential.code]);
+    if (drafts) throw new ImportRefusedError(`${referential.code} has an open draft: publish or discard it before importing`);
+    await createStaging(client);
+    let headerBroken = false;
+    const records = format === 'json' ? readJson(path, issues) : readDelimited(path, issues, (info) => {
+      report.source = info;
+      const missing = [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})]
+        .filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
+      for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
+      headerBroken = missing.length > 0;
+    });
+    await copyRows(client, validRows());
+    async function* validRows(): AsyncGenerator<ImportRow> {
+      for await (const record of records) {
+        report.rowsRead += 1;
+        if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead);
+        if (headerBroken) return; // every row would fail the same way: the header issues say it once
+        const row = toImportRow(path, record, mapping, referential, issues);
+        if (row) yield row;
+      }
+      options.onProgress?.(report.rowsRead);
+    }
+    await crossRowChecks(client, file, issues, mapping);
+    await settleLevels(client, file, issues, mapping.level);
+    report.invalidRows = issues.badLines.size;
+    report.issueCount = issues.count;
+    if (issues.count > 0 && !options.skipInvalid) {
+      await client.query('rollback');
+      return report;
+    }
+    if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
+    const day = today();
+    report.diff = (await diffWithPublished(client, referential.code, day)).counts;
+    const { added, changed, removed } = report.diff;
+    if (options.dryRun || added + changed + removed === 0) {
+      await client.query('rollback');
+      report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
+      return report;
+    }
+    report.release = await writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` });
+    await client.query('commit');
+    report.outcome = 'WRITTEN';
+    return report;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

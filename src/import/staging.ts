@@ -1,0 +1,33 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { searchTextOf } from '../subgraphs/referentials/entry/entry-draft.service';
+import type { ImportRow } from './import-row';
+
+/** COPY text format: tab-separated, backslash-escaped, \N for null. */
+const field = (value: unknown): string => {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+};
+
+export const STAGING_COLUMNS = ['line', 'code', 'label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells', 'search_text'];
+
+/** A session-private table, gone with the transaction: a killed import leaves nothing behind. */
+export async function createStaging(client: Client): Promise<void> {
+  await client.query(`create temp table import_staging (line int not null, code text not null, label text not null, parent_code text, level int,
+    attributes jsonb not null, valid_from date, valid_to date, legal_cells jsonb, search_text text not null) on commit drop`);
+}
+
+/** Streams rows into the staging table with COPY: the database's own bulk path, memory flat whatever the file size. */
+export async function copyRows(client: Client, rows: AsyncIterable<ImportRow>): Promise<void> {
+  async function* lines() {
+    for await (const row of rows) {
+      yield `${[row.line, row.code, row.label, row.parentCode, row.level, row.attributes, row.validFrom, row.validTo, row.legalCells, searchTextOf(row.code, row.label)].map(field).join('\t')}\n`;
+    }
+  }
+  await pipeline(Readable.from(lines()), client.query(copyFrom(`copy import_staging (${STAGING_COLUMNS.join(', ')}) from stdin`)));
+  await client.query('create index on import_staging (code)');
+  await client.query('analyze import_staging');
+}

@@ -1,0 +1,142 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { exportReferential } from '../../src/import/export-referential';
+import { importReferential, ImportRefusedError } from '../../src/import/import-referential';
+import { loadConfig } from '../../src/kernel/config';
+import { NAC_DEFINITION, NATINF_DEFINITION } from '../../src/subgraphs/referentials/demo-data/load-nac-natinf';
+import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const DATA = loadConfig().dataDir;
+const NATINF_FILE = join(DATA, 'natinf-sample.csv');
+
+describe('importing a referential file', () => {
+  let db: TestDatabase;
+  let dir: string;
+  let natinf: Referential;
+  let nac: Referential;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('empty');
+    dir = await mkdtemp(join(tmpdir(), 'rj-import-'));
+    const em = db.orm.em.fork();
+    natinf = em.create(Referential, NATINF_DEFINITION);
+    nac = em.create(Referential, NAC_DEFINITION);
+    await em.flush();
+  });
+  afterAll(() => db.drop());
+
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.orm.em.fork().execute(sql, params))[0].n);
+  const releases = (code: string) => count('select count(*) as n from referential_release where referential_code = ?', [code]);
+  /** The shared NATINF file, edited line by line (lines[0] is the header), written in latin-1 with CRLF like the original. */
+  const natinfWith = async (name: string, edit: (lines: string[]) => string[]) => {
+    const lines = (await readFile(NATINF_FILE, 'latin1')).split('\r\n').filter(Boolean);
+    const path = join(dir, name);
+    await writeFile(path, `${edit(lines).join('\r\n')}\r\n`, 'latin1');
+    return path;
+  };
+
+  it('imports the official latin-1 NATINF file with no rejected row and its accents intact', async () => {
+    const report = await importReferential(db.url, natinf, NATINF_FILE, { publish: true });
+    expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, invalidRows: 0, release: { number: 1, status: 'PUBLISHED' }, source: { encoding: 'windows-1252', separator: ';' } });
+    expect(report.diff).toMatchObject({ added: report.rowsRead, changed: 0, removed: 0 });
+    const [row] = await db.orm.em.fork().execute(`select attributes->>'nature' as nature, legal_cells->>'definedBy' as defined from referential_entry where referential_code = 'NATINF' and code = '41'`);
+    expect(row).toEqual({ nature: 'Délit', defined: 'ART.L.234-1 §II,§V C.ROUTE.' });
+    expect(await count(`select count(*) as n from legal_reference l join referential_entry e on e.id = l.entry_id where e.code = '41' and l.code_mnemonic = 'C.ROUTE.'`)).toBe(4);
+  });
+
+  it('says "no change" for the same file again, and creates no release', async () => {
+    const report = await importReferential(db.url, natinf, NATINF_FILE, { publish: true });
+    expect(report.outcome).toBe('NO_CHANGE');
+    expect(report.diff).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: report.rowsRead });
+    expect(await releases('NATINF')).toBe(1);
+  });
+
+  it('refuses a file with a duplicated code, a short line and an unknown nature: three precise errors, nothing written', async () => {
+    const path = await natinfWith('broken.csv', (lines) => {
+      lines.push(lines[1]); // duplicate of NATINF 7, as the last line
+      lines[2] = lines[2].split(';').slice(0, 4).join(';'); // line 3: a column missing
+      lines[3] = lines[3].replace(';Délit;', ';Délit grave;'); // line 4: unknown nature
+      return lines;
+    });
+    const entriesBefore = await count('select count(*) as n from referential_entry');
+    const report = await importReferential(db.url, natinf, path, { publish: true });
+    expect(report.outcome).toBe('REFUSED');
+    expect(report.issues.map((i) => `${i.file}:${i.line}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`)).toEqual([
+      'broken.csv:3: expected 5 columns separated by ";", found 4',
+      'broken.csv:4 [Nature de l\'infraction]: attribute "nature" must be one of "Crime", "Délit", "Contravention de classe 1", "Contravention de classe 2", "Contravention de classe 3", "Contravention de classe 4", "Contravention de classe 5", got "Délit grave"',
+      'broken.csv:21 [Numéro NATINF]: duplicate code "7" (first at line 2)',
+    ]);
+    expect(await count('select count(*) as n from referential_entry')).toBe(entriesBefore);
+    expect(await releases('NATINF')).toBe(1);
+  });
+
+  it('with skipInvalid, imports the valid rows and reports the skipped lines', async () => {
+    const path = await natinfWith('partly.csv', (lines) => {
+      lines[2] = lines[2].replace(/^23;/, '23;Contravention de classe 9;X;');
+      lines[5] = lines[5].replace(/^(\d+);/, '$1;').replace(';Délit;', ';Délit;') + ';extra';
+      return lines.filter((_, i) => i !== 10); // and one entry removed
+    });
+    const report = await importReferential(db.url, natinf, path, { publish: true, skipInvalid: true });
+    expect(report.outcome).toBe('WRITTEN');
+    expect(report.invalidRows).toBe(2);
+    expect(report.diff).toMatchObject({ added: 0, changed: 0, removed: 3 }); // the removed entry and the two skipped ones
+    const ended = await count(`select count(*) as n from referential_entry where referential_code = 'NATINF' and recorded_in = 2 and valid_to is not null`);
+    expect(ended).toBe(3); // removed codes are end-dated, never deleted
+  });
+
+  it('reports field-level changes and end-dates codes missing from the file', async () => {
+    const path = await natinfWith('changed.csv', (lines) => lines.map((l) => (l.startsWith('41;') ? l.replace('MANIFESTE', 'MANIFESTE (modifié)') : l)));
+    const report = await importReferential(db.url, natinf, path, { publish: true });
+    // NATINF 41 relabelled; the three codes end-dated by the previous import come back (their validTo is lifted).
+    expect(report.diff).toMatchObject({ added: 0, changed: 4, removed: 0, fields: { label: 1, valid_to: 3 } });
+    expect(report.diff?.sample).toContain('41');
+  });
+
+  it('exports a release and re-imports it as "no change" (CSV official layout and JSON)', async () => {
+    for (const [referential, format, file] of [[natinf, 'csv', 'natinf.csv'], [natinf, 'json', 'natinf.json']] as const) {
+      const release = await count(`select max(number) as n from referential_release where referential_code = 'NATINF'`);
+      const path = join(dir, file);
+      const chunks: Buffer[] = [];
+      for await (const chunk of exportReferential(db.orm.em.fork(), referential, { release, format })) chunks.push(Buffer.from(chunk));
+      await writeFile(path, Buffer.concat(chunks));
+      const report = await importReferential(db.url, referential, path, { publish: true, format: format === 'json' ? 'json' : 'natinf' });
+      expect({ file, outcome: report.outcome, issues: report.issues }).toEqual({ file, outcome: 'NO_CHANGE', issues: [] });
+    }
+  });
+
+  it('imports NAC (UTF-8, three levels) as a draft, then exports and re-imports it unchanged', async () => {
+    const report = await importReferential(db.url, nac, join(DATA, 'nac.csv'));
+    expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, release: { number: 1, status: 'DRAFT' }, source: { encoding: 'utf-8' } });
+    await db.orm.em.fork().execute(`update referential_release set status = 'PUBLISHED' where referential_code = 'NAC'`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of exportReferential(db.orm.em.fork(), nac, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
+    await writeFile(join(dir, 'nac-export.csv'), Buffer.concat(chunks));
+    expect((await importReferential(db.url, nac, join(dir, 'nac-export.csv'))).outcome).toBe('NO_CHANGE');
+  });
+
+  it('refuses a second import of the same referential while one runs', async () => {
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    await other.query('begin');
+    await other.query(`select pg_advisory_xact_lock(hashtext('referential-import:NATINF'))`);
+    try {
+      await expect(importReferential(db.url, natinf, NATINF_FILE, { publish: true })).rejects.toThrow(ImportRefusedError);
+    } finally {
+      await other.query('rollback');
+      await other.end();
+    }
+  });
+
+  it('reports bytes that are not UTF-8 in a UTF-8 file, with their line', async () => {
+    const text = Buffer.from('code;niveau;parent;libelle\n1;1;;Droit des personnes\n10;2;1;Nationalit\u00e9\n', 'utf8');
+    const bad = Buffer.concat([text, Buffer.from('11;2;1;Etat civil '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
+    const path = join(dir, 'mixed.csv');
+    await writeFile(path, bad);
+    const report = await importReferential(db.url, nac, path);
+    expect(report.outcome).toBe('REFUSED');
+    expect(report.issues.at(-1)).toMatchObject({ file: 'mixed.csv', line: 4, reason: expect.stringMatching(/not valid UTF-8/) });
+  });
+});
