@@ -3,6 +3,7 @@ import { Migration20261122000000_organisation } from './Migration20261122000000_
 import { Migration20261122100000_catalog } from './Migration20261122100000_catalog';
 import { Migration20261122100100_exchanges } from './Migration20261122100100_exchanges';
 import { Migration20261122110000_referentials } from './Migration20261122110000_referentials';
+import { Migration20261122120000_import_jobs } from './Migration20261122120000_import_jobs';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122100000_catalog', class: Migration20261122100000_catalog },
   { name: 'Migration20261122100100_exchanges', class: Migration20261122100100_exchanges },
   { name: 'Migration20261122110000_referentials', class: Migration20261122110000_referentials },
+  { name: 'Migration20261122120000_import_jobs', class: Migration20261122120000_import_jobs },
 ];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { importReferential, type ImportOptions, type ImportReport } from '../import/import-referential';
+import type { ImportOptions, ImportReport } from '../import/import-referential';
+import { runImportJob } from '../import/run-import-job';
 import { formatIssue } from '../import/import-issue';
 import type { ImportFormat } from '../import/layouts';
 import { loadConfig } from '../kernel/config';
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
       actor: process.env.USER ?? 'import',
       onProgress: progress(),
     };
-    const report = await importReferential(database.url, referential, file, importOptions);
+    const { report } = await runImportJob(database.orm, database.url, referential, file, importOptions);
+    if (!report) throw new Error('the import stopped without a report');
     print(report);
     return report.outcome === 'REFUSED' ? 2 : 0;
   } finally {

@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
 import { readCommittedSupergraph } from '../gateway/supergraph';
+import { importRouter } from '../import/import-http.router';
+import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
@@ -34,13 +36,17 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
 export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
   const gateway = createInProcessGateway(await readCommittedSupergraph(), await buildSubgraphSchemas());
-  return startHttpServer({ apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm) }, listen.host, listen.port);
+  return startHttpServer({ apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm) }, listen.host, listen.port);
 }
+
+/** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
+const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUrl')!, loadConfig().importToken);
 
 /** Split mode: one subgraph as its own HTTP service. */
 export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
   const schema = await definition.buildSchema();
-  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm) }, listen.host, listen.port);
+  const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
+  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes }, listen.host, listen.port);
 }
 
 /** Split mode: the gateway alone, calling the subgraphs over HTTP. */

@@ -19,6 +19,8 @@ export interface HttpServerOptions {
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
   introspection?: boolean;
+  /** Extra HTTP routes beside /graphql (file imports and exports). */
+  routes?: import('express').Router;
 }
 
 export interface HttpServer {
@@ -63,6 +65,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.use('/graphiql', graphiqlRouter('/graphql'));
+  if (options.routes) app.use(options.routes);
   app.get('/', (_req, res) => res.redirect('/graphiql'));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
 

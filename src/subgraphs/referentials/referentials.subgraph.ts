@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '../../kernel/federation/build-federated-sc
 import type { SubgraphDefinition } from '../subgraph-definition';
 import { EntryDraftResolver } from './entry/entry-draft.resolver';
 import { EntryResolver } from './entry/entry.resolver';
+import { ImportJobResolver } from './import-job/import-job.resolver';
 import { Referential } from './referential/referential.entity';
 import { resolveReferentialReference } from './referential/referential.reference';
 import { ReferentialResolver } from './referential/referential.resolver';
@@ -13,7 +14,7 @@ export const referentialsSubgraph: SubgraphDefinition = {
   defaultPort: 4102,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryDraftResolver], orphanedTypes: [Referential] },
+      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryDraftResolver, ImportJobResolver], orphanedTypes: [Referential] },
       { Referential: resolveReferentialReference },
     ),
 };

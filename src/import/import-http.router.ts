@@ -1,0 +1,83 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type Router } from 'express';
+import { ReleaseService } from '../subgraphs/referentials/release/release.service';
+import { ReferentialsException } from '../subgraphs/referentials/referentials.exception';
+import { exportReferential } from './export-referential';
+import { ImportRefusedError } from './import-referential';
+import type { ImportFormat } from './layouts';
+import { runImportJob } from './run-import-job';
+
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const FORMATS = ['natinf', 'nac', 'csv', 'json'];
+
+const sameSecret = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * POST /imports/:referential streams the body to a temporary file, imports it and answers the report;
+ * GET /exports/:referential streams a release. Uploads need `Authorization: Bearer <IMPORT_TOKEN>`.
+ */
+export function importRouter(orm: MikroORM, databaseUrl: string, importToken: string): Router {
+  const router = express.Router();
+
+  router.post('/imports/:referential', async (req: Request, res: Response) => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !sameSecret(token, importToken)) return void res.status(401).json({ error: 'UNAUTHENTICATED', message: 'send Authorization: Bearer <import token>' });
+    const format = typeof req.query.format === 'string' ? req.query.format : undefined;
+    if (format && !FORMATS.includes(format)) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'format', message: `format must be one of ${FORMATS.join(', ')}` });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: `${MAX_UPLOAD_BYTES} bytes at most` });
+    const dir = await mkdtemp(join(tmpdir(), 'rj-upload-'));
+    // Saved under the client's file name (sanitised) so that every reported problem names it.
+    const fileName = (typeof req.query.filename === 'string' ? basename(req.query.filename) : '').replace(/[^\w.-]/g, '_') || `upload.${format === 'json' ? 'json' : 'csv'}`;
+    const path = join(dir, fileName);
+    try {
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > MAX_UPLOAD_BYTES) req.destroy(new Error('upload too large'));
+      });
+      await pipeline(req, createWriteStream(path));
+      const referential = await new ReleaseService(orm.em.fork()).requireReferential(String(req.params.referential));
+      const flag = (name: string) => req.query[name] === 'true';
+      const { job, report } = await runImportJob(orm, databaseUrl, referential, path, {
+        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), actor: 'http-upload',
+      });
+      res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
+    } catch (error) {
+      const status = error instanceof ReferentialsException ? 404 : error instanceof ImportRefusedError ? 409 : 500;
+      res.status(status).json({ error: status === 500 ? 'INTERNAL_SERVER_ERROR' : (error as ReferentialsException).reason ?? 'CONFLICT', message: status === 500 ? 'import failed' : (error as Error).message });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  router.get('/exports/:referential', async (req: Request, res: Response) => {
+    try {
+      const em = orm.em.fork();
+      const releases = new ReleaseService(em);
+      const referential = await releases.requireReferential(String(req.params.referential));
+      const asked = typeof req.query.release === 'string' ? Number(req.query.release) : undefined;
+      const release = await releases.readable(referential.code, asked);
+      if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
+      const format = req.query.format === 'json' ? 'json' : 'csv';
+      const at = typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : null;
+      res.type(format === 'json' ? 'application/json' : `text/csv; charset=${referential.code === 'NATINF' ? 'iso-8859-1' : 'utf-8'}`);
+      res.setHeader('content-disposition', `attachment; filename="${referential.code}-${release}${at ? `-${at}` : ''}.${format}"`);
+      await pipeline(exportReferential(em, referential, { release, at, format }), res);
+    } catch (error) {
+      if (res.headersSent) return void res.destroy(error as Error);
+      const known = error instanceof ReferentialsException;
+      res.status(known ? 404 : 500).json({ error: known ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR', message: known ? (error as Error).message : 'export failed' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig, DEV_IMPORT_TOKEN } from '../../src/kernel/config';
+import type { HttpServer } from '../../src/kernel/http/http-server';
+import { startOneProcessServer } from '../../src/platform/servers';
+import { gql } from '../support/graphql-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** The HTTP side of imports: an authenticated streamed upload, the import jobs query, and streamed exports. */
+describe('imports and exports over HTTP', () => {
+  let db: TestDatabase;
+  let server: HttpServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('demo');
+    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  const upload = (referential: string, body: Buffer | string, query = '', token = DEV_IMPORT_TOKEN) =>
+    fetch(`${server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+
+  it('refuses an upload without the import token, and writes nothing', async () => {
+    const response = await upload('NATINF', 'x', '', 'wrong-token');
+    expect(response.status).toBe(401);
+    expect((await gql(server, '{ importJobs { id } }')).data.importJobs).toEqual([]);
+  });
+
+  it('exports NATINF in the official layout and re-imports the upload as "no change", recorded as a job', async () => {
+    const exported = await fetch(`${server.url}/exports/NATINF`);
+    expect(exported.headers.get('content-type')).toMatch(/iso-8859-1/);
+    const bytes = Buffer.from(await exported.arrayBuffer());
+    const original = await readFile(join(loadConfig().dataDir, 'natinf-sample.csv'));
+    expect(bytes.toString('latin1').split('\r\n')[0]).toBe(original.toString('latin1').split('\r\n')[0]);
+    const response = await upload('NATINF', bytes, '?publish=true&filename=natinf.csv');
+    const report = (await response.json()) as any;
+    expect(response.status).toBe(200);
+    expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });
+    const { data } = await gql(server, `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber } }`);
+    expect(data.importJobs[0]).toMatchObject({ id: String(report.job), file: 'natinf.csv', status: 'NO_CHANGE', errorCount: 0, releaseNumber: null });
+  });
+
+  it('answers 422 with the located problems of a bad file, and records the refusal', async () => {
+    const response = await upload('NAC', 'code;niveau;parent;libelle\n1;1;;Droit des personnes\n1X;2;9;Orpheline\n', '?filename=nac-bad.csv');
+    expect(response.status).toBe(422);
+    const report = (await response.json()) as any;
+    expect(report.issues).toEqual([{ file: 'nac-bad.csv', line: 3, column: 'parent', reason: 'parent "9" is not in the file' }]);
+    const { data } = await gql(server, `{ importJobs(referential: "NAC") { status errors } }`);
+    expect(data.importJobs[0]).toEqual({ status: 'REFUSED', errors: ['nac-bad.csv:3 [parent]: parent "9" is not in the file'] });
+  });
+
+  it('exports JSON as of a day', async () => {
+    const response = await fetch(`${server.url}/exports/NAC?format=json&at=2026-01-01`);
+    const entries = (await response.json()) as { code: string; level: number }[];
+    expect(entries.length).toBeGreaterThan(1000);
+    expect(entries.find((e) => e.code === '20E')).toMatchObject({ level: 3 });
+    expect((await fetch(`${server.url}/exports/NOPE`)).status).toBe(404);
+  });
+});
