@@ -8,6 +8,7 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { logger } from '../logger';
+import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
 
 export interface HttpServerOptions {
@@ -18,6 +19,8 @@ export interface HttpServerOptions {
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
   introspection?: boolean;
+  /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
+  explorer?: ExplorerOptions;
 }
 
 export interface HttpServer {
@@ -57,7 +60,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.use('/graphiql', graphiqlRouter('/graphql'));
-  app.get('/', (_req, res) => res.redirect('/graphiql'));
+  if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
+  app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: options.context }));
 
   await new Promise<void>((resolve, reject) => {

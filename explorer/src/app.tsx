@@ -1,0 +1,36 @@
+import { Suspense, lazy, type ComponentType } from 'react';
+import { SupergraphProvider } from './api/supergraph-context';
+import { Header } from './components/header';
+import { Loading } from './components/status';
+import { useRoute } from './router';
+
+export interface ViewDefinition {
+  route: string;
+  label: string;
+  component: ComponentType;
+}
+
+// Each view is its own chunk: GraphiQL and the graph library load only when their view opens.
+export const VIEWS: ViewDefinition[] = [
+  { route: 'ide', label: 'Requêtes', component: lazy(() => import('./views/ide/ide-view').then((m) => ({ default: m.IdeView }))) },
+  { route: 'schema', label: 'Schéma', component: lazy(() => import('./views/schema/schema-view').then((m) => ({ default: m.SchemaView }))) },
+  { route: 'map', label: 'Cartographie', component: lazy(() => import('./views/map/map-view').then((m) => ({ default: m.MapView }))) },
+  { route: 'referentials', label: 'Référentiels', component: lazy(() => import('./views/referentials/referentials-view').then((m) => ({ default: m.ReferentialsView }))) },
+  { route: 'courts', label: 'Juridictions', component: lazy(() => import('./views/courts/courts-view').then((m) => ({ default: m.CourtsView }))) },
+];
+
+export function App() {
+  const route = useRoute();
+  const view = VIEWS.find((v) => route === v.route || route.startsWith(`${v.route}/`)) ?? VIEWS[0];
+  const View = view.component;
+  return (
+    <SupergraphProvider>
+      <Header views={VIEWS} current={view.route} />
+      <main className={`view view-${view.route}`} data-view={view.route}>
+        <Suspense fallback={<Loading />}>
+          <View />
+        </Suspense>
+      </main>
+    </SupergraphProvider>
+  );
+}

@@ -1,0 +1,66 @@
+export interface ExampleOperation {
+  subgraph: string;
+  title: string;
+  /** Root fields the example uses: it is offered only when the served supergraph has them all. */
+  fields: string[];
+  query: string;
+}
+
+// One file for every example: adjusting them when a subgraph's API changes is a one-file change.
+export const EXAMPLES: ExampleOperation[] = [
+  {
+    subgraph: 'organisation',
+    title: 'Juridictions compétentes pour une commune',
+    fields: ['competentCourts'],
+    query: `# Les juridictions compétentes pour Abergement-Clémenciat (INSEE 01001)
+query CompetentCourts {
+  competentCourts(insee: "01001") {
+    type
+    court { code name parent { name } }
+  }
+}
+`,
+  },
+  {
+    subgraph: 'organisation',
+    title: "Cours d'appel et leurs tribunaux judiciaires",
+    fields: ['courts'],
+    query: `query CoursDAppel {
+  courts(filter: { type: COUR_APPEL }, first: 5) {
+    totalCount
+    edges { node { code name children(type: TRIBUNAL_JUDICIAIRE) { name } } }
+  }
+}
+`,
+  },
+  {
+    subgraph: 'organisation',
+    title: 'Anomalies de compétence territoriale',
+    fields: ['competenceIssues'],
+    query: `query CompetenceIssues {
+  competenceIssues { kind sourceName communeCount sampleInseeCodes reason }
+}
+`,
+  },
+  {
+    subgraph: 'referentials',
+    title: 'Recherche NATINF',
+    fields: ['natinfSearch'],
+    query: `query NatinfSearch {
+  natinfSearch(text: "vol", first: 10) {
+    totalCount
+    nodes { code label }
+  }
+}
+`,
+  },
+  {
+    subgraph: 'catalog',
+    title: 'Applications et leurs échanges',
+    fields: ['applications'],
+    query: `query Applications {
+  applications { code name domain status }
+}
+`,
+  },
+];
