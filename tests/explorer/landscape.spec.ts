@@ -3,6 +3,7 @@ declare const document: any;
 declare const window: any;
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { seedLandscapeIfEmpty } from '../support/landscape-seed';
 
 // The catalog and exchanges subgraphs land with their own branch: until the committed supergraph has them, the suite skips.
 const describeIfServed = supergraphHas('catalog') && supergraphHas('exchanges') ? describe : describe.skip;
@@ -13,6 +14,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   beforeAll(async () => {
     server = await startExplorerServer({ demo: true });
+    await seedLandscapeIfEmpty(server.http);
     browser = await openBrowser();
   });
   afterAll(async () => {

@@ -56,10 +56,37 @@ query CompetentCourts {
   },
   {
     subgraph: 'catalog',
-    title: 'Applications et leurs échanges',
+    title: 'Applications du pénal',
     fields: ['applications'],
     query: `query Applications {
-  applications { code name domain status }
+  applications(filter: { domain: PENAL }) { code name lifecycleStatus ownerBureau }
+}
+`,
+  },
+  {
+    subgraph: 'catalog',
+    title: "Impact du retrait d'une application",
+    fields: ['impactOf'],
+    query: `query RetirementImpact {
+  impactOf(change: { retiredApplication: "CASSIOPEE" }) {
+    change
+    applications { application { code name } paths { explanation } }
+    exchanges { exchange { code name } }
+    notes
+  }
+}
+`,
+  },
+  {
+    subgraph: 'exchanges',
+    title: 'Échanges avec les partenaires',
+    fields: ['exchanges'],
+    query: `query Exchanges {
+  exchanges(filter: { status: ACTIVE }) {
+    code name format transport
+    producer { partner partnerName application { code name } }
+    consumers { partner partnerName application { code name } }
+  }
 }
 `,
   },

@@ -18,16 +18,30 @@ export function ApplicationPanel({ code }: { code: string }) {
         <ul className="compact">{app.referentialUsages.map((u) => <li key={u.referentialCode}><strong>{u.referentialCode}</strong> <span className="muted small">{u.pinnedRelease ? `version ${u.pinnedRelease}` : 'dernière version'} · {u.mode}</span></li>)}</ul>
       )}
       <h4>Déploiements ({app.deployments.length})</h4>
-      <ul className="compact scroll">{app.deployments.map((d, i) => <li key={i}>{d.court?.name ?? '—'} <span className="muted small">{d.status}{d.wave ? ` · vague ${d.wave}` : ''}{d.goLiveDate ? ` · ${d.goLiveDate}` : ''}</span></li>)}</ul>
+      <ul className="compact scroll">{app.deployments.map((d, i) => <li key={i}>{d.court?.name ?? '—'} <span className="muted small">{d.status}{d.wave ? ` · vague ${d.wave}` : ''}{d.deployedOn ? ` · depuis le ${d.deployedOn}` : d.plannedOn ? ` · prévu le ${d.plannedOn}` : ''}</span></li>)}</ul>
       <h4>Impact d'un retrait</h4>
-      {impactOf ? (
-        <div className="impact" data-testid="impact">
-          <div className="impact-figure"><strong>{impactOf.applications.length}</strong> application(s)</div>
-          <div className="impact-figure"><strong>{impactOf.exchanges.length}</strong> échange(s)</div>
-          <div className="impact-figure"><strong>{impactOf.courts.length}</strong> juridiction(s)</div>
-          <ul className="compact small">{[...impactOf.applications, ...impactOf.exchanges].map((x) => <li key={x.code}>{x.name}</li>)}</ul>
-        </div>
-      ) : <p className="muted small">Aucun impact calculé.</p>}
+      {impactOf && <ImpactSummary impact={impactOf} />}
+    </div>
+  );
+}
+
+/** Figures first (how much breaks), then the why of each touched application and exchange. */
+function ImpactSummary({ impact }: { impact: NonNullable<ApplicationDetails['impactOf']> }) {
+  const figures: [number, string][] = [
+    [impact.applications.length, 'application(s)'],
+    [impact.exchanges.length, 'échange(s)'],
+    [impact.deployments.length, 'juridiction(s)'],
+    [impact.bureaus.length, 'bureau(x)'],
+  ];
+  const reasons = [
+    ...impact.applications.map((a) => ({ key: `a:${a.application.code}`, name: a.application.name, why: a.paths[0]?.explanation })),
+    ...impact.exchanges.map((x) => ({ key: `x:${x.exchange.code}`, name: x.exchange.name, why: x.paths[0]?.explanation })),
+  ];
+  return (
+    <div className="impact" data-testid="impact">
+      {figures.map(([n, label]) => <div key={label} className={`impact-figure${n === 0 ? ' impact-none' : ''}`}><strong>{n}</strong> {label}</div>)}
+      <ul className="compact small">{reasons.map((r) => <li key={r.key}><strong>{r.name}</strong>{r.why && <span className="muted"> — {r.why}</span>}</li>)}</ul>
+      {impact.notes.map((n) => <p key={n} className="muted small">{n}</p>)}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ElementDefinition } from 'cytoscape';
-import type { Landscape } from './operations';
+import type { Landscape, MapParty } from './operations';
 
 export const MINISTRY = '__ministry';
 export const PARTNERS = '__partners';
@@ -14,7 +14,7 @@ export function landscapeElements(landscape: Landscape, visible: (code: string) 
     elements.push({ data: { id: `app:${a.code}`, code: a.code, label: a.name, parent: MINISTRY, domain: a.domain, status: a.lifecycleStatus }, classes: `app domain-${a.domain} status-${a.lifecycleStatus}` });
   }
   const partners = new Set<string>();
-  const nodeOf = (p: Landscape['exchanges'][number]['parties'][number]): string | undefined => {
+  const nodeOf = (p: MapParty): string | undefined => {
     if (p.application) return visible(p.application.code) ? `app:${p.application.code}` : undefined;
     const name = p.partnerName ?? p.partner ?? 'Partenaire';
     const id = `partner:${name}`;
@@ -25,8 +25,8 @@ export function landscapeElements(landscape: Landscape, visible: (code: string) 
     return id;
   };
   for (const x of landscape.exchanges) {
-    const producers = x.parties.filter((p) => p.role === 'PRODUCER').map(nodeOf);
-    const consumers = x.parties.filter((p) => p.role === 'CONSUMER').map(nodeOf);
+    const producers = x.producer ? [nodeOf(x.producer)] : [];
+    const consumers = x.consumers.map(nodeOf);
     for (const source of producers) {
       for (const target of consumers) {
         if (source && target && source !== target) {

@@ -1,12 +1,11 @@
 // Every operation of the Landscape map: the catalog and exchanges subgraphs' API in one place, to adjust after merge.
 export const MAP_FIELDS = ['applications', 'exchanges', 'application', 'impactOf'];
 
+const PARTY = 'partner partnerName application { code }';
+
 export const LANDSCAPE = `query Landscape {
   applications { code name domain lifecycleStatus urbanisationZone }
-  exchanges {
-    code name status
-    parties { role partner partnerName application { code } }
-  }
+  exchanges { code name status producer { ${PARTY} } consumers { ${PARTY} } }
 }`;
 
 export interface MapApplication {
@@ -17,11 +16,18 @@ export interface MapApplication {
   urbanisationZone: string;
 }
 
+export interface MapParty {
+  partner: string | null;
+  partnerName: string | null;
+  application: { code: string } | null;
+}
+
 export interface MapExchange {
   code: string;
   name: string;
   status: string;
-  parties: { role: 'PRODUCER' | 'CONSUMER'; partner: string | null; partnerName: string | null; application: { code: string } | null }[];
+  producer: MapParty | null;
+  consumers: MapParty[];
 }
 
 export interface Landscape {
@@ -29,16 +35,20 @@ export interface Landscape {
   exchanges: MapExchange[];
 }
 
+/** The application, and what retiring it would touch (impactOf with retiredApplication). */
 export const APPLICATION_DETAILS = `query ApplicationDetails($code: ID!) {
   application(code: $code) {
     code name description domain lifecycleStatus ownerBureau urbanisationZone
     referentialUsages { referentialCode pinnedRelease mode }
-    deployments { status wave goLiveDate court { code name } }
+    deployments { status wave plannedOn deployedOn court { code name } }
   }
-  impactOf(applicationCode: $code) {
-    applications { code name }
-    exchanges { code name }
-    courts { code name }
+  impactOf(change: { retiredApplication: $code }) {
+    change
+    applications { application { code name } paths { explanation } }
+    exchanges { exchange { code name } paths { explanation } }
+    deployments { court { code name } }
+    bureaus { bureau }
+    notes
   }
 }`;
 
@@ -47,7 +57,14 @@ export interface ApplicationDetails {
     description: string;
     ownerBureau: string;
     referentialUsages: { referentialCode: string; pinnedRelease: number | null; mode: string }[];
-    deployments: { status: string; wave: number | null; goLiveDate: string | null; court: { code: string; name: string } | null }[];
+    deployments: { status: string; wave: number | null; plannedOn: string | null; deployedOn: string | null; court: { code: string; name: string } | null }[];
   }) | null;
-  impactOf: { applications: { code: string; name: string }[]; exchanges: { code: string; name: string }[]; courts: { code: string; name: string }[] } | null;
+  impactOf: {
+    change: string;
+    applications: { application: { code: string; name: string }; paths: { explanation: string }[] }[];
+    exchanges: { exchange: { code: string; name: string }; paths: { explanation: string }[] }[];
+    deployments: { court: { code: string; name: string } }[];
+    bureaus: { bureau: string }[];
+    notes: string[];
+  } | null;
 }
