@@ -1,5 +1,6 @@
 import { Suspense, lazy, type ComponentType } from 'react';
 import { SupergraphProvider } from './api/supergraph-context';
+import { ErrorBoundary } from './components/error-boundary';
 import { Header } from './components/header';
 import { Loading } from './components/status';
 import { useRoute } from './router';
@@ -27,9 +28,11 @@ export function App() {
     <SupergraphProvider>
       <Header views={VIEWS} current={view.route} />
       <main className={`view view-${view.route}`} data-view={view.route}>
-        <Suspense fallback={<Loading />}>
-          <View />
-        </Suspense>
+        <ErrorBoundary key={view.route}>
+          <Suspense fallback={<Loading />}>
+            <View />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </SupergraphProvider>
   );

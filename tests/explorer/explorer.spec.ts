@@ -17,7 +17,10 @@ describe('explorer (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => expect(browser.externalRequests).toEqual([]));
+  afterEach(() => {
+    expect(browser.externalRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
 
   it('is served at /explorer with an SPA fallback, and / leads to it', async () => {
     const index = await fetch(`${server.http.url}/explorer/courts`);
@@ -60,7 +63,7 @@ describe('explorer (headless Chromium)', () => {
     await open('schema');
     const court = page.locator('#type-Court');
     await court.waitFor();
-    await court.getByText('@key(code)').waitFor();
+    await court.getByText('@key(code)').first().waitFor();
     expect(await court.textContent()).toContain('organisation');
     expect(await court.textContent()).toContain('The court above this one');
     await page.getByTestId('schema-search').fill('competence');

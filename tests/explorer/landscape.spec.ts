@@ -21,7 +21,10 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => expect(browser.externalRequests).toEqual([]));
+  afterEach(() => {
+    expect(browser.externalRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
 
   it('draws the demo applications and their exchanges, and opens an application on click', async () => {
     const { page } = browser;

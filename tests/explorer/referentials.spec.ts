@@ -18,7 +18,10 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => expect(browser.externalRequests).toEqual([]));
+  afterEach(() => {
+    expect(browser.externalRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
 
   it('searches NATINF as one types, in a virtualised list', async () => {
     const { page } = browser;

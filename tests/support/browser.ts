@@ -14,6 +14,8 @@ export interface Browser {
   page: Page;
   /** Every URL the page requested whose host is not the loopback: must stay empty. */
   externalRequests: string[];
+  /** Uncaught exceptions in the page: must stay empty too. */
+  pageErrors: string[];
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,10 +41,13 @@ export async function openBrowser(): Promise<Browser> {
   context.on('request', (request) => {
     if (!isLoopback(request.url())) externalRequests.push(request.url());
   });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     page,
     externalRequests,
+    pageErrors,
     screenshot: async (name) => void (await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })),
     close: async () => {
       await context.close();

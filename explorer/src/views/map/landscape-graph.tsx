@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useEffect, useRef } from 'react';
+import { layoutLandscape } from './landscape-layout';
 
 const DOMAIN_COLOURS: Record<string, string> = { CIVIL: '#000091', PENAL: '#c9191e', GESTION: '#18753c', TRANSVERSE: '#716043' };
 
@@ -15,7 +16,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge.exchange-PLANNED', style: { 'line-style': 'dashed' } },
   { selector: 'edge.exchange-DEPRECATED, edge.exchange-RETIRED', style: { 'line-color': '#bbb', 'target-arrow-color': '#bbb', 'line-style': 'dotted' } },
   { selector: 'node:selected', style: { 'border-color': '#e1000f', 'border-width': 4 } },
-  { selector: 'edge.highlight', style: { 'line-color': '#e1000f', 'target-arrow-color': '#e1000f', width: 2.5 } },
+  { selector: 'edge.highlight', style: { 'line-color': '#e1000f', 'target-arrow-color': '#e1000f', width: 2.5, label: 'data(label)', 'font-size': 10, color: '#8f0d16', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
 ];
 
 /** Cytoscape: compound nodes keep partners drawn apart from the ministry's applications, and layout needs no server. */
@@ -26,7 +27,7 @@ export function LandscapeGraph({ elements, onSelect }: { elements: ElementDefini
   select.current = onSelect;
   useEffect(() => {
     const cy = cytoscape({ container: container.current, elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
-    cy.layout({ name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, randomize: false } as cytoscape.LayoutOptions).run();
+    layoutLandscape(cy);
     cy.on('tap', 'node.app', (event) => {
       cy.edges().removeClass('highlight');
       event.target.connectedEdges().addClass('highlight');
