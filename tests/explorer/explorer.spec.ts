@@ -1,5 +1,6 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
 declare const document: any;
+import { startGatewayServer } from '../../src/platform/servers';
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 
@@ -29,6 +30,17 @@ describe('explorer (headless Chromium)', () => {
     expect((await fetch(`${server.http.url}/`, { redirect: 'manual' })).headers.get('location')).toBe('/explorer/');
     const sdl = await fetch(`${server.http.url}/explorer/api/supergraph.graphql`).then((r) => r.text());
     expect(sdl).toContain('@join__graph(name: "organisation"');
+  });
+
+  it('is served by the split-mode gateway too', async () => {
+    // No subgraph needs to answer: the explorer's files and the supergraph come from the gateway itself.
+    const gateway = await startGatewayServer({}, { host: '127.0.0.1', port: 0 });
+    try {
+      expect(await fetch(`${gateway.url}/explorer/schema`).then((r) => r.text())).toContain('<div id="root">');
+      expect(await fetch(`${gateway.url}/explorer/api/supergraph.graphql`).then((r) => r.text())).toContain('join__Graph');
+    } finally {
+      await gateway.stop();
+    }
   });
 
   it('runs a query in the IDE and shows its result', async () => {
@@ -63,7 +75,7 @@ describe('explorer (headless Chromium)', () => {
     await open('schema');
     const court = page.locator('#type-Court');
     await court.waitFor();
-    await court.getByText('@key(code)').first().waitFor();
+    await court.getByText('@key(code)').waitFor();
     expect(await court.textContent()).toContain('organisation');
     expect(await court.textContent()).toContain('The court above this one');
     await page.getByTestId('schema-search').fill('competence');

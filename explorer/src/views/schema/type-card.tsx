@@ -2,6 +2,13 @@ import type { TypeInfo } from '../../api/supergraph-model';
 
 const KIND_LABEL: Record<TypeInfo['kind'], string> = { object: 'type', interface: 'interface', enum: 'enum', input: 'input', scalar: 'scalar', union: 'union' };
 
+/** Each key once, with the subgraphs that declare it: an entity shared by three subgraphs has one key, not three. */
+function groupKeys(keys: TypeInfo['keys']): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const k of keys) grouped.set(k.fields, [...(grouped.get(k.fields) ?? []), k.subgraph]);
+  return grouped;
+}
+
 /** One type: its description, owning subgraphs, keys, then each field with its own owners and deprecation. */
 export function TypeCard({ type }: { type: TypeInfo }) {
   return (
@@ -10,7 +17,7 @@ export function TypeCard({ type }: { type: TypeInfo }) {
         <span className={`kind kind-${type.kind}`}>{KIND_LABEL[type.kind]}</span>
         <h3>{type.name}</h3>
         {type.owners.map((o) => <span key={o} className="tag">{o}</span>)}
-        {type.keys.map((k) => <span key={`${k.subgraph}${k.fields}`} className="tag tag-key" title={`@key déclarée par ${k.subgraph}`}>@key({k.fields})</span>)}
+        {[...groupKeys(type.keys)].map(([fields, subgraphs]) => <span key={fields} className="tag tag-key" title={`@key déclarée par ${subgraphs.join(', ')}`}>@key({fields})</span>)}
       </header>
       {type.description && <p className="description">{type.description}</p>}
       {type.fields.length > 0 && (
