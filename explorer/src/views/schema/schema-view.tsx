@@ -3,6 +3,7 @@ import { useSupergraph } from '../../api/supergraph-context';
 import type { TypeInfo } from '../../api/supergraph-model';
 import { ErrorBox, Loading } from '../../components/status';
 import { ChangeLog } from './change-log';
+import { EntityMatrix } from './entity-matrix';
 import { SubgraphChart } from './subgraph-chart';
 import { TypeCard } from './type-card';
 
@@ -40,6 +41,7 @@ export function SchemaView() {
       </div>
       <aside className="column-side">
         <SubgraphChart model={model} />
+        <EntityMatrix model={model} />
         <ChangeLog />
       </aside>
     </div>
