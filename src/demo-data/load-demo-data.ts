@@ -1,13 +1,23 @@
 import { existsSync } from 'node:fs';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { logger } from '../kernel/logger';
+import { Application } from '../subgraphs/catalog/application/application.entity';
 import { Court } from '../subgraphs/organisation/court/court.entity';
 import { importSrj } from '../subgraphs/organisation/srj-import/import-srj';
+import { loadLandscape } from './load-landscape';
 
 /** Fills an empty database with the shared reference data, so a first start answers real queries at once. */
 export async function loadDemoDataIfEmpty(orm: MikroORM, dataDir: string): Promise<void> {
   const em = orm.em.fork();
-  if ((await em.count(Court, {})) > 0) return;
+  if ((await em.count(Court, {})) === 0) await loadSrj(em, dataDir);
+  // After the courts, so the illustrative deployments land on real court codes.
+  if ((await em.count(Application, {})) === 0) {
+    const loaded = await loadLandscape(em);
+    logger.info(loaded, 'illustrative IS map loaded (catalog and exchanges demo data, not authoritative)');
+  }
+}
+
+async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
   if (!existsSync(dataDir)) {
     logger.warn({ dataDir }, 'no demo data folder: starting with an empty database (set DATA_DIR)');
     return;

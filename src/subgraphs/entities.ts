@@ -1,4 +1,6 @@
+import { catalogEntities } from './catalog/catalog.entities';
+import { exchangesEntities } from './exchanges/exchanges.entities';
 import { organisationEntities } from './organisation/organisation.entities';
 
 /** Every persisted class, for the ORM; each subgraph owns its tables. */
-export const entities = [...organisationEntities];
+export const entities = [...organisationEntities, ...catalogEntities, ...exchangesEntities];

@@ -1,8 +1,10 @@
+import { catalogSubgraph } from './catalog/catalog.subgraph';
+import { exchangesSubgraph } from './exchanges/exchanges.subgraph';
 import { organisationSubgraph } from './organisation/organisation.subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** Every subgraph of the platform, in composition order. */
-export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph];
+export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, catalogSubgraph, exchangesSubgraph];
 
 export function findSubgraph(name: string): SubgraphDefinition {
   const found = subgraphs.find((s) => s.name === name);

@@ -10,6 +10,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { logger } from '../logger';
 import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
+import { operationLogPlugin } from './operation-log.plugin';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
@@ -50,7 +51,12 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     // Shutdown is ours (see on-shutdown.ts): Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLogPlugin,
+    ],
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();
 

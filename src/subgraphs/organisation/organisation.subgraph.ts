@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '../../kernel/federation/build-federated-schema';
 import type { SubgraphDefinition } from '../subgraph-definition';
 import { CompetenceResolver } from './competence/competence.resolver';
+import { CourtLifecycleResolver } from './court-lifecycle/court-lifecycle.resolver';
 import { Court } from './court/court.entity';
 import { resolveCourtReference } from './court/court.reference';
 import { CourtResolver } from './court/court.resolver';
@@ -10,5 +11,5 @@ export const organisationSubgraph: SubgraphDefinition = {
   name: 'organisation',
   defaultPort: 4101,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }),
+    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }),
 };

@@ -1,0 +1,73 @@
+import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
+import { checkCode, checkText, checkUrl } from '../catalog.validation';
+import { ApplicationDomain, LifecycleStatus } from './application-enums';
+import { Application } from './application.entity';
+import type { ApplicationsFilter, CreateApplicationInput, UpdateApplicationInput } from './application.input';
+
+export class ApplicationService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
+  async findByCode(code: string): Promise<Application | null> {
+    const application = await this.em.getReference(Application, code, { wrapped: true }).load();
+    return application && wrap(application).isInitialized() ? application : null;
+  }
+
+  async get(code: string, field = 'code'): Promise<Application> {
+    const application = await this.em.findOne(Application, { code });
+    if (!application) throw new CatalogException(`no application with code ${code}`, CatalogExceptionCode.APPLICATION_NOT_FOUND, field);
+    return application;
+  }
+
+  list(filter: ApplicationsFilter = {}): Promise<Application[]> {
+    const where: FilterQuery<Application> = {};
+    if (filter.domain) where.domain = filter.domain;
+    if (filter.lifecycleStatus) where.lifecycleStatus = filter.lifecycleStatus;
+    if (filter.ownerBureau) where.ownerBureau = filter.ownerBureau;
+    if (filter.urbanisationZone) where.urbanisationZone = filter.urbanisationZone;
+    return this.em.find(Application, where, { orderBy: { code: 'asc' } });
+  }
+
+  create(input: CreateApplicationInput): Promise<Application> {
+    const code = checkCode(input.code, 'input.code');
+    const values = {
+      code,
+      name: checkText(input.name, 'input.name'),
+      description: input.description?.trim() ?? '',
+      domain: input.domain as ApplicationDomain,
+      ownerBureau: checkText(input.ownerBureau, 'input.ownerBureau'),
+      lifecycleStatus: input.lifecycleStatus ?? LifecycleStatus.STUDY,
+      urbanisationZone: checkText(input.urbanisationZone, 'input.urbanisationZone'),
+      documentationUrl: input.documentationUrl ? checkUrl(input.documentationUrl, 'input.documentationUrl') : null,
+    };
+    return this.em.transactional(async (tx) => {
+      if (await tx.count(Application, { code })) {
+        throw new CatalogException(`an application with code ${code} exists`, CatalogExceptionCode.APPLICATION_EXISTS, 'input.code');
+      }
+      return tx.create(Application, values);
+    });
+  }
+
+  update(code: string, input: UpdateApplicationInput): Promise<Application> {
+    return this.em.transactional(async (tx) => {
+      const application = await new ApplicationService(tx).get(code);
+      if (input.name != null) application.name = checkText(input.name, 'input.name');
+      if (input.description != null) application.description = input.description.trim();
+      if (input.domain != null) application.domain = input.domain;
+      if (input.ownerBureau != null) application.ownerBureau = checkText(input.ownerBureau, 'input.ownerBureau');
+      if (input.urbanisationZone != null) application.urbanisationZone = checkText(input.urbanisationZone, 'input.urbanisationZone');
+      if (input.documentationUrl != null) application.documentationUrl = input.documentationUrl === '' ? null : checkUrl(input.documentationUrl, 'input.documentationUrl');
+      return application;
+    });
+  }
+
+  /** Retiring is setting RETIRED: deployments and usages stay, as history; coherenceReport points at what still relies on it. */
+  setLifecycleStatus(code: string, status: LifecycleStatus): Promise<Application> {
+    return this.em.transactional(async (tx) => {
+      const application = await new ApplicationService(tx).get(code);
+      application.lifecycleStatus = status;
+      return application;
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { CourtContact } from './court-contact.entity';
+import { AddCourtContactInput } from './court-contact.input';
+import { CourtContactService } from './court-contact.service';
+
+@Resolver(() => CourtContact)
+export class CourtContactResolver {
+  @Mutation(() => CourtContact, { description: 'Records a local IT manager or correspondent at a court.' })
+  addCourtContact(@Arg('input', () => AddCourtContactInput) input: AddCourtContactInput, @Ctx() { em }: GraphQLContext): Promise<CourtContact> {
+    return new CourtContactService(em).add(input);
+  }
+}

@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { Application } from '../application/application.entity';
+import { courtStub, CourtStub } from '../federation/court.stub';
+import { Deployment } from './deployment.entity';
+import { AddDeploymentInput } from './deployment.input';
+import { DeploymentService } from './deployment.service';
+
+@Resolver(() => Deployment)
+export class DeploymentResolver {
+  @Mutation(() => Deployment, { description: 'Plans, pilots, deploys or withdraws an application at a court (one row per application and court).' })
+  addDeployment(@Arg('input', () => AddDeploymentInput) input: AddDeploymentInput, @Ctx() { em }: GraphQLContext): Promise<Deployment> {
+    return new DeploymentService(em).add(input);
+  }
+
+  @FieldResolver(() => Application)
+  application(@Root() deployment: Deployment): Promise<Application> {
+    return deployment.application.load() as Promise<Application>;
+  }
+
+  @FieldResolver(() => CourtStub, { description: 'The court (organisation subgraph).' })
+  court(@Root() deployment: Deployment): CourtStub {
+    return courtStub(deployment.courtCode);
+  }
+}

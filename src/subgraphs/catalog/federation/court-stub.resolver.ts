@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { CourtContact } from '../contact/court-contact.entity';
+import { CourtContactService } from '../contact/court-contact.service';
+import { DeploymentStatus } from '../deployment/deployment-status.enum';
+import { Deployment } from '../deployment/deployment.entity';
+import { DeploymentService } from '../deployment/deployment.service';
+import { CourtStub } from './court.stub';
+
+@Resolver(() => CourtStub)
+export class CourtStubResolver {
+  @FieldResolver(() => [Deployment], { description: 'Applications planned, piloted, deployed or withdrawn at this court (catalog).' })
+  deployments(
+    @Root() court: CourtStub,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus,
+  ): Promise<Deployment[]> {
+    return new DeploymentService(em).atCourt(court.code, status);
+  }
+
+  @FieldResolver(() => [CourtContact], { description: 'Local IT managers and correspondents in office on a day, today by default (catalog).' })
+  contacts(
+    @Root() court: CourtStub,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('validAt', () => LocalDateScalar, { nullable: true }) validAt?: string,
+  ): Promise<CourtContact[]> {
+    return new CourtContactService(em).atCourt(court.code, validAt ?? undefined);
+  }
+}

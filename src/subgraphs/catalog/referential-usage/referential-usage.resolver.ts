@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { Application } from '../application/application.entity';
+import { referentialStub, ReferentialStub } from '../federation/referential.stub';
+import { ReferentialUsage } from './referential-usage.entity';
+import { DeclareReferentialUsageInput } from './referential-usage.input';
+import { ReferentialUsageService } from './referential-usage.service';
+
+@Resolver(() => ReferentialUsage)
+export class ReferentialUsageResolver {
+  @Mutation(() => ReferentialUsage, { description: 'Declares that an application reads or produces a referential.' })
+  declareReferentialUsage(@Arg('input', () => DeclareReferentialUsageInput) input: DeclareReferentialUsageInput, @Ctx() { em }: GraphQLContext): Promise<ReferentialUsage> {
+    return new ReferentialUsageService(em).declare(input);
+  }
+
+  @FieldResolver(() => Application)
+  application(@Root() usage: ReferentialUsage): Promise<Application> {
+    return usage.application.load() as Promise<Application>;
+  }
+
+  @FieldResolver(() => ReferentialStub, { description: 'The referential (referentials subgraph).' })
+  referential(@Root() usage: ReferentialUsage): ReferentialStub {
+    return referentialStub(usage.referentialCode);
+  }
+}

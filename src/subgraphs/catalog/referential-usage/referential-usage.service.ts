@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
+import { ApplicationService } from '../application/application.service';
+import { checkCode, checkPositive, cleanTexts } from '../catalog.validation';
+import { ReferentialUsage } from './referential-usage.entity';
+import type { DeclareReferentialUsageInput } from './referential-usage.input';
+
+export class ReferentialUsageService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The usages of a referential, batched over every referential of the request. */
+  consumersOf(referentialCode: string): Promise<ReferentialUsage[]> {
+    return requestLoader<string, ReferentialUsage[]>(this.em, 'usages-by-referential', async (codes) =>
+      groupByKey(codes, await this.em.find(ReferentialUsage, { referentialCode: { $in: [...codes] } }, { orderBy: { application: 'asc' } }), (u) => u.referentialCode),
+    ).load(referentialCode);
+  }
+
+  declare(input: DeclareReferentialUsageInput): Promise<ReferentialUsage> {
+    const referentialCode = checkCode(input.referentialCode, 'input.referentialCode');
+    const pinnedRelease = checkPositive(input.pinnedRelease, 'input.pinnedRelease');
+    return this.em.transactional(async (tx) => {
+      const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
+      const usage = (await tx.findOne(ReferentialUsage, { application, referentialCode }))
+        ?? tx.create(ReferentialUsage, { application, referentialCode, mode: input.mode });
+      Object.assign(usage, { mode: input.mode, pinnedRelease, legalTexts: cleanTexts(input.legalTexts) });
+      return usage;
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationService } from '../application/application.service';
+import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
+import { checkCode, checkPositive, checkText, cleanTexts } from '../catalog.validation';
+import { ApplicationRelease } from './application-release.entity';
+import type { AddReleaseInput, AddRoadmapItemInput } from './release.input';
+import { RoadmapItem } from './roadmap-item.entity';
+import { RoadmapStatus } from './roadmap-status.enum';
+
+export class ReleaseService {
+  constructor(private readonly em: EntityManager) {}
+
+  addRelease(input: AddReleaseInput): Promise<ApplicationRelease> {
+    const version = checkText(input.version, 'input.version', 64);
+    return this.em.transactional(async (tx) => {
+      const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
+      if (await tx.count(ApplicationRelease, { application, version })) {
+        throw new CatalogException(`${application.code} already has a release ${version}`, CatalogExceptionCode.INVALID_VALUE, 'input.version');
+      }
+      return tx.create(ApplicationRelease, { application, version, releasedOn: input.releasedOn, notes: input.notes?.trim() ?? '', features: cleanTexts(input.features) });
+    });
+  }
+
+  addRoadmapItem(input: AddRoadmapItemInput): Promise<RoadmapItem> {
+    const title = checkText(input.title, 'input.title');
+    const referentialCode = input.referentialCode ? checkCode(input.referentialCode, 'input.referentialCode') : null;
+    const referentialRelease = checkPositive(input.referentialRelease, 'input.referentialRelease');
+    if (referentialRelease !== null && !referentialCode) {
+      throw new CatalogException('a referential release needs its referentialCode', CatalogExceptionCode.INVALID_VALUE, 'input.referentialCode');
+    }
+    return this.em.transactional(async (tx) => {
+      const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
+      return tx.create(RoadmapItem, {
+        application, title, description: input.description?.trim() ?? '', targetDate: input.targetDate ?? null,
+        status: input.status ?? RoadmapStatus.PLANNED, referentialCode, referentialRelease, legalTexts: cleanTexts(input.legalTexts),
+      });
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { PartyRole } from '../exchange/exchange-enums';
+import { Exchange } from '../exchange/exchange.entity';
+import { ExchangeService } from '../exchange/exchange.service';
+import { ApplicationStub } from './application.stub';
+
+@Resolver(() => ApplicationStub)
+export class ApplicationStubResolver {
+  @FieldResolver(() => [Exchange], { description: 'Exchanges the application produces or consumes, by code (exchanges).' })
+  exchanges(
+    @Root() application: ApplicationStub,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('role', () => PartyRole, { nullable: true }) role?: PartyRole,
+  ): Promise<Exchange[]> {
+    return new ExchangeService(em).ofApplication(application.code, role);
+  }
+}

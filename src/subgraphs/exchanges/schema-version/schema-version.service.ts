@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ExchangeService } from '../exchange/exchange.service';
+import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
+import { checkText } from '../exchanges.validation';
+import { compileJsonSchema, validateWith } from './json-schema-validator';
+import { SchemaLanguage, SchemaStatus } from './schema-enums';
+import { SchemaVersion } from './schema-version.entity';
+import type { AddSchemaVersionInput, MessageValidation } from './schema-version.types';
+
+const XSD_ROOT = /<(?:[A-Za-z_][\w.-]*:)?schema[\s>][\s\S]*http:\/\/www\.w3\.org\/2001\/XMLSchema/;
+
+export class SchemaVersionService {
+  constructor(private readonly em: EntityManager) {}
+
+  add(input: AddSchemaVersionInput): Promise<SchemaVersion> {
+    const version = checkText(input.version, 'input.version', 32);
+    checkDocument(input.language, input.content);
+    return this.em.transactional(async (tx) => {
+      const exchange = await new ExchangeService(tx).get(input.exchangeCode, 'input.exchangeCode');
+      if (await tx.count(SchemaVersion, { exchange, version })) {
+        throw new ExchangesException(`exchange ${exchange.code} already has schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_EXISTS, 'input.version');
+      }
+      return tx.create(SchemaVersion, {
+        exchange, version, language: input.language, status: input.status ?? SchemaStatus.DRAFT, content: input.content, publishedOn: input.publishedOn ?? null,
+      });
+    });
+  }
+
+  setStatus(exchangeCode: string, version: string, status: SchemaStatus): Promise<SchemaVersion> {
+    return this.em.transactional(async (tx) => {
+      const schema = await new SchemaVersionService(tx).find(exchangeCode, version);
+      schema.status = status;
+      return schema;
+    });
+  }
+
+  private async find(exchangeCode: string, version: string): Promise<SchemaVersion> {
+    const exchange = await new ExchangeService(this.em).get(exchangeCode, 'exchange');
+    const schema = await this.em.findOne(SchemaVersion, { exchange, version });
+    if (!schema) throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
+    return schema;
+  }
+
+  async validateMessage(exchangeCode: string, version: string, payload: unknown): Promise<MessageValidation> {
+    const schema = await this.find(exchangeCode, version);
+    if (schema.language !== SchemaLanguage.JSON_SCHEMA) {
+      throw new ExchangesException(`schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`, ExchangesExceptionCode.NOT_JSON_SCHEMA, 'version');
+    }
+    const errors = validateWith(compileJsonSchema(schema.content), payload);
+    return { valid: errors.length === 0, errors };
+  }
+}
+
+/** A JSON Schema must compile; an XSD is only checked to be an XML Schema document (no XSD engine in Node). */
+function checkDocument(language: SchemaLanguage, content: string): void {
+  try {
+    if (language === SchemaLanguage.JSON_SCHEMA) compileJsonSchema(content);
+    else if (!XSD_ROOT.test(content)) throw new Error('no <schema> element in the XML Schema namespace');
+  } catch (error) {
+    throw new ExchangesException(`content is not a valid ${language} document: ${(error as Error).message}`, ExchangesExceptionCode.INVALID_SCHEMA, 'input.content');
+  }
+}

@@ -1,0 +1,83 @@
+import type { HttpServer } from '../../src/kernel/http/http-server';
+import { startOneProcessServer } from '../../src/platform/servers';
+import { aDeployment, anApplication } from '../builders/catalog.builder';
+import { anExchange } from '../builders/exchange.builder';
+import { gql } from '../support/graphql-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const WALK = `query($first: Int) { courts(filter: { type: COUR_APPEL }, first: $first) { edges { node {
+  code name deployments { status court { code } application { code name exchanges { code producer { application { code } } referentials { code consumers { application { code } } } } } }
+} } } }`;
+
+/** Court → deployments → application → exchanges → referentials carried, through the gateway, in a constant number of statements. */
+describe('the federated walk from courts to referentials', () => {
+  let db: TestDatabase;
+  let server: HttpServer;
+  let courtCodes: string[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('srj');
+    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
+    const rows = await db.orm.em.fork().getConnection().execute<{ code: string }[]>(`select code from court where type = 'COUR_APPEL' order by code limit 8`);
+    courtCodes = rows.map((r) => r.code);
+    const em = db.orm.em.fork();
+    // Each of 8 applications is deployed at every one of the first 8 courts and produces 2 exchanges carrying 2 referentials.
+    for (let a = 0; a < 8; a += 1) {
+      const app = anApplication(em, { code: `WALK${a}` });
+      for (const court of courtCodes) aDeployment(em, app, court);
+      for (let e = 0; e < 2; e += 1) anExchange(em, { code: `WALK${a}_${e}`, producer: app.code, consumers: [`WALK${(a + 1) % 8}`], referentialCodes: ['NATINF', `REF${e}`] });
+    }
+    await em.flush();
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  const walk = async (first: number) => {
+    db.queries.length = 0;
+    const { data, errors } = await gql(server, WALK, { first });
+    expect(errors).toBeUndefined();
+    return { data, statements: db.queries.length };
+  };
+
+  it('answers every hop', async () => {
+    const { data } = await walk(2);
+    const court = data.courts.edges[0].node;
+    expect(court.code).toBe(courtCodes[0]);
+    expect(court.deployments).toHaveLength(8);
+    const deployment = court.deployments.find((d: { application: { code: string } }) => d.application.code === 'WALK3');
+    expect(deployment).toMatchObject({ status: 'DEPLOYED', court: { code: courtCodes[0] } });
+    expect(deployment.application.name).toMatch(/^Application /);
+    const produced = deployment.application.exchanges.filter((e: { producer: { application: { code: string } } }) => e.producer.application.code === 'WALK3');
+    expect(produced.map((e: { code: string }) => e.code)).toEqual(['WALK3_0', 'WALK3_1']);
+    expect(deployment.application.exchanges.map((e: { code: string }) => e.code)).toContain('WALK2_0'); // consumed from WALK2
+    expect(produced[0].referentials.map((r: { code: string }) => r.code)).toEqual(['NATINF', 'REF0']);
+  });
+
+  it('sends the same number of SQL statements for 1 court as for 8 (no N+1)', async () => {
+    const small = await walk(1);
+    const large = await walk(8);
+    expect(large.data.courts.edges).toHaveLength(8);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(8);
+    if (process.env.SHOW_SQL) console.log(db.queries.join('\n'));
+    console.log(`walk: ${large.statements} SQL statements for 8 courts × 8 deployments × 4 exchanges`);
+  });
+
+  it('analyses an impact over 64 deployments, and checks coherence, in a fixed handful of statements', async () => {
+    db.queries.length = 0;
+    const impact = await gql(server, `{ impactOf(change: { referential: { referentialCode: "NATINF" } }) {
+      applications { application { code } } exchanges { exchange { code name } } deployments { court { name } } bureaus { bureau } } }`);
+    expect(impact.errors).toBeUndefined();
+    expect(impact.data.impactOf.deployments).toHaveLength(64);
+    expect(impact.data.impactOf.exchanges).toHaveLength(16);
+    const impactStatements = db.queries.length;
+    db.queries.length = 0;
+    const report = await gql(server, `{ coherenceReport { issues { kind exchange { name } court { name } } } }`);
+    expect(report.errors).toBeUndefined();
+    console.log(`impactOf: ${impactStatements} SQL statements; coherenceReport: ${db.queries.length}`);
+    expect(impactStatements).toBeLessThanOrEqual(10);
+    expect(db.queries.length).toBeLessThanOrEqual(10);
+  });
+});

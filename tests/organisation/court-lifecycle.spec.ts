@@ -1,0 +1,86 @@
+import type { HttpServer } from '../../src/kernel/http/http-server';
+import { startOneProcessServer } from '../../src/platform/servers';
+import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
+import { aCompetence, aCourt } from '../builders/court.builder';
+import { gql } from '../support/graphql-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const MERGE = `mutation($input: MergeCourtsInput!) { mergeCourts(input: $input) {
+  target { code } closed { code validTo } transferredCompetences reattachedCourts } }`;
+
+describe('court creation, closure and mergers', () => {
+  let db: TestDatabase;
+  let server: HttpServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('empty');
+    const em = db.orm.em.fork();
+    const ca = aCourt(em, { code: '800000', type: CourtType.COUR_APPEL, name: "Cour d'appel de Fusionville" });
+    const tjA = aCourt(em, { code: '800001', parent: ca, name: 'Tribunal judiciaire de Amont' });
+    const tjB = aCourt(em, { code: '800002', parent: ca, name: 'Tribunal judiciaire de Aval' });
+    aCourt(em, { code: '800003', parent: tjB, type: CourtType.TRIBUNAL_PROXIMITE, name: 'Tribunal de proximité de Aval-Nord' });
+    for (const insee of ['02001', '02002']) aCompetence(em, insee, tjA);
+    aCompetence(em, '02003', tjB);
+    await em.flush();
+    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  const tjOf = async (insee: string, at: string) => {
+    const { data } = await gql(server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, { i: insee, at });
+    return data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE')?.court.code;
+  };
+  const competenceRows = async () => Number((await db.orm.em.fork().execute('select count(*) as n from territorial_competence'))[0].n);
+
+  it('creates a court, and refuses a duplicate code with CONFLICT', async () => {
+    const input = { code: '800010', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Confluence', parentCode: '800000', validFrom: '2025-01-01' };
+    const created = await gql(server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createCourt).toEqual({ code: '800010', shortName: 'TRIBUNAL JUDICIAIRE DE CONFLUENCE', parent: { code: '800000' }, validFrom: '2025-01-01' });
+    const again = await gql(server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+  });
+
+  it('merges two TJs into the new one: communes and attached courts follow, history stays', async () => {
+    const { data, errors } = await gql(server, MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
+    expect(errors).toBeUndefined();
+    expect(data.mergeCourts).toEqual({
+      target: { code: '800010' },
+      closed: [{ code: '800001', validTo: '2025-01-01' }, { code: '800002', validTo: '2025-01-01' }],
+      transferredCompetences: 3,
+      reattachedCourts: 1,
+    });
+    expect(await tjOf('02001', '2024-12-31')).toBe('800001');
+    expect(await tjOf('02001', '2025-01-01')).toBe('800010');
+    expect(await tjOf('02003', '2024-06-01')).toBe('800002');
+    expect(await tjOf('02003', '2026-06-01')).toBe('800010');
+    const { data: tree } = await gql(server, `{ court(code: "800003") { parent { code } } }`);
+    expect(tree.court.parent.code).toBe('800010');
+  });
+
+  it('refuses invalid mergers with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    const before = await competenceRows();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ sourceCodes: ['800010'], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],
+      [{ sourceCodes: ['800003'], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],
+      [{ sourceCodes: ['800001'], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.on'],
+      [{ sourceCodes: ['999999'], targetCode: '800010', on: '2026-01-01' }, 'NOT_FOUND', 'input.sourceCodes'],
+      [{ sourceCodes: [], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],
+    ];
+    for (const [input, code, field] of cases) {
+      const { errors } = await gql(server, MERGE, { input });
+      expect(errors?.[0].extensions).toMatchObject({ code, field });
+    }
+    expect(await competenceRows()).toBe(before);
+  });
+
+  it('closes a court with its competences, and refuses closing it twice', async () => {
+    const closed = await gql(server, `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
+    expect(closed.data.closeCourt).toEqual({ validTo: '2026-03-01' });
+    const twice = await gql(server, `mutation { closeCourt(code: "800003", on: "2026-04-01") { validTo } }`);
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+  });
+});
