@@ -5,7 +5,7 @@ import { layoutLandscape } from './landscape-layout';
 const DOMAIN_COLOURS: Record<string, string> = { CIVIL: '#000091', PENAL: '#c9191e', GESTION: '#18753c', TRANSVERSE: '#716043' };
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: 'node', style: { label: 'data(label)', 'font-family': 'system-ui, sans-serif', 'font-size': 11, color: '#161616', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '110px' } },
+  { selector: 'node', style: { label: 'data(label)', 'font-family': 'system-ui, sans-serif', 'font-size': 12, color: '#161616', 'min-zoomed-font-size': 6, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '110px' } },
   { selector: 'node.app', style: { width: 26, height: 26, 'background-color': '#000091', 'border-width': 2, 'border-color': '#fff' } },
   ...Object.entries(DOMAIN_COLOURS).map(([domain, colour]) => ({ selector: `node.domain-${domain}`, style: { 'background-color': colour } })),
   { selector: 'node.status-RETIRED, node.status-DECOMMISSIONING', style: { opacity: 0.55, 'border-style': 'dashed', 'border-color': '#666' } },
@@ -19,7 +19,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge.highlight', style: { 'line-color': '#e1000f', 'target-arrow-color': '#e1000f', width: 2.5, label: 'data(label)', 'font-size': 10, color: '#8f0d16', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
 ];
 
-/** Cytoscape: compound nodes keep partners drawn apart from the ministry's applications, and layout needs no server. */
+/** Cytoscape (maintained, no extra layout package needed): compound nodes keep partners drawn apart from the ministry's applications. */
 export function LandscapeGraph({ elements, onSelect }: { elements: ElementDefinition[]; onSelect: (code: string | undefined) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const graph = useRef<Core>();
