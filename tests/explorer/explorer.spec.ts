@@ -18,9 +18,11 @@ describe('explorer (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => {
+  afterEach(async () => {
     expect(browser.externalRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
+    // A view's error boundary or a failed query shows an alert instead of throwing: none is expected.
+    expect(await browser.page.getByRole('alert').allTextContents()).toEqual([]);
   });
 
   it('is served at /explorer with an SPA fallback, and / leads to it', async () => {

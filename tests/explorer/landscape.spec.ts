@@ -21,9 +21,11 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => {
+  afterEach(async () => {
     expect(browser.externalRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
+    // A view's error boundary or a failed query shows an alert instead of throwing: none is expected.
+    expect(await browser.page.getByRole('alert').allTextContents()).toEqual([]);
   });
 
   it('draws the demo applications and their exchanges, and opens an application on click', async () => {

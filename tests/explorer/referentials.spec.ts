@@ -18,9 +18,11 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
-  afterEach(() => {
+  afterEach(async () => {
     expect(browser.externalRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
+    // A view's error boundary or a failed query shows an alert instead of throwing: none is expected.
+    expect(await browser.page.getByRole('alert').allTextContents()).toEqual([]);
   });
 
   it('searches NATINF as one types, in a virtualised list', async () => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDebounced, useQuery } from '../../api/use-query';
 import { ErrorBox } from '../../components/status';
 import { NATINF_SEARCH, type NatinfSearch as Result } from './operations';
@@ -15,6 +15,10 @@ export function NatinfSearch({ onOpen }: { onOpen: (code: string) => void }) {
   const { data, error, loading } = useQuery<Result>(NATINF_SEARCH, { text: settled.trim(), first: PAGE });
   const rows = data?.natinfSearch.nodes ?? [];
   const scroller = useRef<HTMLDivElement>(null);
+  // A new search starts at its first result, not where the previous list was scrolled to.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [settled]);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   return (
     <div className="natinf">
