@@ -1,4 +1,10 @@
-import { Kind, buildASTSchema, parse, type DefinitionNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
+import type { DefinitionNode, DocumentNode, GraphQLSchema } from 'graphql';
+
+// graphql loaded as @graphql-inspector/core loads it: Vite's config bundler would import its ESM build, a second
+// instance whose types the inspector does not recognise (every type then "changes kind" from X to X).
+const { Kind, buildASTSchema, parse } = createRequire(__filename)('graphql') as typeof GraphQL;
 
 const FEDERATION_NAME = /^(join__|link__)/;
 const FEDERATION_DIRECTIVES = new Set(['link', 'join__graph', 'join__type', 'join__field', 'join__implements', 'join__unionMember', 'join__enumValue', 'join__directive', 'join__owner']);

@@ -39,7 +39,8 @@ export async function readSchemaHistory(repoDir: string, file = 'schema/supergra
   const git = (...args: string[]): string => execFileSync('git', ['-C', repoDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   let log: string;
   try {
-    log = git('log', '--format=%H%x09%cI%x09%s', '--', file);
+    // --first-parent: the versions as this branch saw them; a merged branch's own commits would interleave by date.
+    log = git('log', '--first-parent', '--format=%H%x09%cI%x09%s', '--', file);
   } catch {
     return []; // Not a git checkout (e.g. an unpacked release): the view says the history is unavailable.
   }

@@ -40,6 +40,11 @@ const KINDS: Partial<Record<Kind, TypeKind>> = {
   [Kind.UNION_TYPE_DEFINITION]: 'union',
 };
 
+// Root types first, then what they return, then the input and leaf types: the order in which one reads a schema.
+const ROOTS = ['Query', 'Mutation', 'Subscription'];
+const KIND_RANK: Record<TypeKind, number> = { object: 1, interface: 1, union: 2, enum: 3, input: 4, scalar: 5 };
+const rank = (t: { name: string; kind: TypeKind }): number => (ROOTS.includes(t.name) ? ROOTS.indexOf(t.name) - 10 : KIND_RANK[t.kind]);
+
 const typeString = (node: TypeNode): string => print(node);
 const arg = (directive: ConstDirectiveNode, name: string): ConstArgumentNode | undefined => directive.arguments?.find((a) => a.name.value === name);
 const argValue = (directive: ConstDirectiveNode, name: string): string | undefined => {
@@ -87,7 +92,7 @@ export function readSupergraph(sdl: string): SupergraphModel {
     });
     types.push({ name: def.name.value, kind, description: def.description?.value, owners, keys, fields });
   }
-  types.sort((a, b) => a.name.localeCompare(b.name));
+  types.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   const query = types.find((t) => t.name === 'Query');
   return { subgraphs: [...graphNames.values()], types, queryFields: new Set(query?.fields.map((f) => f.name) ?? []) };
 }

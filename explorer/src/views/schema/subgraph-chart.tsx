@@ -12,7 +12,7 @@ export function SubgraphChart({ model }: { model: SupergraphModel }) {
   return (
     <Panel title="Sous-graphes">
       {rows.map((r) => (
-        <div key={r.name} className="bar-row">
+        <div key={r.name} className="bar-row bar-row-compact">
           <span className="bar-label">{r.name}</span>
           <span className="bar"><span style={{ width: `${(100 * r.fields) / max}%` }} /></span>
           <span className="muted small">{r.types} types · {r.fields} champs</span>
