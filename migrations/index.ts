@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_organisation } from './Migration20261122000000_organisation';
 import { Migration20261122100000_catalog } from './Migration20261122100000_catalog';
 import { Migration20261122100100_exchanges } from './Migration20261122100100_exchanges';
+import { Migration20261122110000_referentials } from './Migration20261122110000_referentials';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000_organisation', class: Migration20261122000000_organisation },
   { name: 'Migration20261122100000_catalog', class: Migration20261122100000_catalog },
   { name: 'Migration20261122100100_exchanges', class: Migration20261122100100_exchanges },
+  { name: 'Migration20261122110000_referentials', class: Migration20261122110000_referentials },
 ];

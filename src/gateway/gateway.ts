@@ -18,7 +18,11 @@ export function createInProcessGateway(supergraphSdl: string, schemas: ReadonlyM
  * Apollo Server answers a request-level failure (e.g. a variable of the wrong type) with HTTP 400 and GraphQL errors;
  * the stock data source would replace them with a bare "400: Bad Request", so the client's error code was lost.
  */
-class SubgraphHttpDataSource extends RemoteGraphQLDataSource {
+class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ actor?: string }> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<{ actor?: string }>['willSendRequest']>>[0]): void {
+    if (context.actor) request.http?.headers.set('x-actor', context.actor);
+  }
+
   override async errorFromResponse(response: Response): Promise<GraphQLError> {
     const body = (await response.clone().json().catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
     const first = body?.errors?.[0];

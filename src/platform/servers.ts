@@ -13,7 +13,11 @@ export interface Listen {
   port: number;
 }
 
-const requestContext = (orm: MikroORM) => async (): Promise<GraphQLContext> => ({ em: orm.em.fork(), logger });
+const requestContext = (orm: MikroORM) => async ({ headers }: { headers: Record<string, string | string[] | undefined> }): Promise<GraphQLContext> => ({
+  em: orm.em.fork(),
+  logger,
+  actor: String(headers['x-actor'] ?? 'anonymous').slice(0, 255),
+});
 
 const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
   try {
@@ -50,7 +54,12 @@ export async function startGatewayServer(urls: Readonly<Record<string, string>>,
   const gateway = createRemoteGateway(supergraphSdl, urls);
   // The gateway holds no database: its context is empty, each subgraph forks its own entity manager.
   return startHttpServer(
-    { apollo: { gateway }, context: async () => ({}) as GraphQLContext, isReady: async () => true, explorer: { supergraphSdl } },
+    {
+      apollo: { gateway },
+      context: async ({ headers }) => ({ actor: headers['x-actor'] }) as GraphQLContext,
+      isReady: async () => true,
+      explorer: { supergraphSdl },
+    },
     listen.host,
     listen.port,
   );

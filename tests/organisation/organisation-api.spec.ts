@@ -71,7 +71,7 @@ describe('organisation API on the shared SRJ data', () => {
 
   it('walks the hierarchy down and up', async () => {
     const { data } = await gql(server, `{ court(code: "963071") { name ancestors { code } } ca: court(code: "100023") { children(type: TRIBUNAL_JUDICIAIRE) { code } } }`);
-    expect(data.court.ancestors.map((c: { code: string }) => c.code)).toEqual(['100039', '100023']);
+    expect(data.court.ancestors.map((c: { code: string }) => c.code)).toEqual(['100023', '100039']);
     expect(data.ca.children.map((c: { code: string }) => c.code)).toContain('100039');
   });
 

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/kernel/database/database';
 import { startEmbeddedPostgres } from '../../src/kernel/database/embedded-postgres';
+import { loadDemoDataIfEmpty } from '../../src/demo-data/load-demo-data';
 import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
 import { loadConfig } from '../../src/kernel/config';
 import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
 
 /**
- * Once per run: two template databases built with the real migrations, one empty and one holding the shared SRJ
+ * Once per run: template databases built with the real migrations, one empty and one holding the shared SRJ
  * data; every suite then clones the one it needs (CREATE DATABASE … TEMPLATE), which takes well under a second.
  */
 export default async function globalSetup(): Promise<void> {
@@ -21,15 +22,19 @@ export default async function globalSetup(): Promise<void> {
   // Leftovers of killed runs would otherwise pile up.
   const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [RUN_PREFIX]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
-  for (const template of Object.values(TEMPLATES)) await admin.query(`create database "${template}"`);
-  await admin.end();
-
-  for (const [kind, template] of Object.entries(TEMPLATES)) {
+  for (const template of [TEMPLATES.empty, TEMPLATES.srj]) {
+    await admin.query(`create database "${template}"`);
     const orm = await connectOrm(databaseUrl(template));
     await migrate(orm);
-    if (kind === 'srj') await importSrj(orm.em.fork(), loadConfig().dataDir);
+    if (template === TEMPLATES.srj) await importSrj(orm.em.fork(), loadConfig().dataDir);
     await orm.close(true);
   }
+  // The demo template starts from the SRJ one rather than importing the courts again.
+  await admin.query(`create database "${TEMPLATES.demo}" template "${TEMPLATES.srj}"`);
+  await admin.end();
+  const demo = await connectOrm(databaseUrl(TEMPLATES.demo));
+  await loadDemoDataIfEmpty(demo, loadConfig().dataDir);
+  await demo.close(true);
   forgetDecoratorMetadata();
 }
 

@@ -7,8 +7,11 @@ import { createOrmConfig } from '../../src/kernel/database/mikro-orm.config';
 /** Databases of this checkout's runs share a prefix, so runs from two checkouts on one server never collide. */
 export const RUN_PREFIX = `rj_t${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 6)}_`;
 
-/** Template databases made by global-setup: `empty` (migrated), `srj` (migrated + the shared courts data). */
-export const TEMPLATES = { empty: `${RUN_PREFIX}template_empty`, srj: `${RUN_PREFIX}template_srj` } as const;
+/**
+ * Template databases made by global-setup: `empty` (migrated), `srj` (+ the shared courts data),
+ * `demo` (+ everything `npm start` loads: NAC, NATINF, the illustrative application landscape).
+ */
+export const TEMPLATES = { empty: `${RUN_PREFIX}template_empty`, srj: `${RUN_PREFIX}template_srj`, demo: `${RUN_PREFIX}template_demo` } as const;
 
 export function databaseUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');

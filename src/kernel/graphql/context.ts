@@ -5,4 +5,6 @@ import type { Logger } from '../logger';
 export interface GraphQLContext {
   em: EntityManager;
   logger: Logger;
+  /** Who acts, recorded on releases. Until authentication lands it is the caller's `x-actor` header, unverified. */
+  actor: string;
 }

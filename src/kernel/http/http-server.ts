@@ -16,7 +16,7 @@ export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
   apollo: Pick<ApolloServerOptions<GraphQLContext>, 'gateway' | 'schema'>;
   /** A fresh context per request (a forked entity manager), or nothing for a gateway over remote subgraphs. */
-  context: () => Promise<GraphQLContext>;
+  context: (request: { headers: Record<string, string | string[] | undefined> }) => Promise<GraphQLContext>;
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
   introspection?: boolean;
@@ -68,7 +68,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   app.use('/graphiql', graphiqlRouter('/graphql'));
   if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
   app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: options.context }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -11,10 +11,10 @@ export interface CsvRow {
 /** Raised for any unreadable row; the message names the file and line. */
 export class CsvFormatError extends Error {}
 
-/** Streams a `;`-separated UTF-8 file with a header row, one record at a time. */
-export async function* readCsv(path: string, requiredColumns: readonly string[], delimiter = ';'): AsyncGenerator<CsvRow> {
+/** Streams a `;`-separated file (UTF-8 unless told, e.g. `latin1` for NATINF) with a header row, one record at a time. */
+export async function* readCsv(path: string, requiredColumns: readonly string[], delimiter = ';', encoding: BufferEncoding = 'utf8'): AsyncGenerator<CsvRow> {
   const file = basename(path);
-  const parser = createReadStream(path).pipe(
+  const parser = createReadStream(path, { encoding }).pipe(
     // Both line endings, even mixed: files pass through spreadsheets and editors before reaching us.
     parse({ delimiter, columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, record_delimiter: ['\r\n', '\n'] }),
   );

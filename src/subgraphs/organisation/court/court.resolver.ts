@@ -43,10 +43,10 @@ export class CourtResolver {
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  @FieldResolver(() => [Court], { description: 'Every court above this one, nearest first.' })
+  @FieldResolver(() => [Court], { description: 'Every court above this one, from the top (a CPH: its CA, then its TJ).' })
   async ancestors(@Root() court: Court): Promise<Court[]> {
     const chain: Court[] = [];
-    for (let current = await court.parent?.load(); current; current = await current.parent?.load()) chain.push(current);
+    for (let current = await court.parent?.load(); current; current = await current.parent?.load()) chain.unshift(current);
     return chain;
   }
 

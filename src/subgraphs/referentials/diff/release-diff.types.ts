@@ -1,0 +1,27 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entry } from '../entry/entry.entity';
+
+@ObjectType({ description: 'One field of an entry that differs between two releases (values as JSON text).' })
+export class FieldChange {
+  @Field() field!: string;
+  @Field(() => String, { nullable: true }) before!: string | null;
+  @Field(() => String, { nullable: true }) after!: string | null;
+}
+
+@ObjectType({ description: 'An entry present in both releases with different content.' })
+export class EntryChange {
+  @Field(() => ID) code!: string;
+  @Field(() => Entry) before!: Entry;
+  @Field(() => Entry) after!: Entry;
+  @Field(() => [FieldChange]) changes!: FieldChange[];
+}
+
+@ObjectType({ description: 'What changed in a referential from one release to another.' })
+export class ReleaseDiff {
+  @Field(() => ID) referential!: string;
+  @Field(() => Int) from!: number;
+  @Field(() => Int) to!: number;
+  @Field(() => [Entry]) added!: Entry[];
+  @Field(() => [Entry]) removed!: Entry[];
+  @Field(() => [EntryChange]) changed!: EntryChange[];
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { ReleaseDiff } from '../diff/release-diff.types';
+import { ReleaseDiffService } from '../diff/release-diff.service';
+import { EntryMapping } from '../mapping/entry-mapping.entity';
+import { MappingKind } from '../mapping/mapping-kind.enum';
+import { Entry } from './entry.entity';
+import { EntryDraftService } from './entry-draft.service';
+import { UpsertEntryInput } from './upsert-entry.input';
+
+/** Stewards' edits of the draft, each checked against the draft's version, and the diff between releases. */
+@Resolver()
+export class EntryDraftResolver {
+  @Mutation(() => Entry, { description: 'Creates or replaces an entry in the draft; `expectedVersion` is the draft version you read.' })
+  upsertEntry(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpsertEntryInput) input: UpsertEntryInput,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Entry> {
+    return new EntryDraftService(em).upsert(referential, expectedVersion, input);
+  }
+
+  @Mutation(() => Entry, { description: 'Ends an entry on a day, in the draft: earlier `at` queries keep the old answer.' })
+  endDateEntry(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('code', () => ID) code: string,
+    @Arg('validTo', () => LocalDateScalar) validTo: string,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Entry> {
+    return new EntryDraftService(em).endDate(referential, expectedVersion, code, validTo);
+  }
+
+  @Mutation(() => EntryMapping, { description: 'Links an entry of the draft to another entry (same or other referential).' })
+  addEntryMapping(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('fromCode', () => ID) fromCode: string,
+    @Arg('kind', () => MappingKind) kind: MappingKind,
+    @Arg('toReferential', () => ID) toReferential: string,
+    @Arg('toCode', () => ID) toCode: string,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<EntryMapping> {
+    return new EntryDraftService(em).addMapping(referential, expectedVersion, fromCode, kind, toReferential, toCode);
+  }
+
+  @Query(() => ReleaseDiff, { description: 'Entries added, removed and changed (field by field) between two releases.' })
+  releaseDiff(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('from', () => Int) from: number,
+    @Arg('to', () => Int) to: number,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ReleaseDiff> {
+    return new ReleaseDiffService(em).diff(referential, from, to);
+  }
+}

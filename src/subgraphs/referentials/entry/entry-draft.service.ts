@@ -1,0 +1,102 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fold } from '../../../kernel/text/fold';
+import { LegalReference } from '../legal-reference/legal-reference.entity';
+import { cellsToRows } from '../legal-reference/legal-reference.rows';
+import { EntryMapping } from '../mapping/entry-mapping.entity';
+import type { MappingKind } from '../mapping/mapping-kind.enum';
+import { ReleaseService } from '../release/release.service';
+import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { Entry } from './entry.entity';
+import { entryByCode } from './entry-loaders';
+import type { UpsertEntryInput } from './upsert-entry.input';
+import { validateAttributes } from './validate-attributes';
+
+const ENTRY_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
+const MAX_LABEL = 1000;
+
+export const searchTextOf = (code: string, label: string): string => `${fold(label)} ${fold(code)}`.toLowerCase();
+
+/**
+ * Stewards' edits of a draft. Each one claims the draft's version (a stale `expectedVersion` is a CONFLICT and
+ * writes nothing) and, in the same transaction, records a new version of the entry in the draft release.
+ */
+export class EntryDraftService {
+  constructor(private readonly em: EntityManager) {}
+
+  upsert(referentialCode: string, expectedVersion: number, input: UpsertEntryInput): Promise<Entry> {
+    return this.em.transactional(async (em) => {
+      const releases = new ReleaseService(em);
+      const referential = await releases.requireReferential(referentialCode);
+      const draft = await releases.claimDraft(referentialCode, expectedVersion);
+      const view = { release: draft.number, at: null };
+      if (!ENTRY_CODE.test(input.code)) throw invalid(`"${input.code}" is not an entry code (1 to 64 letters, digits, . _ - /)`, 'input.code');
+      const label = input.label.trim();
+      if (!label || label.length > MAX_LABEL) throw invalid(`label must have 1 to ${MAX_LABEL} characters`, 'input.label');
+      if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw invalid(`validTo (${input.validTo}) must come after validFrom (${input.validFrom})`, 'input.validTo');
+      const parent = input.parentCode ? await entryByCode(em).load({ referentialCode, view, code: input.parentCode }) : null;
+      if (input.parentCode && !parent) throw invalid(`parent ${input.parentCode} is not in the draft of ${referentialCode}`, 'input.parentCode');
+      if (input.parentCode === input.code) throw invalid('an entry cannot be its own parent', 'input.parentCode');
+      const level = input.level ?? (parent ? parent.level + 1 : 1);
+      if (referential.levels.length && (level < 1 || level > referential.levels.length)) throw invalid(`level must be between 1 and ${referential.levels.length} (${referential.levels.join(', ')})`, 'input.level');
+      if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
+      validateAttributes(referential.attributeDefinitions, input.attributes ?? {});
+      const current = await entryByCode(em).load({ referentialCode, view, code: input.code });
+      const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
+        label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
+      });
+      if (input.legalReferences) await this.replaceLegalReferences(em, entry, cellsToRows(input.legalReferences));
+      return entry;
+    });
+  }
+
+  /** Ends an entry's validity on a day: a new version, identical but for `validTo`. */
+  endDate(referentialCode: string, expectedVersion: number, code: string, validTo: string): Promise<Entry> {
+    return this.em.transactional(async (em) => {
+      const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
+      const current = await entryByCode(em).load({ referentialCode, view: { release: draft.number, at: null }, code });
+      if (!current) throw new ReferentialsException(`${referentialCode} has no entry ${code}`, Code.ENTRY_NOT_FOUND, 'code');
+      if (current.validFrom && validTo <= current.validFrom) throw invalid(`validTo (${validTo}) must come after validFrom (${current.validFrom})`, 'validTo');
+      return this.record(em, referentialCode, draft.number, code, current, { ...current, validTo });
+    });
+  }
+
+  addMapping(referentialCode: string, expectedVersion: number, fromCode: string, kind: MappingKind, toReferential: string, toCode: string): Promise<EntryMapping> {
+    return this.em.transactional(async (em) => {
+      const releases = new ReleaseService(em);
+      const draft = await releases.claimDraft(referentialCode, expectedVersion);
+      const target = await releases.readable(toReferential).catch(() => null);
+      if (!(await entryByCode(em).load({ referentialCode, view: { release: draft.number, at: null }, code: fromCode }))) throw invalid(`${referentialCode} has no entry ${fromCode}`, 'fromCode');
+      const targetView = toReferential === referentialCode ? draft.number : target;
+      if (targetView === null || !(await entryByCode(em).load({ referentialCode: toReferential, view: { release: targetView, at: null }, code: toCode }))) {
+        throw invalid(`${toReferential} has no entry ${toCode}`, 'toCode');
+      }
+      const mapping = em.create(EntryMapping, { fromReferential: referentialCode, fromCode, kind, toReferential, toCode, recordedIn: draft.number });
+      await em.flush();
+      return mapping;
+    });
+  }
+
+  /** Writes the draft's version of an entry: updated in place if the draft already has one, else a new row that supersedes the current. */
+  private async record(em: EntityManager, referentialCode: string, draft: number, code: string, current: Entry | null, state: Pick<Entry, 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo'>): Promise<Entry> {
+    const values = { label: state.label, parentCode: state.parentCode ?? null, level: state.level, attributes: state.attributes, validFrom: state.validFrom ?? null, validTo: state.validTo ?? null };
+    if (current && current.recordedIn === draft) {
+      Object.assign(current, values, { searchText: searchTextOf(code, values.label) });
+      await em.flush();
+      return current;
+    }
+    const entry = em.create(Entry, { referentialCode, code, recordedIn: draft, searchText: searchTextOf(code, values.label), ...values });
+    if (current) current.supersededIn = draft;
+    await em.flush();
+    if (current) await em.execute(
+      `insert into legal_reference (entry_id, role, position, raw, parsed, text_kind, text, code_mnemonic, text_number, text_date, article, paragraphs)
+       select ?, role, position, raw, parsed, text_kind, text, code_mnemonic, text_number, text_date, article, paragraphs from legal_reference where entry_id = ?`,
+      [entry.id, current.id]);
+    return entry;
+  }
+
+  private async replaceLegalReferences(em: EntityManager, entry: Entry, rows: ReturnType<typeof cellsToRows>): Promise<void> {
+    await em.nativeDelete(LegalReference, { entryId: entry.id });
+    for (const row of rows) em.create(LegalReference, { ...row, entryId: entry.id });
+    await em.flush();
+  }
+}

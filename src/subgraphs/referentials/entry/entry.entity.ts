@@ -1,0 +1,73 @@
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+
+/** The release and day an entry was read for: its parent, children and mappings are read in the same view. */
+export interface EntryView {
+  release: number;
+  at: string | null;
+}
+
+/**
+ * One version of an entry. A version is visible in release R when `recordedIn <= R` and it was not superseded by R;
+ * published versions are never updated except to mark them superseded by a later release.
+ */
+@ObjectType('Entry', { description: 'An entry of a referential, as recorded in a release.' })
+@Entity({ tableName: 'referential_entry' })
+@Index({ properties: ['referentialCode', 'code', 'recordedIn'] })
+@Index({ properties: ['referentialCode', 'parentCode'] })
+@Index({ name: 'referential_entry_search_index', expression: 'create index "referential_entry_search_index" on "referential_entry" using gin ("search_vector")' })
+export class Entry {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'string', length: 32 })
+  referentialCode!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 64 })
+  code!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  label!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
+  parentCode?: string | null;
+
+  @Field(() => Int, { description: 'Hierarchy level, 1 at the top.' })
+  @Property({ type: 'smallint', default: 1 })
+  level: Opt<number> = 1;
+
+  @Field(() => GraphQLJSONObject, { description: "Extra attributes, typed by the referential's definitions." })
+  @Property({ type: 'jsonb', defaultRaw: "'{}'" })
+  attributes: Opt<Record<string, unknown>> = {};
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day in force (null: since always).' })
+  @Property({ type: 'date', nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day no longer in force (null: still in force).' })
+  @Property({ type: 'date', nullable: true })
+  validTo?: string | null;
+
+  @Field(() => Int, { description: 'The release this version was recorded in.' })
+  @Property({ type: 'integer' })
+  recordedIn!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The release that replaced this version, if any.' })
+  @Property({ type: 'integer', nullable: true })
+  supersededIn?: number | null;
+
+  /** Folded label and code: what full-text search indexes. */
+  @Property({ type: 'text', hidden: true })
+  searchText!: string;
+
+  @Property({ type: 'string', columnType: 'tsvector', generated: "(to_tsvector('simple', search_text)) stored", hidden: true, lazy: true, nullable: true })
+  searchVector?: string;
+
+  /** Not stored (no decorator, so the ORM ignores it): the view this instance was loaded for. */
+  view?: EntryView;
+}

@@ -1,0 +1,91 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { LegalReference } from '../legal-reference/legal-reference.entity';
+import { LegalRole } from '../legal-reference/legal-text-kind.enum';
+import { EntryMapping } from '../mapping/entry-mapping.entity';
+import { Referential } from '../referential/referential.entity';
+import { EntriesFilter } from './entries-filter.input';
+import { EntryConnection } from './entry-connection.type';
+import { Entry, type EntryView } from './entry.entity';
+import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
+import { EntryService } from './entry.service';
+
+/** The view hierarchy fields are read in: the one the entry was loaded for, else the release that recorded it. */
+const viewOf = (entry: Entry): EntryView => entry.view ?? { release: entry.recordedIn, at: null };
+
+@Resolver(() => Entry)
+export class EntryResolver {
+  @Query(() => EntryConnection, { description: 'Entries of a referential as of a release (latest published by default), optionally only those in force on a day.' })
+  async entries(
+    @Arg('referential', () => ID) referential: string,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
+    @Arg('release', () => Int, { nullable: true }) release?: number,
+    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<EntryConnection> {
+    const service = new EntryService(em);
+    return service.list(referential, await service.view(referential, release, at), filter, first, after);
+  }
+
+  @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })
+  async entry(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('code', () => ID) code: string,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
+    @Arg('release', () => Int, { nullable: true }) release?: number,
+  ): Promise<Entry | null> {
+    const service = new EntryService(em);
+    return service.findOne(referential, code, await service.view(referential, release, at));
+  }
+
+  @Query(() => [Entry], { description: 'Every published version of an entry, oldest first: what it meant in each release and period.' })
+  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+    return new EntryService(em).history(referential, code);
+  }
+
+  @FieldResolver(() => Referential)
+  async referential(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Referential> {
+    return em.getReference(Referential, entry.referentialCode, { wrapped: true }).load() as Promise<Referential>;
+  }
+
+  @FieldResolver(() => Entry, { nullable: true })
+  parent(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry | null> {
+    if (!entry.parentCode) return Promise.resolve(null);
+    return entryByCode(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.parentCode });
+  }
+
+  @FieldResolver(() => [Entry])
+  children(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+    return entryChildren(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
+  }
+
+  @FieldResolver(() => [Entry], { description: 'Every entry above this one, from the top (NAC 20E: 2, then 20).' })
+  async ancestors(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+    const chain: Entry[] = [];
+    const seen = new Set([entry.code]);
+    for (let current = await this.parent(entry, { em } as GraphQLContext); current && !seen.has(current.code); current = await this.parent(current, { em } as GraphQLContext)) {
+      seen.add(current.code);
+      chain.unshift(current);
+    }
+    return chain;
+  }
+
+  @FieldResolver(() => [LegalReference], { description: 'The texts that define and punish the offence (NATINF).' })
+  async legalReferences(
+    @Root() entry: Entry,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
+  ): Promise<LegalReference[]> {
+    const references = await legalReferences(em).load(String(entry.id));
+    return role ? references.filter((r) => r.role === role) : references;
+  }
+
+  @FieldResolver(() => [EntryMapping])
+  mappings(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<EntryMapping[]> {
+    return entryMappings(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
+  }
+}

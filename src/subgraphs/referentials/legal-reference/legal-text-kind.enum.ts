@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum LegalTextKind {
+  CODE = 'CODE',
+  LOI = 'LOI',
+  ORDONNANCE = 'ORDONNANCE',
+  DECRET = 'DECRET',
+  ARRETE = 'ARRETE',
+  REGLEMENT_UE = 'REGLEMENT_UE',
+  DIRECTIVE_UE = 'DIRECTIVE_UE',
+  OTHER = 'OTHER',
+}
+
+export enum LegalRole {
+  DEFINES = 'DEFINES',
+  PUNISHES = 'PUNISHES',
+}
+
+registerEnumType(LegalTextKind, { name: 'LegalTextKind', description: 'Kind of legal text an article belongs to.' });
+registerEnumType(LegalRole, { name: 'LegalRole', description: 'DEFINES: "Définie par"; PUNISHES: "Réprimée par".' });

@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Referential } from '../referential/referential.entity';
+import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { Release } from './release.entity';
+import { ReleaseStatus } from './release-status.enum';
+
+export class ReleaseService {
+  constructor(private readonly em: EntityManager) {}
+
+  async requireReferential(code: string, field = 'referential'): Promise<Referential> {
+    const referential = await this.em.findOne(Referential, code);
+    if (!referential) throw new ReferentialsException(`no referential has code ${code}`, Code.REFERENTIAL_NOT_FOUND, field);
+    return referential;
+  }
+
+  list(referentialCode: string): Promise<Release[]> {
+    return this.em.find(Release, { referential: referentialCode }, { orderBy: { number: 'desc' } });
+  }
+
+  latestPublished(referentialCode: string): Promise<Release | null> {
+    return this.em.findOne(Release, { referential: referentialCode, status: ReleaseStatus.PUBLISHED }, { orderBy: { number: 'desc' } });
+  }
+
+  draft(referentialCode: string): Promise<Release | null> {
+    return this.em.findOne(Release, { referential: referentialCode, status: ReleaseStatus.DRAFT });
+  }
+
+  async require(referentialCode: string, number: number, field = 'release'): Promise<Release> {
+    const release = await this.em.findOne(Release, { referential: referentialCode, number });
+    if (!release) throw new ReferentialsException(`${referentialCode} has no release ${number}`, Code.RELEASE_NOT_FOUND, field);
+    return release;
+  }
+
+  /** The release a read sees: the one asked for, else the latest published (null when nothing is published yet). */
+  async readable(referentialCode: string, number?: number | null): Promise<number | null> {
+    await this.requireReferential(referentialCode);
+    if (number !== undefined && number !== null) return (await this.require(referentialCode, number)).number;
+    return (await this.latestPublished(referentialCode))?.number ?? null;
+  }
+
+  createDraft(referentialCode: string, actor: string, notes?: string | null): Promise<Release> {
+    return this.em.transactional(async (em) => {
+      const service = new ReleaseService(em);
+      await service.requireReferential(referentialCode);
+      const open = await service.draft(referentialCode);
+      if (open) throw new ReferentialsException(`${referentialCode} already has a draft (release ${open.number}, by ${open.createdBy})`, Code.DRAFT_ALREADY_OPEN, 'referential');
+      const [{ next }] = await em.execute<{ next: number }[]>('select coalesce(max(number), 0) + 1 as next from referential_release where referential_code = ?', [referentialCode]);
+      const draft = em.create(Release, { referential: referentialCode, number: Number(next), status: ReleaseStatus.DRAFT, createdBy: actor, notes: notes ?? null });
+      await em.flush();
+      return draft;
+    });
+  }
+
+  /**
+   * Claims the draft for one change: bumps its version only if it still is `expectedVersion` (optimistic concurrency,
+   * checked and bumped in one statement, so two stewards cannot both win). Call inside the change's transaction.
+   */
+  async claimDraft(referentialCode: string, expectedVersion: number): Promise<Release> {
+    const rows = await this.em.execute<{ id: number }[]>(
+      `update referential_release set version = version + 1 where referential_code = ? and status = 'DRAFT' and version = ? returning id`,
+      [referentialCode, expectedVersion],
+    );
+    const draft = await this.draft(referentialCode);
+    if (!draft) throw new ReferentialsException(`${referentialCode} has no draft: create one first`, Code.NO_DRAFT, 'referential');
+    if (rows.length === 0) {
+      throw new ReferentialsException(`the draft of ${referentialCode} changed since you read it (version ${draft.version}, you sent ${expectedVersion}): reload it and retry`, Code.DRAFT_CHANGED, 'expectedVersion');
+    }
+    await this.em.refresh(draft);
+    return draft;
+  }
+
+  publish(referentialCode: string, expectedVersion: number, actor: string, notes?: string | null): Promise<Release> {
+    return this.em.transactional(async (em) => {
+      const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
+      const [{ changes }] = await em.execute<{ changes: string }[]>(
+        'select (select count(*) from referential_entry where referential_code = ? and recorded_in = ?) + (select count(*) from entry_mapping where from_referential = ? and recorded_in = ?) as changes',
+        [referentialCode, draft.number, referentialCode, draft.number],
+      );
+      if (Number(changes) === 0) throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
+      Object.assign(draft, { status: ReleaseStatus.PUBLISHED, publishedAt: new Date(), publishedBy: actor, notes: notes ?? draft.notes });
+      await em.flush();
+      return draft;
+    });
+  }
+
+  /** Drops the draft and everything recorded in it; published releases see no difference. */
+  discard(referentialCode: string, expectedVersion: number): Promise<number> {
+    return this.em.transactional(async (em) => {
+      const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
+      const args = [referentialCode, draft.number];
+      await em.execute('delete from legal_reference where entry_id in (select id from referential_entry where referential_code = ? and recorded_in = ?)', args);
+      await em.execute('delete from referential_entry where referential_code = ? and recorded_in = ?', args);
+      await em.execute('update referential_entry set superseded_in = null where referential_code = ? and superseded_in = ?', args);
+      await em.execute('delete from entry_mapping where from_referential = ? and recorded_in = ?', args);
+      await em.removeAndFlush(draft);
+      return draft.number;
+    });
+  }
+
+  /** A superseded published release can be retired (still readable, flagged as no longer to be used). */
+  retire(referentialCode: string, number: number): Promise<Release> {
+    return this.em.transactional(async (em) => {
+      const service = new ReleaseService(em);
+      const release = await service.require(referentialCode, number);
+      const latest = await service.latestPublished(referentialCode);
+      if (release.status !== ReleaseStatus.PUBLISHED || latest?.number === number) {
+        throw new ReferentialsException(`release ${number} of ${referentialCode} is ${release.status === ReleaseStatus.PUBLISHED ? 'the latest published' : release.status}: only a superseded published release can be retired`, Code.INVALID_RELEASE_STATE, 'number');
+      }
+      Object.assign(release, { status: ReleaseStatus.RETIRED, retiredAt: new Date() });
+      await em.flush();
+      return release;
+    });
+  }
+}
