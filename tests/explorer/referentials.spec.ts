@@ -25,23 +25,28 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     expect(await browser.page.getByRole('alert').allTextContents()).toEqual([]);
   });
 
-  it('searches NATINF as one types, in a virtualised list', async () => {
+  it('searches NATINF as one types and opens an entry with its history', async () => {
     const { page } = browser;
     await page.goto(`${server.http.url}/explorer/referentials`);
     const rows = page.getByTestId('natinf-row');
     await rows.first().waitFor();
-    await page.getByTestId('natinf-search').pressSequentially('vol', { delay: 50 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=natinf-row]').length > 0 && [...document.querySelectorAll('[data-testid=natinf-row]')].every((r) => /vol/i.test(r.textContent ?? '')));
-    // Virtualised: only the visible rows are in the DOM, however long the list.
-    expect(await rows.count()).toBeLessThan(80);
-    await rows.first().click();
-    await page.getByTestId('entry-history').waitFor();
+    const all = await rows.count();
+    await page.getByTestId('natinf-search').pressSequentially('vehic', { delay: 50 });
+    await page.waitForFunction((before: number) => {
+      const found = [...document.querySelectorAll('[data-testid=natinf-row]')];
+      return found.length > 0 && found.length < before && found.every((r: any) => /vehic/i.test(r.textContent ?? ''));
+    }, all);
+    await page.getByTestId('natinf-count').getByText('infraction(s)', { exact: false }).waitFor();
+    await page.getByTestId('natinf-row').filter({ hasText: 'IVRESSE' }).click();
+    await page.getByTestId('entry-history').getByText('version 1').waitFor();
+    await page.getByTestId('entry-history').getByText('Réprimée par').waitFor();
     await browser.screenshot('referentials');
   });
 
-  it('shows the NAC tree and a release diff', async () => {
+  it('walks the NAC tree down to a leaf and shows the release diff picker', async () => {
     const { page } = browser;
-    await page.locator('.tree-toggle').first().waitFor();
-    await page.getByTestId('release-diff').waitFor();
+    await page.getByTestId('nac-tree').getByText('Droit des personnes').click();
+    await page.getByTestId('nac-tree').getByText('Nationalité').waitFor();
+    await page.getByTestId('release-diff').locator('select').first().waitFor();
   });
 });

@@ -45,12 +45,21 @@ query CompetentCourts {
   {
     subgraph: 'referentials',
     title: 'Recherche NATINF',
-    fields: ['natinfSearch'],
+    fields: ['entries'],
     query: `query NatinfSearch {
-  natinfSearch(text: "vol", first: 10) {
+  entries(referential: "NATINF", filter: { search: "vol" }, first: 10) {
     totalCount
-    nodes { code label }
+    edges { node { code label attributes legalReferences { role raw } } }
   }
+}
+`,
+  },
+  {
+    subgraph: 'referentials',
+    title: "Historique d'une entrée NAC",
+    fields: ['entryHistory'],
+    query: `query NacHistory {
+  entryHistory(referential: "NAC", code: "10A") { code label validFrom validTo recordedIn supersededIn }
 }
 `,
   },

@@ -1,21 +1,31 @@
 import { useQuery } from '../../api/use-query';
 import { ErrorBox, Loading } from '../../components/status';
-import { ENTRY_HISTORY, type EntryHistory as Result } from './operations';
+import { ENTRY_DETAILS, type EntryDetails } from './operations';
 
-/** An entry's versions as a timeline, newest first. */
+const ROLE = { DEFINES: 'Définie par', PUNISHES: 'Réprimée par' } as const;
+
+/** An entry now (ancestors, attributes, legal texts) and every published version of it as a timeline, newest first. */
 export function EntryHistory({ referential, code }: { referential: string; code: string }) {
-  const { data, error } = useQuery<Result>(ENTRY_HISTORY, { referential, code });
+  const { data, error } = useQuery<EntryDetails>(ENTRY_DETAILS, { referential, code });
   if (error) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
-  const entry = data.referentialEntry;
-  if (!entry) return <p className="muted">Entrée {code} introuvable.</p>;
+  const { entry, entryHistory } = data;
   return (
     <div data-testid="entry-history">
-      <h3><code>{entry.code}</code> {entry.label}</h3>
+      <h3><span className="tag">{referential}</span> <code>{code}</code> {entry?.label ?? entryHistory[entryHistory.length - 1]?.label}</h3>
+      {entry && entry.ancestors.length > 0 && <div className="muted small">{entry.ancestors.map((a) => `${a.code} ${a.label}`).join(' › ')}</div>}
+      {entry && Object.entries(entry.attributes).map(([k, v]) => <span key={k} className="tag">{k} : {String(v)}</span>)}
+      {entry && (['DEFINES', 'PUNISHES'] as const).map((role) => {
+        const texts = entry.legalReferences.filter((r) => r.role === role).map((r) => r.raw);
+        return texts.length > 0 && <div key={role} className="small legal"><strong>{ROLE[role]}</strong> {texts.join(' ; ')}</div>;
+      })}
       <ol className="timeline">
-        {[...entry.history].reverse().map((h) => (
-          <li key={h.release}>
-            <div className="timeline-head"><span className="badge">version {h.release}</span> <span className="tag">{h.change}</span> <span className="muted small">{h.validFrom ?? '…'} → {h.validTo ?? "aujourd'hui"}</span></div>
+        {[...entryHistory].reverse().map((h) => (
+          <li key={h.recordedIn}>
+            <div className="timeline-head">
+              <span className="badge">version {h.recordedIn}{h.supersededIn ? ` → ${h.supersededIn}` : ''}</span>
+              <span className="muted small">{h.validFrom ?? 'depuis toujours'} → {h.validTo ?? "aujourd'hui"}</span>
+            </div>
             <div>{h.label}</div>
           </li>
         ))}
