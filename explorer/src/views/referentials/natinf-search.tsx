@@ -40,7 +40,7 @@ export function NatinfSearch({ onOpen }: { onOpen: (code: string) => void }) {
             if (!row) return <div key="more" className="virtual-row muted" style={style}>{loading ? 'Chargement…' : ''}</div>;
             return (
               <button key={row.code} type="button" className="virtual-row" style={style} onClick={() => onOpen(row.code)} data-testid="natinf-row">
-                <code>{row.code}</code> <span>{row.label}</span>
+                <code>{row.code}</code> <span title={row.label}>{row.label}</span>
               </button>
             );
           })}

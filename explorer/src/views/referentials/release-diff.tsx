@@ -26,7 +26,7 @@ export function ReleaseDiff({ referential }: { referential: string }) {
       <div className="toolbar">{select(from, 'from')} → {select(to, 'to')}</div>
       {published.length === 1 && <p className="muted small">Une seule version publiée : rien à comparer encore.</p>}
       {diff.error && <ErrorBox error={diff.error} />}
-      {d && (
+      {d && published.length > 1 && (
         <>
           <div className="stacked-bar">
             <span className="diff-added" style={{ flex: d.added.length / total }} title="ajoutées" />
