@@ -77,3 +77,29 @@ describe('referentials API on NAC and NATINF', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'referential' });
   });
 });
+
+describe('impact of a legal text, through the referentials that cite it', () => {
+  let db: TestDatabase;
+  let server: HttpServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('demo');
+    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  it('reaches the applications that consume NATINF from an article of the Code de la route', async () => {
+    const consumers = await gql(server, `{ referential(code: "NATINF") { consumers { application { code } } } }`);
+    expect(consumers.errors).toBeUndefined();
+    const natinfApps = consumers.data.referential.consumers.map((c: any) => c.application.code);
+    expect(natinfApps.length).toBeGreaterThan(0);
+    const { data, errors } = await gql(server, `{ impactOf(change: { legalText: "ART.L.234-1" }) { applications { application { code } paths { explanation } } notes } }`);
+    expect(errors).toBeUndefined();
+    const touched = data.impactOf.applications.map((a: any) => a.application.code);
+    for (const code of natinfApps) expect(touched).toContain(code);
+    expect(data.impactOf.applications[0].paths[0].explanation).toMatch(/NATINF/);
+  });
+});

@@ -1,6 +1,7 @@
-import { pendingReferentialDirectory, type ReferentialDirectory } from './federation/referential-directory';
+import { referentialDirectory } from '../referentials/referential-directory.adapter';
+import type { ReferentialDirectory } from './federation/referential-directory';
 
-/** Adapters to other subgraphs' data; the referentials one is swapped for the real service once that subgraph is merged. */
+/** Adapters to other subgraphs' data (same database today); the one place to change when a subgraph moves out. */
 export const catalogPorts: { referentials: ReferentialDirectory } = {
-  referentials: pendingReferentialDirectory,
+  referentials: referentialDirectory,
 };

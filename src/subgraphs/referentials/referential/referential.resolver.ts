@@ -1,5 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { EntriesFilter } from '../entry/entries-filter.input';
+import { EntryConnection } from '../entry/entry-connection.type';
+import { EntryService } from '../entry/entry.service';
+import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
 import { ReleaseService } from '../release/release.service';
 import { CreateReferentialInput } from './create-referential.input';
@@ -31,6 +36,23 @@ export class ReferentialResolver {
   @FieldResolver(() => Release, { nullable: true, description: 'What reads see by default.' })
   latestRelease(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
     return new ReleaseService(em).latestPublished(referential.code);
+  }
+
+  @FieldResolver(() => EntryConnection, { description: 'Its entries, as the `entries` query gives them (a federated walk can end here).' })
+  async entries(
+    @Root() referential: Referential,
+    @Ctx() { em }: GraphQLContext,
+    @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
+    @Arg('release', () => Int, { nullable: true }) release?: number,
+    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<EntryConnection> {
+    if (after || filter?.search) {
+      const service = new EntryService(em);
+      return service.list(referential.code, await service.view(referential.code, release, at), filter, first, after);
+    }
+    return firstPagesOfEntries(em).load({ referentialCode: referential.code, at, release, filter, first });
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any.' })

@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReferentialDirectory, ReferentialState } from '../catalog/federation/referential-directory';
+import { escapeLike } from '../../kernel/text/fold';
+
+/**
+ * The catalog's view of the referentials (coherence report, impact of a legal text), read from this subgraph's
+ * tables: both live in one database today; when they split, this adapter becomes a call to this subgraph.
+ */
+export const referentialDirectory: ReferentialDirectory = {
+  async list(em: EntityManager): Promise<ReferentialState[]> {
+    const rows = await em.execute<{ code: string; number: number | null; status: ReferentialState['releases'][number]['status'] | null }[]>(
+      `select f.code, r.number, r.status from referential f left join referential_release r on r.referential_code = f.code order by f.code, r.number`,
+    );
+    const byCode = new Map<string, ReferentialState>();
+    for (const row of rows) {
+      const state = byCode.get(row.code) ?? { code: row.code, releases: [] };
+      if (row.number !== null && row.status) state.releases.push({ number: Number(row.number), status: row.status });
+      byCode.set(row.code, state);
+    }
+    return [...byCode.values()];
+  },
+
+  /** Referentials whose current entries cite the text, e.g. "C.ROUTE." or "ART.L.234-1 §II,§V C.ROUTE.". */
+  async citing(em: EntityManager, legalText: string): Promise<string[]> {
+    const text = legalText.trim();
+    if (!text) return [];
+    const rows = await em.execute<{ referential_code: string }[]>(
+      `select distinct e.referential_code from legal_reference l join referential_entry e on e.id = l.entry_id
+       where e.superseded_in is null and (l.raw ilike ? or l.text ilike ? or l.code_mnemonic ilike ?) order by 1`,
+      [`%${escapeLike(text)}%`, escapeLike(text), escapeLike(text)],
+    );
+    return rows.map((r) => r.referential_code);
+  },
+};
