@@ -11,13 +11,13 @@ export interface ViewDefinition {
   component: ComponentType;
 }
 
-// Each view is its own chunk: GraphiQL and the graph library load only when their view opens.
+// The map first: architects come to see the system. Each view is its own chunk: GraphiQL and the graph library load only when their view opens.
 export const VIEWS: ViewDefinition[] = [
-  { route: 'ide', label: 'Requêtes', component: lazy(() => import('./views/ide/ide-view').then((m) => ({ default: m.IdeView }))) },
-  { route: 'schema', label: 'Schéma', component: lazy(() => import('./views/schema/schema-view').then((m) => ({ default: m.SchemaView }))) },
   { route: 'map', label: 'Cartographie', component: lazy(() => import('./views/map/map-view').then((m) => ({ default: m.MapView }))) },
+  { route: 'schema', label: 'Schéma', component: lazy(() => import('./views/schema/schema-view').then((m) => ({ default: m.SchemaView }))) },
   { route: 'referentials', label: 'Référentiels', component: lazy(() => import('./views/referentials/referentials-view').then((m) => ({ default: m.ReferentialsView }))) },
   { route: 'courts', label: 'Juridictions', component: lazy(() => import('./views/courts/courts-view').then((m) => ({ default: m.CourtsView }))) },
+  { route: 'ide', label: 'Requêtes', component: lazy(() => import('./views/ide/ide-view').then((m) => ({ default: m.IdeView }))) },
 ];
 
 export function App() {

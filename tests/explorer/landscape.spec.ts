@@ -30,7 +30,9 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   it('draws the demo applications and their exchanges, and opens an application on click', async () => {
     const { page } = browser;
-    await page.goto(`${server.http.url}/explorer/map`);
+    // A fresh start: the explorer opens on the map.
+    await page.goto(`${server.http.url}/explorer/`);
+    expect(await page.locator('[data-view]').getAttribute('data-view')).toBe('map');
     await page.getByTestId('landscape-graph').waitFor();
     await page.waitForFunction(() => ((window as any).landscape?.nodes('.app').length ?? 0) > 0);
     const counts = await page.evaluate(() => ({ apps: (window as any).landscape.nodes('.app').length, edges: (window as any).landscape.edges().length }));
