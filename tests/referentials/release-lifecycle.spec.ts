@@ -111,6 +111,17 @@ describe('releases: drafts, publication, history and diffs', () => {
     expect(await entryAt('2026-06-01', 1)).toEqual({ code: '20E', validTo: null }); // a retired release stays readable
   });
 
+  it('records a crosswalk from an old NAC code to its successor, visible from the release that records it', async () => {
+    const draft = (await ok(`{ referential(code: "NAC") { draft { number } } }`)).referential.draft.number;
+    const mapping = await ok(`mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: REPLACED_BY, toReferential: "NAC", toCode: "5AA") { kind toReferential toCode recordedIn } }`, { v: await version('NAC') });
+    expect(mapping.addEntryMapping).toEqual({ kind: 'REPLACED_BY', toReferential: 'NAC', toCode: '5AA', recordedIn: draft });
+    const inDraft = await ok(`query($rel: Int) { entry(referential: "NAC", code: "51A", release: $rel) { mappings { kind toCode } } }`, { rel: draft });
+    expect(inDraft.entry.mappings).toEqual([{ kind: 'REPLACED_BY', toCode: '5AA' }]);
+    expect((await ok(`{ entry(referential: "NAC", code: "51A") { mappings { kind } } }`)).entry.mappings).toEqual([]); // not published yet
+    const dangling = await gql(server, `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
+    expect(dangling.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toCode' });
+  });
+
   it('creates a referential of its own and refuses a second draft', async () => {
     const input = { code: 'TEST_LIST', name: 'Liste de test', domain: 'GESTION', ownerBureau: 'SDSI', levels: [], attributes: [{ name: 'couleur', type: 'ENUM', values: ['bleu', 'rouge'] }] };
     expect((await ok(`mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input })).createReferential.code).toBe('TEST_LIST');
