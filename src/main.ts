@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     await database.close();
   });
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
-  process.stdout.write(`\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n\n`);
+  process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n\n`);
 }
 
 main().catch((error: Error) => {

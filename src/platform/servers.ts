@@ -35,8 +35,13 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
 
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
 export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
-  const gateway = createInProcessGateway(await readCommittedSupergraph(), await buildSubgraphSchemas());
-  return startHttpServer({ apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm) }, listen.host, listen.port);
+  const supergraphSdl = await readCommittedSupergraph();
+  const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
+  return startHttpServer(
+    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl } },
+    listen.host,
+    listen.port,
+  );
 }
 
 /** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
@@ -51,10 +56,16 @@ export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDef
 
 /** Split mode: the gateway alone, calling the subgraphs over HTTP. */
 export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen): Promise<HttpServer> {
-  const gateway = createRemoteGateway(await readCommittedSupergraph(), urls);
+  const supergraphSdl = await readCommittedSupergraph();
+  const gateway = createRemoteGateway(supergraphSdl, urls);
   // The gateway holds no database: its context is empty, each subgraph forks its own entity manager.
   return startHttpServer(
-    { apollo: { gateway }, context: async ({ headers }) => ({ actor: headers['x-actor'] }) as GraphQLContext, isReady: async () => true },
+    {
+      apollo: { gateway },
+      context: async ({ headers }) => ({ actor: headers['x-actor'] }) as GraphQLContext,
+      isReady: async () => true,
+      explorer: { supergraphSdl },
+    },
     listen.host,
     listen.port,
   );

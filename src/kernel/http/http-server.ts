@@ -8,6 +8,7 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { logger } from '../logger';
+import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
 import { operationLogPlugin } from './operation-log.plugin';
 
@@ -21,6 +22,8 @@ export interface HttpServerOptions {
   introspection?: boolean;
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
+  /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
+  explorer?: ExplorerOptions;
 }
 
 export interface HttpServer {
@@ -66,7 +69,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   });
   app.use('/graphiql', graphiqlRouter('/graphql'));
   if (options.routes) app.use(options.routes);
-  app.get('/', (_req, res) => res.redirect('/graphiql'));
+  if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
+  app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
 
   await new Promise<void>((resolve, reject) => {

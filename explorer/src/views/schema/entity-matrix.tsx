@@ -1,0 +1,34 @@
+import type { SupergraphModel } from '../../api/supergraph-model';
+import { Panel } from '../../components/status';
+
+/** Federated entities × subgraphs: who contributes fields to which entity, at a glance (dot size = field count). */
+export function EntityMatrix({ model }: { model: SupergraphModel }) {
+  const entities = model.types.filter((t) => t.keys.length > 0);
+  if (entities.length === 0) return null;
+  const max = Math.max(1, ...entities.flatMap((e) => model.subgraphs.map((s) => e.fields.filter((f) => f.owners.includes(s)).length)));
+  return (
+    <Panel title="Entités fédérées">
+      <table className="matrix" data-testid="entity-matrix">
+        <thead>
+          <tr><th />{model.subgraphs.map((s) => <th key={s} className="matrix-col">{s}</th>)}</tr>
+        </thead>
+        <tbody>
+          {entities.map((e) => (
+            <tr key={e.name}>
+              <th><a href={`#type-${e.name}`}>{e.name}</a></th>
+              {model.subgraphs.map((s) => {
+                const n = e.fields.filter((f) => f.owners.includes(s)).length;
+                const size = n ? 6 + (14 * n) / max : 0;
+                return (
+                  <td key={s} title={n ? `${s} : ${n} champ(s) de ${e.name}` : undefined}>
+                    {n > 0 && <span className="matrix-dot" style={{ width: size, height: size }} />}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}
