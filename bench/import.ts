@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,33 +8,11 @@ import { Client, Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importReferential } from '../src/import/import-referential';
 import { connectOrm, migrate } from '../src/kernel/database/database';
-import { AttributeType } from '../src/subgraphs/referentials/referential/attribute-definition.type';
-import { ReferentialDomain } from '../src/subgraphs/referentials/referential/referential-domain.enum';
-import { Referential } from '../src/subgraphs/referentials/referential/referential.entity';
+import { createSyntheticReferential, syntheticLines, writeSyntheticFile } from './synthetic';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const url = Object.assign(new URL(BASE_URL), { pathname: '/rj_bench_import' }).toString();
-const WORDS = ['CONDUITE', 'VEHICULE', 'ETAT', 'IVRESSE', 'VOL', 'ESCROQUERIE', 'DEGRADATION', 'BIEN', 'AUTRUI', 'MENACE', 'VIOLENCE', 'TRAVAIL', 'FRAUDE', 'CHEQUE', 'ROUTE'];
-const NATURES = ['Crime', 'Délit', 'Contravention de classe 5'];
-
-/** A three-level list (100 × 100 × rest) with an ENUM attribute and NATINF-like legal cells on every leaf. */
-function* lines(changeEvery = 0): Generator<string> {
-  yield 'code;level;parent_code;label;nature;defined_by;punished_by\n';
-  for (let i = 0; i < ROWS; i++) {
-    const level = i < 100 ? 1 : i < 10_100 ? 2 : 3;
-    const parent = level === 1 ? '' : level === 2 ? `A${i % 100}` : `B${100 + (i % 10_000)}`;
-    const code = level === 1 ? `A${i}` : level === 2 ? `B${i}` : `C${i}`;
-    const changed = changeEvery > 0 && i % changeEvery === 0 ? ' MODIFIE' : '';
-    const label = `${WORDS[i % 15]} ${WORDS[(i * 7) % 15]} ${WORDS[(i * 11) % 15]} ${i}${changed}`;
-    const cells = level === 3 ? `ART.L.${i % 900}-1 AL.1 C.ROUTE.;ART.L.${i % 900}-2, ART.131-30 AL.1 C.PENAL.` : ';';
-    yield `${code};${level};${parent};${label};${NATURES[i % 3]};${cells}\n`;
-  }
-}
-
-async function writeFile(path: string, changeEvery = 0): Promise<void> {
-  await pipeline(Readable.from(lines(changeEvery)), createWriteStream(path));
-}
 
 async function main(): Promise<void> {
   const admin = new Client({ connectionString: Object.assign(new URL(BASE_URL), { pathname: '/postgres' }).toString() });
@@ -45,17 +22,12 @@ async function main(): Promise<void> {
   await admin.end();
   const orm = await connectOrm(url);
   await migrate(orm);
-  const em = orm.em.fork();
-  const referential = em.create(Referential, {
-    code: 'BENCH', name: 'Synthetic', domain: ReferentialDomain.PENAL, ownerBureau: 'bench', levels: ['L1', 'L2', 'L3'],
-    attributeDefinitions: [{ name: 'nature', type: AttributeType.ENUM, required: true, values: NATURES }],
-  });
-  await em.flush();
+  const referential = await createSyntheticReferential(orm.em.fork(), 'BENCH');
   const dir = await mkdtemp(join(tmpdir(), 'rj-bench-'));
   const file = join(dir, 'bench.csv');
   const changed = join(dir, 'bench-1pc.csv');
-  await writeFile(file);
-  await writeFile(changed, 100);
+  await writeSyntheticFile(file, ROWS);
+  await writeSyntheticFile(changed, ROWS, 100);
 
   const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
     const started = process.hrtime.bigint();
@@ -70,7 +42,7 @@ async function main(): Promise<void> {
   const client = await pool.connect();
   await client.query('create unlogged table raw_copy (code text, level int, parent_code text, label text, nature text, defined_by text, punished_by text)');
   const [, copySeconds] = await timed(async () => {
-    await pipeline(Readable.from((function* () { let header = true; for (const line of lines()) { if (header) { header = false; continue; } yield line.replace(/;/g, '\t'); } })()),
+    await pipeline(Readable.from((function* () { let header = true; for (const line of syntheticLines(ROWS)) { if (header) { header = false; continue; } yield line.replace(/;/g, '\t'); } })()),
       client.query(copyFrom('copy raw_copy from stdin')));
   });
   client.release();

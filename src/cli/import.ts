@@ -5,7 +5,7 @@ import { formatIssue } from '../import/import-issue';
 import type { ImportFormat } from '../import/layouts';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
-import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/load-nac-natinf';
+import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
 

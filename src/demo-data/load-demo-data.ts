@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { logger } from '../kernel/logger';
 import { Application } from '../subgraphs/catalog/application/application.entity';
 import { Court } from '../subgraphs/organisation/court/court.entity';
 import { importSrj } from '../subgraphs/organisation/srj-import/import-srj';
-import { loadNac, loadNatinf } from '../subgraphs/referentials/demo-data/load-nac-natinf';
+import { importReferential } from '../import/import-referential';
+import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { loadLandscape } from './load-landscape';
 
@@ -12,11 +14,7 @@ import { loadLandscape } from './load-landscape';
 export async function loadDemoDataIfEmpty(orm: MikroORM, dataDir: string): Promise<void> {
   const em = orm.em.fork();
   if ((await em.count(Court, {})) === 0) await loadSrj(em, dataDir);
-  if ((await em.count(Referential, {})) === 0 && existsSync(dataDir)) {
-    const nac = await loadNac(em, dataDir);
-    const natinf = await loadNatinf(em, dataDir);
-    logger.info({ nac, natinf }, 'NAC and NATINF loaded as release 1 (unparsed legal cells are kept raw and counted)');
-  }
+  if ((await em.count(Referential, {})) === 0 && existsSync(dataDir)) await loadReferentials(orm, em, dataDir);
   // After the courts, so the illustrative deployments land on real court codes.
   if ((await em.count(Application, {})) === 0) {
     const loaded = await loadLandscape(em);
@@ -34,5 +32,16 @@ async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
   logger.info({ courts: report.courts, competences: report.competences, ms: Date.now() - started }, 'SRJ courts and territorial competence loaded');
   for (const issue of report.unmatched) {
     logger.warn({ kind: issue.kind, name: issue.sourceName, communes: issue.communeCount, reason: issue.reason }, 'court name not matched (see the competenceIssues query)');
+  }
+}
+
+/** NAC and NATINF go through the import pipeline itself, so demo data and later imports store exactly the same thing. */
+async function loadReferentials(orm: MikroORM, em: EntityManager, dataDir: string): Promise<void> {
+  for (const [definition, file] of [[NAC_DEFINITION, 'nac.csv'], [NATINF_DEFINITION, 'natinf-sample.csv']] as const) {
+    const referential = em.create(Referential, definition);
+    await em.flush();
+    const report = await importReferential(orm.config.get('clientUrl')!, referential, join(dataDir, file), { publish: true, actor: 'demo-data' });
+    if (report.outcome !== 'WRITTEN') logger.warn({ referential: definition.code, issues: report.issues.slice(0, 5) }, `${file} was not loaded`);
+    else logger.info({ referential: definition.code, entries: report.diff?.added, release: report.release?.number }, `${file} loaded`);
   }
 }

@@ -81,7 +81,8 @@ export function exportReferential(em: EntityManager, referential: Referential, o
   const header = referential.code === 'NATINF'
     ? ['Numéro NATINF', "Nature de l'infraction", "Qualification de l'infraction", 'Définie par', 'Réprimée par']
     : [layout.code, ...(layout.level ? [layout.level] : []), ...(layout.parentCode ? [layout.parentCode] : []), layout.label,
-      ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []), ...Object.values(layout.attributes ?? {})];
+      ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []), ...Object.values(layout.attributes ?? {}),
+      ...(layout.definedBy ? [layout.definedBy, layout.punishedBy!] : [])];
   const newline = referential.code === 'NATINF' ? '\r\n' : '\n';
   const text = Readable.from((async function* () {
     yield header.join(';') + newline;

@@ -47,6 +47,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
   const mapping: ColumnMapping = options.mappingFile ? await readMappingFile(options.mappingFile)
     : format === 'natinf' ? NATINF_LAYOUT : format === 'nac' ? NAC_LAYOUT
       : (format === 'json' ? jsonLayout : defaultLayout)(referential.attributeDefinitions.map((d) => d.name));
+  const usesDefaultLayout = !options.mappingFile && format === 'csv';
   const issues = new IssueLog();
   const report: ImportReport = { file, referential: referential.code, format, rowsRead: 0, invalidRows: 0, issueCount: 0, issues: issues.issues, release: null, outcome: 'REFUSED' };
   const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
@@ -62,8 +63,9 @@ export async function importReferential(databaseUrl: string, referential: Refere
     let headerBroken = false;
     const records = format === 'json' ? readJson(path, issues) : readDelimited(path, issues, (info) => {
       report.source = info;
-      const missing = [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})]
-        .filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
+      // The default layout's columns are optional but code and label; a layout or mapping file names what it needs.
+      const named = usesDefaultLayout ? [mapping.code, mapping.label] : [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})];
+      const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
     });

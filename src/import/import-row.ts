@@ -70,6 +70,9 @@ export function toImportRow(path: string, record: SourceRecord, mapping: ColumnM
     problem(mapping.attributes?.[name] ?? name, (error as Error).message);
   }
   if (issues.count > before) return null;
-  const legal = mapping.definedBy || mapping.punishedBy ? { definedBy: get(mapping.definedBy) || null, punishedBy: get(mapping.punishedBy) || null } : null;
+  const definedBy = get(mapping.definedBy) || null;
+  const punishedBy = get(mapping.punishedBy) || null;
+  // No cell and two empty cells are the same thing: an entry without legal texts.
+  const legal = definedBy || punishedBy ? { definedBy, punishedBy } : null;
   return { line: record.line, code, label, parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
 }

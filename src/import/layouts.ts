@@ -36,6 +36,8 @@ export const defaultLayout = (attributeNames: readonly string[]): ColumnMapping 
   level: 'level',
   validFrom: 'valid_from',
   validTo: 'valid_to',
+  definedBy: 'defined_by',
+  punishedBy: 'punished_by',
   attributes: Object.fromEntries(attributeNames.map((n) => [n, n])),
 });
 

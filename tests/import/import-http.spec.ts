@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { importReferential } from '../../src/import/import-referential';
 import { loadConfig, DEV_IMPORT_TOKEN } from '../../src/kernel/config';
+import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { gql } from '../support/graphql-client';
@@ -58,5 +60,21 @@ describe('imports and exports over HTTP', () => {
     expect(entries.length).toBeGreaterThan(1000);
     expect(entries.find((e) => e.code === '20E')).toMatchObject({ level: 3 });
     expect((await fetch(`${server.url}/exports/NOPE`)).status).toBe(404);
+  });
+});
+
+describe('importing the shared files over the demo data', () => {
+  it('finds nothing to change: demo data and imports store the same thing', async () => {
+    const db = await createTestDatabase('demo');
+    try {
+      const em = db.orm.em.fork();
+      for (const [code, file] of [['NATINF', 'natinf-sample.csv'], ['NAC', 'nac.csv']]) {
+        const referential = await em.findOneOrFail(Referential, code);
+        const report = await importReferential(db.url, referential, join(loadConfig().dataDir, file), { publish: true });
+        expect({ code, outcome: report.outcome, issues: report.issueCount }).toEqual({ code, outcome: 'NO_CHANGE', issues: 0 });
+      }
+    } finally {
+      await db.drop();
+    }
   });
 });

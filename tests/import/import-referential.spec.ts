@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { exportReferential } from '../../src/import/export-referential';
 import { importReferential, ImportRefusedError } from '../../src/import/import-referential';
 import { loadConfig } from '../../src/kernel/config';
-import { NAC_DEFINITION, NATINF_DEFINITION } from '../../src/subgraphs/referentials/demo-data/load-nac-natinf';
+import { NAC_DEFINITION, NATINF_DEFINITION } from '../../src/subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -115,6 +115,28 @@ describe('importing a referential file', () => {
     for await (const chunk of exportReferential(db.orm.em.fork(), nac, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
     await writeFile(join(dir, 'nac-export.csv'), Buffer.concat(chunks));
     expect((await importReferential(db.url, nac, join(dir, 'nac-export.csv'))).outcome).toBe('NO_CHANGE');
+  });
+
+  it('reads other lists by the default layout or a mapping file, comma-separated with a BOM, and round-trips them', async () => {
+    const em = db.orm.em.fork();
+    const list = em.create(Referential, { code: 'MOTIFS', name: 'Motifs', domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [{ name: 'actif', type: 'BOOLEAN' as never, required: false }] });
+    await em.flush();
+    const mapped = join(dir, 'motifs.csv');
+    await writeFile(mapped, '\uFEFFIdentifiant,Intitulé,Début,Actif\nM1,Motif un,01/01/2024,oui\nM2,"Motif deux, avec virgule",,non\n', 'utf8');
+    const mapping = join(dir, 'motifs-mapping.json');
+    await writeFile(mapping, JSON.stringify({ code: 'Identifiant', label: 'Intitulé', validFrom: 'Début', attributes: { actif: 'Actif' } }));
+    const report = await importReferential(db.url, list, mapped, { publish: true, mappingFile: mapping });
+    expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, source: { encoding: 'utf-8', separator: ',' } });
+    const [row] = await db.orm.em.fork().execute(`select label, to_char(valid_from, 'YYYY-MM-DD') as valid_from, attributes from referential_entry where code = 'M2' or code = 'M1' order by code`);
+    expect(row).toEqual({ label: 'Motif un', valid_from: '2024-01-01', attributes: { actif: true } });
+    const chunks: Buffer[] = [];
+    for await (const chunk of exportReferential(db.orm.em.fork(), list, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
+    await writeFile(join(dir, 'motifs-export.csv'), Buffer.concat(chunks));
+    expect((await importReferential(db.url, list, join(dir, 'motifs-export.csv'))).outcome).toBe('NO_CHANGE');
+    const missing = join(dir, 'motifs-bad-mapping.json');
+    await writeFile(missing, JSON.stringify({ code: 'Identifiant', label: 'Libellé' }));
+    const refused = await importReferential(db.url, list, mapped, { mappingFile: missing });
+    expect(refused.issues[0]).toMatchObject({ line: 1, column: 'Libellé', reason: expect.stringContaining('missing from the header') });
   });
 
   it('refuses a second import of the same referential while one runs', async () => {
