@@ -2,8 +2,13 @@
 export interface BenchQuery {
   name: string;
   graphql: { query: string; variables?: Record<string, unknown> };
+  /** The same data with plain SQL; empty when no single-database equivalent is meaningful. */
   sql: { text: string; values: unknown[] }[];
 }
+
+/** A NATINF-sized synthetic list (17,000 entries with legal cells), loaded by run.ts through the import. */
+export const LARGE_LIST = 'SYNTH17K';
+const VISIBLE = `referential_code = '${LARGE_LIST}' and recorded_in <= 1 and (superseded_in is null or superseded_in > 1)`;
 
 export const benchQueries: BenchQuery[] = [
   {
@@ -32,5 +37,26 @@ export const benchQueries: BenchQuery[] = [
       { text: 'select code, name, parent_code from court order by code limit 101', values: [] },
       { text: 'select code, name from court where code = any($1)', values: [['100023', '100039', '100001']] },
     ],
+  },
+  {
+    name: 'search in 17,000 entries',
+    graphql: { query: `{ entries(referential: "${LARGE_LIST}", filter: { search: "conduite ivres" }, first: 20) { totalCount edges { node { code label } } } }` },
+    sql: [
+      { text: `select id from referential_entry where ${VISIBLE} and search_vector @@ to_tsquery('simple', 'conduite:* & ivres:*') order by ts_rank(search_vector, to_tsquery('simple', 'conduite:* & ivres:*')) desc, code limit 21`, values: [] },
+      { text: `select count(*) from referential_entry where ${VISIBLE} and search_vector @@ to_tsquery('simple', 'conduite:* & ivres:*')`, values: [] },
+    ],
+  },
+  {
+    name: 'page of 100 entries with legal references',
+    graphql: { query: `{ entries(referential: "${LARGE_LIST}", filter: { level: 3 }, first: 100) { edges { node { code label parent { code } legalReferences { role article codeMnemonic } } } } }` },
+    sql: [
+      { text: `select id, code, label, parent_code from referential_entry where ${VISIBLE} and level = 3 order by code limit 101`, values: [] },
+      { text: `select entry_id, role, article, code_mnemonic from legal_reference where entry_id in (select id from referential_entry where ${VISIBLE} and level = 3 order by code limit 101)`, values: [] },
+    ],
+  },
+  {
+    name: 'walk Court → deployments → application → exchanges → referentials → entries',
+    graphql: { query: `{ courts(filter: { type: TRIBUNAL_JUDICIAIRE }, first: 20) { edges { node { code deployments { application { code exchanges { code referentials { code entries(first: 3) { edges { node { code label } } } } } } } } } } }` },
+    sql: [],
   },
 ];

@@ -8,8 +8,14 @@ import { loadConfig, PROJECT_ROOT } from '../src/kernel/config';
 import { connectOrm, migrate } from '../src/kernel/database/database';
 import { createOrmConfig } from '../src/kernel/database/mikro-orm.config';
 import { startOneProcessServer } from '../src/platform/servers';
+import { subgraphs } from '../src/subgraphs';
 import { loadDemoDataIfEmpty } from '../src/demo-data/load-demo-data';
-import { benchQueries, type BenchQuery } from './queries';
+import { benchQueries, LARGE_LIST, type BenchQuery } from './queries';
+import { createSyntheticReferential, writeSyntheticFile } from './synthetic';
+import { importReferential } from '../src/import/import-referential';
+import { Referential } from '../src/subgraphs/referentials/referential/referential.entity';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -26,6 +32,11 @@ async function prepareDatabase(): Promise<string> {
   const orm = await connectOrm(url);
   await migrate(orm);
   await loadDemoDataIfEmpty(orm, loadConfig().dataDir);
+  if (!(await orm.em.fork().findOne(Referential, LARGE_LIST))) {
+    const file = join(await mkdtemp(join(tmpdir(), 'rj-bench-')), 'synthetic.csv');
+    await writeSyntheticFile(file, 17_000);
+    await importReferential(url, await createSyntheticReferential(orm.em.fork(), LARGE_LIST), file, { publish: true });
+  }
   await orm.close(true);
   return url;
 }
@@ -56,6 +67,7 @@ async function load(url: string, query: BenchQuery): Promise<{ rps: number; p50:
 
 /** The same data read with plain `pg` at the same concurrency: what PostgreSQL and the driver can do. */
 async function plainPg(url: string, query: BenchQuery): Promise<number> {
+  if (query.sql.length === 0) return Number.NaN;
   const pool = new Pool({ connectionString: url, max: 10 });
   const deadline = Date.now() + DURATION * 1000;
   let done = 0;
@@ -91,21 +103,23 @@ async function main(): Promise<void> {
   const statements = await statementsPerRequest(url);
   const env = { DATABASE_URL: url, DEMO_DATA: 'false' };
   const oneProcess = await launch('src/main.js', [], { ...env, PORT: '4990' }, 4990);
-  const subgraph = await launch('src/cli/start-subgraph.js', ['organisation', '--port', '4991'], env, 4991);
-  const gateway = await launch('src/cli/start-gateway.js', ['--subgraph', 'organisation=http://127.0.0.1:4991/graphql', '--port', '4992'], env, 4992);
+  const services = await Promise.all(subgraphs.map((s, i) => launch('src/cli/start-subgraph.js', [s.name, '--port', String(4991 + i)], env, 4991 + i)));
+  const urls = subgraphs.flatMap((s, i) => ['--subgraph', `${s.name}=http://127.0.0.1:${4991 + i}/graphql`]);
+  const gateway = await launch('src/cli/start-gateway.js', [...urls, '--port', '4989'], env, 4989);
   try {
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s per run, ${new Date().toISOString()}\n`);
     console.log('| query | SQL/req | one-process req/s | p50 ms | p99 ms | split req/s | split p99 ms | plain pg ops/s | one-process / pg |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const query of benchQueries) {
       const one = await load('http://127.0.0.1:4990', query);
-      const split = await load('http://127.0.0.1:4992', query);
+      const split = await load('http://127.0.0.1:4989', query);
       const pg = await plainPg(url, query);
       const errors = one.errors + split.errors ? ` (${one.errors + split.errors} errors)` : '';
-      console.log(`| ${query.name}${errors} | ${statements.get(query.name)} | ${one.rps.toFixed(0)} | ${one.p50} | ${one.p99} | ${split.rps.toFixed(0)} | ${split.p99} | ${pg.toFixed(0)} | ${(one.rps / pg).toFixed(2)} |`);
+      const ratio = Number.isNaN(pg) ? '–' : (one.rps / pg).toFixed(2);
+      console.log(`| ${query.name}${errors} | ${statements.get(query.name)} | ${one.rps.toFixed(0)} | ${one.p50} | ${one.p99} | ${split.rps.toFixed(0)} | ${split.p99} | ${Number.isNaN(pg) ? '–' : pg.toFixed(0)} | ${ratio} |`);
     }
   } finally {
-    for (const child of [oneProcess, subgraph, gateway]) child.kill('SIGTERM');
+    for (const child of [oneProcess, ...services, gateway]) child.kill('SIGTERM');
   }
 }
 

@@ -1,5 +1,3 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { CoherenceService } from '../../src/subgraphs/catalog/coherence/coherence.service';
 import { ImpactService } from '../../src/subgraphs/catalog/impact/impact.service';
 import type { ReferentialDirectory } from '../../src/subgraphs/catalog/federation/referential-directory';
@@ -7,76 +5,67 @@ import { aDeployment, anApplication, aUsage } from '../builders/catalog.builder'
 import { aCourt } from '../builders/court.builder';
 import { anExchange } from '../builders/exchange.builder';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 const APP = `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code lifecycleStatus illustrative } }`;
 const app = (code: string, ownerBureau: string) => ({ code, name: code, domain: 'PENAL', ownerBureau, urbanisationZone: 'Chaîne pénale', lifecycleStatus: 'PRODUCTION' });
 
 /** Architects' mutations, impact analysis and the coherence report, through the one-process gateway. */
 describe('catalog API', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('empty');
+  const t = useTestServer('empty', async (db) => {
     const em = db.orm.em.fork();
     aCourt(em, { code: 'TJ1', name: 'Tribunal judiciaire de Testville' });
     aCourt(em, { code: 'TJ2', name: 'Tribunal judiciaire de Closedville', validTo: '2020-01-01' });
     await em.flush();
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
   });
 
   it('has migrations that match the entities', async () => {
-    expect((await db.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+    expect((await t.db.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
   });
 
   it('creates applications and refuses bad or duplicate codes, naming the field', async () => {
     for (const [code, bureau] of [['CASSIOPEE', 'DACG'], ['NPP', 'DACG'], ['PORTALIS', 'DSJ']]) {
-      const { data, errors } = await gql(server, APP, { input: app(code, bureau) });
+      const { data, errors } = await gql(t.server, APP, { input: app(code, bureau) });
       expect(errors).toBeUndefined();
       expect(data.createApplication).toEqual({ code, lifecycleStatus: 'PRODUCTION', illustrative: false });
     }
-    const bad = await gql(server, APP, { input: app('not a code', 'DACG') });
+    const bad = await gql(t.server, APP, { input: app('not a code', 'DACG') });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
-    const twice = await gql(server, APP, { input: app('NPP', 'DACG') });
+    const twice = await gql(t.server, APP, { input: app('NPP', 'DACG') });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
-    const update = await gql(server, `mutation { updateApplication(code: "PORTALIS", input: { documentationUrl: "ftp://x" }) { code } }`);
+    const update = await gql(t.server, `mutation { updateApplication(code: "PORTALIS", input: { documentationUrl: "ftp://x" }) { code } }`);
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.documentationUrl' });
   });
 
   it('deploys at courts of the organisation subgraph and shows them on Court', async () => {
     const add = `mutation($input: AddDeploymentInput!) { addDeployment(input: $input) { status wave court { code name } application { code } } }`;
-    const ok = await gql(server, add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
+    const ok = await gql(t.server, add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.addDeployment).toEqual({ status: 'DEPLOYED', wave: 1, court: { code: 'TJ1', name: 'Tribunal judiciaire de Testville' }, application: { code: 'CASSIOPEE' } });
-    await gql(server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'EXPERIMENTAL' } });
-    await gql(server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ2', status: 'DEPLOYED' } });
-    const unknown = await gql(server, add, { input: { applicationCode: 'NPP', courtCode: 'NOPE', status: 'PLANNED' } });
+    await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'EXPERIMENTAL' } });
+    await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ2', status: 'DEPLOYED' } });
+    const unknown = await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'NOPE', status: 'PLANNED' } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.courtCode' });
-    const badWave = await gql(server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'PLANNED', wave: 0 } });
+    const badWave = await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'PLANNED', wave: 0 } });
     expect(badWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.wave' });
-    const contact = await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
+    const contact = await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
     expect(contact.errors).toBeUndefined();
-    await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
-    const badMail = await gql(server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
+    await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
+    const badMail = await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
     expect(badMail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
-    const { data } = await gql(server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
+    const { data } = await gql(t.server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
     expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
     expect(data.court.contacts).toEqual([{ role: 'LOCAL_IT_MANAGER', name: 'A. Martin' }]);
   });
 
   it('declares referential usage and exchanges, then follows a referential release to courts and bureaus', async () => {
-    const usage = await gql(server, `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
+    const usage = await gql(t.server, `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
     expect(usage.errors).toBeUndefined();
     expect(usage.data.declareReferentialUsage.referential).toEqual({ code: 'NATINF', consumers: [{ application: { code: 'CASSIOPEE' } }] });
-    const exchange = await gql(server, `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
+    const exchange = await gql(t.server, `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
       producer: { applicationCode: "NPP" }, consumers: [{ applicationCode: "CASSIOPEE" }, { partner: GENDARMERIE }], referentialCodes: ["NATINF"] }) { code } }`);
     expect(exchange.errors).toBeUndefined();
-    const { data, errors } = await gql(server, `{ impactOf(change: { referential: { referentialCode: "NATINF", releaseNumber: 4 } }) {
+    const { data, errors } = await gql(t.server, `{ impactOf(change: { referential: { referentialCode: "NATINF", releaseNumber: 4 } }) {
       change applications { application { code } paths { explanation } } exchanges { exchange { code name } }
       deployments { court { code name } deployment { status } path { steps { kind code } } } bureaus { bureau } } }`);
     expect(errors).toBeUndefined();
@@ -93,32 +82,32 @@ describe('catalog API', () => {
   });
 
   it('shows a retired application in impactOf and in coherenceReport', async () => {
-    const retire = await gql(server, `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
+    const retire = await gql(t.server, `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
     expect(retire.data.setApplicationLifecycle.lifecycleStatus).toBe('RETIRED');
-    const { data } = await gql(server, `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`);
+    const { data } = await gql(t.server, `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`);
     expect(data.impactOf.exchanges).toEqual([{ exchange: { code: 'PROC_NPP' } }]);
     const cassiopee = data.impactOf.applications.find((a: { application: { code: string } }) => a.application.code === 'CASSIOPEE');
     expect(cassiopee.paths[0].explanation).toBe('retirement of application NPP → produced by it: exchange PROC_NPP → consumed by application CASSIOPEE');
-    const report = await gql(server, `{ coherenceReport { issues { kind message application { code } exchange { code name } court { code } } pendingChecks } }`);
+    const report = await gql(t.server, `{ coherenceReport { issues { kind message application { code } exchange { code name } court { code } } pendingChecks } }`);
     expect(report.errors).toBeUndefined();
     const kinds = report.data.coherenceReport.issues.map((i: { kind: string }) => i.kind);
     expect(kinds).toEqual(expect.arrayContaining(['RETIRED_PRODUCER', 'RETIRED_APPLICATION_DEPLOYED', 'CLOSED_COURT']));
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'RETIRED_PRODUCER', exchange: { code: 'PROC_NPP', name: 'Procédures NPP' }, application: { code: 'NPP' } }));
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'CLOSED_COURT', court: { code: 'TJ2' } }));
     expect(report.data.coherenceReport.pendingChecks).toEqual([]); // the referentials subgraph answers every check
-    const redeploy = await gql(server, `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
+    const redeploy = await gql(t.server, `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
     expect(redeploy.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
   });
 
   it('refuses a change that is not exactly one thing', async () => {
-    const { errors } = await gql(server, `{ impactOf(change: { legalText: "x", retiredApplication: "NPP" }) { change } }`);
+    const { errors } = await gql(t.server, `{ impactOf(change: { legalText: "x", retiredApplication: "NPP" }) { change } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change' });
-    const unknown = await gql(server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "PROC_NPP", version: "9" } }) { change } }`);
+    const unknown = await gql(t.server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "PROC_NPP", version: "9" } }) { change } }`);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change.exchangeSchema.version' });
   });
 
   it('checks pins and unused referentials once the referentials subgraph answers', async () => {
-    const em = db.orm.em.fork();
+    const em = t.db.orm.em.fork();
     const ghost = anApplication(em, { code: 'GHOSTAPP' });
     aUsage(em, ghost, 'NAC', { pinnedRelease: 1 });
     aDeployment(em, ghost, 'NO_SUCH_COURT');
@@ -132,12 +121,12 @@ describe('catalog API', () => {
       ],
       citing: async (_em, text) => (text === 'Loi 2019-222 art. 58' ? ['NATINF'] : []),
     };
-    const report = await new CoherenceService(db.orm.em.fork(), referentials).report('2026-01-01');
+    const report = await new CoherenceService(t.db.orm.em.fork(), referentials).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);
     expect(summary).toEqual(expect.arrayContaining(['PINNED_TO_RETIRED_RELEASE NATINF', 'PINNED_TO_UNKNOWN_RELEASE NAC', 'UNCONSUMED_REFERENTIAL NOBODY', 'UNKNOWN_COURT NO_SUCH_COURT']));
     expect(report.issues).toContainEqual(expect.objectContaining({ kind: 'UNKNOWN_APPLICATION', exchange: { code: 'DANGLING' } }));
     expect(report.pendingChecks).toEqual([]);
-    const impact = await new ImpactService(db.orm.em.fork(), referentials).impactOf({ legalText: 'Loi 2019-222 art. 58' });
+    const impact = await new ImpactService(t.db.orm.em.fork(), referentials).impactOf({ legalText: 'Loi 2019-222 art. 58' });
     expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain('legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE');
     expect(impact.notes).toEqual([]);
   });

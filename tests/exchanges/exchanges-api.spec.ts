@@ -1,8 +1,6 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { anApplication, aUsage } from '../builders/catalog.builder';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 const SCHEMA = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -20,25 +18,16 @@ const CREATE = `mutation($input: CreateExchangeInput!) { createExchange(input: $
 const VALIDATE = `query($payload: JSON!, $version: String!) { validateMessage(exchange: "AVIS_PENAL", version: $version, payload: $payload) { valid errors { path keyword message } } }`;
 
 describe('exchanges API', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('empty');
+  const t = useTestServer('empty', async (db) => {
     const em = db.orm.em.fork();
     const cassiopee = anApplication(em, { code: 'CASSIOPEE', name: 'Cassiopée' });
     anApplication(em, { code: 'APPI', name: 'APPI' });
     aUsage(em, cassiopee, 'NATINF', { legalTexts: ['Code de procédure pénale, art. R15-33-66'] });
     await em.flush();
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
   });
 
   it('creates an exchange between an application and partners, and shows it on Application', async () => {
-    const { data, errors } = await gql(server, CREATE, { input: {
+    const { data, errors } = await gql(t.server, CREATE, { input: {
       code: 'AVIS_PENAL', name: 'Avis pénaux', format: 'JSON', transport: 'MESSAGE_QUEUE', signatureLevel: 'ADVANCED', status: 'ACTIVE', retentionPeriod: 'P10Y',
       producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ applicationCode: 'APPI' }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS' }],
       referentialCodes: ['NATINF'], legalTexts: ['Code de procédure pénale, art. 712-4'],
@@ -49,9 +38,9 @@ describe('exchanges API', () => {
       consumers: [{ partner: null, partnerName: null, application: { code: 'APPI' } }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS', application: null }],
       referentials: [{ code: 'NATINF' }],
     });
-    const filtered = await gql(server, `{ natinf: exchanges(filter: { referentialCode: "NATINF" }) { code } nac: exchanges(filter: { referentialCode: "NAC" }) { code } dap: exchanges(filter: { partner: PRISON_ADMINISTRATION, status: ACTIVE }) { code } }`);
+    const filtered = await gql(t.server, `{ natinf: exchanges(filter: { referentialCode: "NATINF" }) { code } nac: exchanges(filter: { referentialCode: "NAC" }) { code } dap: exchanges(filter: { partner: PRISON_ADMINISTRATION, status: ACTIVE }) { code } }`);
     expect(filtered.data).toEqual({ natinf: [{ code: 'AVIS_PENAL' }], nac: [], dap: [{ code: 'AVIS_PENAL' }] });
-    const apps = await gql(server, `{ application(code: "APPI") { exchanges(role: CONSUMER) { code } } }`);
+    const apps = await gql(t.server, `{ application(code: "APPI") { exchanges(role: CONSUMER) { code } } }`);
     expect(apps.data.application.exchanges).toEqual([{ code: 'AVIS_PENAL' }]);
   });
 
@@ -65,40 +54,40 @@ describe('exchanges API', () => {
       [{ ...base, code: 'AVIS_PENAL' }, 'CONFLICT', 'input.code'],
     ];
     for (const [input, code, field] of cases) {
-      const { errors } = await gql(server, CREATE, { input });
+      const { errors } = await gql(t.server, CREATE, { input });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
     }
   });
 
   it('stores schema versions and validates sample messages with precise paths', async () => {
     const add = `mutation($input: AddSchemaVersionInput!) { addSchemaVersion(input: $input) { version language status } }`;
-    const ok = await gql(server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
+    const ok = await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
     expect(ok.data.addSchemaVersion).toEqual({ version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED' });
     const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="avis" type="xs:string"/></xs:schema>';
-    expect((await gql(server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors).toBeUndefined();
-    const broken = await gql(server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' } });
+    expect((await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors).toBeUndefined();
+    const broken = await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' } });
     expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
 
-    const valid = await gql(server, VALIDATE, { version: '1.0', payload: { natinf: '7125', defendant: { lastName: 'Dupont', birthDate: '1990-02-03' } } });
+    const valid = await gql(t.server, VALIDATE, { version: '1.0', payload: { natinf: '7125', defendant: { lastName: 'Dupont', birthDate: '1990-02-03' } } });
     expect(valid.data.validateMessage).toEqual({ valid: true, errors: [] });
-    const invalid = await gql(server, VALIDATE, { version: '1.0', payload: { natinf: 'X', defendant: { birthDate: '1990-13-45' }, charges: ['12', 'abc'], extra: 1 } });
+    const invalid = await gql(t.server, VALIDATE, { version: '1.0', payload: { natinf: 'X', defendant: { birthDate: '1990-13-45' }, charges: ['12', 'abc'], extra: 1 } });
     const paths = invalid.data.validateMessage.errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`);
     expect(invalid.data.validateMessage.valid).toBe(false);
     expect(paths).toEqual(expect.arrayContaining(['/extra additionalProperties', '/natinf pattern', '/defendant/lastName required', '/defendant/birthDate format', '/charges/1 pattern']));
-    const onXsd = await gql(server, VALIDATE, { version: '0.9', payload: {} });
+    const onXsd = await gql(t.server, VALIDATE, { version: '0.9', payload: {} });
     expect(onXsd.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' });
-    const deprecate = await gql(server, `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
+    const deprecate = await gql(t.server, `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
     expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
-    const missing = await gql(server, VALIDATE, { version: '7', payload: {} });
+    const missing = await gql(t.server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
   });
 
   it('follows a schema version and a legal text to the applications touched', async () => {
-    const schema = await gql(server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "AVIS_PENAL", version: "1.0" } }) { applications { application { code } paths { explanation } } exchanges { exchange { code transport } } } }`);
+    const schema = await gql(t.server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "AVIS_PENAL", version: "1.0" } }) { applications { application { code } paths { explanation } } exchanges { exchange { code transport } } } }`);
     expect(schema.errors).toBeUndefined();
     expect(schema.data.impactOf.exchanges).toEqual([{ exchange: { code: 'AVIS_PENAL', transport: 'MESSAGE_QUEUE' } }]);
     expect(schema.data.impactOf.applications.map((a: { application: { code: string } }) => a.application.code)).toEqual(['APPI', 'CASSIOPEE']);
-    const legal = await gql(server, `{ impactOf(change: { legalText: "code de procedure penale, ART. R15-33-66" }) { applications { application { code } paths { explanation } } notes } }`);
+    const legal = await gql(t.server, `{ impactOf(change: { legalText: "code de procedure penale, ART. R15-33-66" }) { applications { application { code } paths { explanation } } notes } }`);
     expect(legal.data.impactOf.applications).toEqual([{ application: { code: 'CASSIOPEE' }, paths: [{ explanation: 'legal text code de procedure penale, ART. R15-33-66 → requires the use of referential NATINF → by application CASSIOPEE' }] }]);
     expect(legal.data.impactOf.notes.join(' ')).not.toMatch(/pending/); // referentials citing the text are followed now
   });

@@ -3,36 +3,25 @@ import { join } from 'node:path';
 import { importReferential } from '../../src/import/import-referential';
 import { loadConfig, DEV_IMPORT_TOKEN } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 /** The HTTP side of imports: an authenticated streamed upload, the import jobs query, and streamed exports. */
 describe('imports and exports over HTTP', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   const upload = (referential: string, body: Buffer | string, query = '', token = DEV_IMPORT_TOKEN) =>
-    fetch(`${server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+    fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
 
   it('refuses an upload without the import token, and writes nothing', async () => {
     const response = await upload('NATINF', 'x', '', 'wrong-token');
     expect(response.status).toBe(401);
-    expect((await gql(server, '{ importJobs { id } }')).data.importJobs).toEqual([]);
+    expect((await gql(t.server, '{ importJobs { id } }')).data.importJobs).toEqual([]);
   });
 
   it('exports NATINF in the official layout and re-imports the upload as "no change", recorded as a job', async () => {
-    const exported = await fetch(`${server.url}/exports/NATINF`);
+    const exported = await fetch(`${t.server.url}/exports/NATINF`);
     expect(exported.headers.get('content-type')).toMatch(/iso-8859-1/);
     const bytes = Buffer.from(await exported.arrayBuffer());
     const original = await readFile(join(loadConfig().dataDir, 'natinf-sample.csv'));
@@ -41,7 +30,7 @@ describe('imports and exports over HTTP', () => {
     const report = (await response.json()) as any;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });
-    const { data } = await gql(server, `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber } }`);
+    const { data } = await gql(t.server, `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber } }`);
     expect(data.importJobs[0]).toMatchObject({ id: String(report.job), file: 'natinf.csv', status: 'NO_CHANGE', errorCount: 0, releaseNumber: null });
   });
 
@@ -50,16 +39,16 @@ describe('imports and exports over HTTP', () => {
     expect(response.status).toBe(422);
     const report = (await response.json()) as any;
     expect(report.issues).toEqual([{ file: 'nac-bad.csv', line: 3, column: 'parent', reason: 'parent "9" is not in the file' }]);
-    const { data } = await gql(server, `{ importJobs(referential: "NAC") { status errors } }`);
+    const { data } = await gql(t.server, `{ importJobs(referential: "NAC") { status errors } }`);
     expect(data.importJobs[0]).toEqual({ status: 'REFUSED', errors: ['nac-bad.csv:3 [parent]: parent "9" is not in the file'] });
   });
 
   it('exports JSON as of a day', async () => {
-    const response = await fetch(`${server.url}/exports/NAC?format=json&at=2026-01-01`);
+    const response = await fetch(`${t.server.url}/exports/NAC?format=json&at=2026-01-01`);
     const entries = (await response.json()) as { code: string; level: number }[];
     expect(entries.length).toBeGreaterThan(1000);
     expect(entries.find((e) => e.code === '20E')).toMatchObject({ level: 3 });
-    expect((await fetch(`${server.url}/exports/NOPE`)).status).toBe(404);
+    expect((await fetch(`${t.server.url}/exports/NOPE`)).status).toBe(404);
   });
 });
 

@@ -1,31 +1,19 @@
 import { graphql } from 'graphql';
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { organisationSubgraph } from '../../src/subgraphs/organisation/organisation.subgraph';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 /** A page of courts with their relations costs the same number of SQL statements whatever its size. */
 describe('court relations are batched', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('srj');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('srj');
 
   const statementsFor = async (first: number): Promise<number> => {
-    db.queries.length = 0;
-    const { data, errors } = await gql(server, `query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) {
+    t.db.queries.length = 0;
+    const { data, errors } = await gql(t.server, `query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) {
       totalCount edges { node { code parent { code parent { code } } children { code } sites { label } ancestors { code } } } } }`, { first });
     expect(errors).toBeUndefined();
     expect(data.courts.edges).toHaveLength(first);
-    return db.queries.filter((q) => /\b(select|insert|update|delete)\b/i.test(q)).length;
+    return t.db.queries.filter((q) => /\b(select|insert|update|delete)\b/i.test(q)).length;
   };
 
   it('does not grow with the page size', async () => {
@@ -38,16 +26,16 @@ describe('court relations are batched', () => {
 
   it('resolves many Court references (what the gateway sends other subgraphs) in one statement', async () => {
     const representations = ['100023', '100039', '963071', '100937', 'TC_BOURG_EN_BRESSE', 'missing'].map((code) => ({ __typename: 'Court', code }));
-    db.queries.length = 0;
+    t.db.queries.length = 0;
     const result = await graphql({
       schema: await organisationSubgraph.buildSchema(),
       source: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Court { code shortName } } }',
       variableValues: { r: representations },
-      contextValue: { em: db.orm.em.fork() },
+      contextValue: { em: t.db.orm.em.fork() },
     });
     expect(result.errors).toBeUndefined();
     expect((result.data?._entities as unknown[]).filter(Boolean)).toHaveLength(5);
     expect((result.data?._entities as unknown[])[5]).toBeNull();
-    expect(db.queries.filter((q) => /\bselect\b/i.test(q))).toHaveLength(1);
+    expect(t.db.queries.filter((q) => /\bselect\b/i.test(q))).toHaveLength(1);
   });
 });

@@ -1,17 +1,11 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
 import { aCompetence, aCourt, aSite } from '../builders/court.builder';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 /** Courts are created and merged: answers depend on the day asked about. */
 describe('courts over time', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('empty');
+  const t = useTestServer('empty', async (db) => {
     const em = db.orm.em.fork();
     const ca = aCourt(em, { code: '900001', type: CourtType.COUR_APPEL, name: "Cour d'appel de Testville" });
     const closed = aCourt(em, { code: '900002', parent: ca, name: 'Tribunal judiciaire de Vieilleville', validTo: '2020-01-01' });
@@ -21,15 +15,10 @@ describe('courts over time', () => {
     aCompetence(em, '01999', closed, { validTo: '2020-01-01' });
     aCompetence(em, '01999', successor, { validFrom: '2020-01-01' });
     await em.flush();
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
   });
 
   const competentTj = async (at: string) => {
-    const { data, errors } = await gql(server, `query($at: LocalDate) { competentCourts(insee: "01999", at: $at) { type court { code } } }`, { at });
+    const { data, errors } = await gql(t.server, `query($at: LocalDate) { competentCourts(insee: "01999", at: $at) { type court { code } } }`, { at });
     expect(errors).toBeUndefined();
     return data.competentCourts.filter((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE').map((c: { court: { code: string } }) => c.court.code);
   };
@@ -42,16 +31,16 @@ describe('courts over time', () => {
   it('filters courts and children by validity', async () => {
     const query = `query($at: LocalDate) { courts(filter: { parentCode: "900001", validAt: $at }) { edges { node { code } } }
       court(code: "900001") { children(validAt: $at) { code } all: children { code } } }`;
-    const before = await gql(server, query, { at: '2019-06-01' });
+    const before = await gql(t.server, query, { at: '2019-06-01' });
     expect(before.data.courts.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['900002']);
     expect(before.data.court.children).toEqual([{ code: '900002' }]);
     expect(before.data.court.all).toEqual([{ code: '900002' }, { code: '900003' }]);
-    const after = await gql(server, query, { at: '2024-06-01' });
+    const after = await gql(t.server, query, { at: '2024-06-01' });
     expect(after.data.courts.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['900003']);
   });
 
   it('exposes validity dates and sites', async () => {
-    const { data } = await gql(server, `{ court(code: "900003") { validFrom validTo sites { label inseeCode main } } old: court(code: "900002") { validTo } }`);
+    const { data } = await gql(t.server, `{ court(code: "900003") { validFrom validTo sites { label inseeCode main } } old: court(code: "900002") { validTo } }`);
     expect(data).toEqual({
       court: { validFrom: '2020-01-01', validTo: null, sites: [{ label: 'Palais de justice', inseeCode: '01053', main: true }] },
       old: { validTo: '2020-01-01' },

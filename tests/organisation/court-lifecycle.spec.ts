@@ -1,19 +1,13 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
 import { aCompetence, aCourt } from '../builders/court.builder';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 const MERGE = `mutation($input: MergeCourtsInput!) { mergeCourts(input: $input) {
   target { code } closed { code validTo } transferredCompetences reattachedCourts } }`;
 
 describe('court creation, closure and mergers', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('empty');
+  const t = useTestServer('empty', async (db) => {
     const em = db.orm.em.fork();
     const ca = aCourt(em, { code: '800000', type: CourtType.COUR_APPEL, name: "Cour d'appel de Fusionville" });
     const tjA = aCourt(em, { code: '800001', parent: ca, name: 'Tribunal judiciaire de Amont' });
@@ -22,30 +16,25 @@ describe('court creation, closure and mergers', () => {
     for (const insee of ['02001', '02002']) aCompetence(em, insee, tjA);
     aCompetence(em, '02003', tjB);
     await em.flush();
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
   });
 
   const tjOf = async (insee: string, at: string) => {
-    const { data } = await gql(server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, { i: insee, at });
+    const { data } = await gql(t.server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, { i: insee, at });
     return data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE')?.court.code;
   };
-  const competenceRows = async () => Number((await db.orm.em.fork().execute('select count(*) as n from territorial_competence'))[0].n);
+  const competenceRows = async () => Number((await t.db.orm.em.fork().execute('select count(*) as n from territorial_competence'))[0].n);
 
   it('creates a court, and refuses a duplicate code with CONFLICT', async () => {
     const input = { code: '800010', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Confluence', parentCode: '800000', validFrom: '2025-01-01' };
-    const created = await gql(server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
+    const created = await gql(t.server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
     expect(created.errors).toBeUndefined();
     expect(created.data.createCourt).toEqual({ code: '800010', shortName: 'TRIBUNAL JUDICIAIRE DE CONFLUENCE', parent: { code: '800000' }, validFrom: '2025-01-01' });
-    const again = await gql(server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
+    const again = await gql(t.server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
   it('merges two TJs into the new one: communes and attached courts follow, history stays', async () => {
-    const { data, errors } = await gql(server, MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
+    const { data, errors } = await gql(t.server, MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
     expect(errors).toBeUndefined();
     expect(data.mergeCourts).toEqual({
       target: { code: '800010' },
@@ -57,7 +46,7 @@ describe('court creation, closure and mergers', () => {
     expect(await tjOf('02001', '2025-01-01')).toBe('800010');
     expect(await tjOf('02003', '2024-06-01')).toBe('800002');
     expect(await tjOf('02003', '2026-06-01')).toBe('800010');
-    const { data: tree } = await gql(server, `{ court(code: "800003") { parent { code } } }`);
+    const { data: tree } = await gql(t.server, `{ court(code: "800003") { parent { code } } }`);
     expect(tree.court.parent.code).toBe('800010');
   });
 
@@ -71,16 +60,16 @@ describe('court creation, closure and mergers', () => {
       [{ sourceCodes: [], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],
     ];
     for (const [input, code, field] of cases) {
-      const { errors } = await gql(server, MERGE, { input });
+      const { errors } = await gql(t.server, MERGE, { input });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
     }
     expect(await competenceRows()).toBe(before);
   });
 
   it('closes a court with its competences, and refuses closing it twice', async () => {
-    const closed = await gql(server, `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
+    const closed = await gql(t.server, `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
     expect(closed.data.closeCourt).toEqual({ validTo: '2026-03-01' });
-    const twice = await gql(server, `mutation { closeCourt(code: "800003", on: "2026-04-01") { validTo } }`);
+    const twice = await gql(t.server, `mutation { closeCourt(code: "800003", on: "2026-04-01") { validTo } }`);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
   });
 });

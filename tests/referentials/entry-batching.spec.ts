@@ -1,30 +1,18 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 /** A page of entries with their relations costs a fixed number of SQL statements, whatever its size. */
 describe('entry relations are batched', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   const statementsFor = async (referential: string, first: number): Promise<number> => {
-    db.queries.length = 0;
-    const { data, errors } = await gql(server, `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { edges { node {
+    t.db.queries.length = 0;
+    const { data, errors } = await gql(t.server, `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { edges { node {
       code parent { code label } children { code } ancestors { code } legalReferences { article codeMnemonic } mappings { kind toCode } referential { name } } } } }`,
     { r: referential, first });
     expect(errors).toBeUndefined();
     expect(data.entries.edges).toHaveLength(first);
-    return db.queries.filter((q) => /^\[query\] (select|insert|update|delete|with)/i.test(q)).length;
+    return t.db.queries.filter((q) => /^\[query\] (select|insert|update|delete|with)/i.test(q)).length;
   };
 
   it('does not grow with the page size (NAC, three levels deep)', async () => {
@@ -41,38 +29,28 @@ describe('entry relations are batched', () => {
   });
 
   it('resolves the Referential of every catalog usage (a federated reference) in one statement', async () => {
-    db.queries.length = 0;
-    const { data, errors } = await gql(server, `{ applications { code referentialUsages { referential { code name } } } }`);
+    t.db.queries.length = 0;
+    const { data, errors } = await gql(t.server, `{ applications { code referentialUsages { referential { code name } } } }`);
     expect(errors).toBeUndefined();
     const usages = data.applications.flatMap((a: any) => a.referentialUsages);
     expect(usages.length).toBeGreaterThan(1);
     for (const usage of usages) expect(usage.referential.name).toEqual(expect.any(String));
-    expect(db.queries.filter((q) => /from "referential" as/i.test(q))).toHaveLength(1);
+    expect(t.db.queries.filter((q) => /from "referential" as/i.test(q))).toHaveLength(1);
   });
 });
 
 describe('the whole federated walk, down to referential entries', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   const WALK = `query($first: Int) { courts(filter: { type: TRIBUNAL_JUDICIAIRE }, first: $first) { edges { node { code
     deployments { application { code exchanges { code referentials { code name entries(first: 3) { edges { node { code label parent { code } } } } } } } } } } } }`;
 
   it('costs as many SQL statements for 100 courts as for the few that reach the same referentials', async () => {
     const run = async (first: number) => {
-      db.queries.length = 0;
-      const { data, errors } = await gql(server, WALK, { first });
+      t.db.queries.length = 0;
+      const { data, errors } = await gql(t.server, WALK, { first });
       expect(errors).toBeUndefined();
-      return { data, statements: db.queries.length };
+      return { data, statements: t.db.queries.length };
     };
     const reachedCodes = (data: any): string[] => [...new Set<string>(data.courts.edges.flatMap((e: any) => e.node.deployments)
       .flatMap((d: any) => d.application.exchanges).flatMap((x: any) => x.referentials).map((r: any) => r.code))].sort();

@@ -1,24 +1,12 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 /** Referentials through the gateway, on the real NAC and NATINF files loaded as release 1. */
 describe('referentials API on NAC and NATINF', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const { data, errors } = await gql(server, query, variables);
+    const { data, errors } = await gql(t.server, query, variables);
     expect(errors).toBeUndefined();
     return data;
   };
@@ -73,30 +61,20 @@ describe('referentials API on NAC and NATINF', () => {
 
   it('answers null for an unknown code and NOT_FOUND for an unknown referential', async () => {
     expect((await ok(`{ entry(referential: "NAC", code: "ZZZ") { code } }`)).entry).toBeNull();
-    const { errors } = await gql(server, `{ entries(referential: "NOPE") { totalCount } }`);
+    const { errors } = await gql(t.server, `{ entries(referential: "NOPE") { totalCount } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'referential' });
   });
 });
 
 describe('impact of a legal text, through the referentials that cite it', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   it('reaches the applications that consume NATINF from an article of the Code de la route', async () => {
-    const consumers = await gql(server, `{ referential(code: "NATINF") { consumers { application { code } } } }`);
+    const consumers = await gql(t.server, `{ referential(code: "NATINF") { consumers { application { code } } } }`);
     expect(consumers.errors).toBeUndefined();
     const natinfApps = consumers.data.referential.consumers.map((c: any) => c.application.code);
     expect(natinfApps.length).toBeGreaterThan(0);
-    const { data, errors } = await gql(server, `{ impactOf(change: { legalText: "ART.L.234-1" }) { applications { application { code } paths { explanation } } notes } }`);
+    const { data, errors } = await gql(t.server, `{ impactOf(change: { legalText: "ART.L.234-1" }) { applications { application { code } paths { explanation } } notes } }`);
     expect(errors).toBeUndefined();
     const touched = data.impactOf.applications.map((a: any) => a.application.code);
     for (const code of natinfApps) expect(touched).toContain(code);

@@ -1,7 +1,5 @@
-import type { HttpServer } from '../../src/kernel/http/http-server';
-import { startOneProcessServer } from '../../src/platform/servers';
 import { gql } from '../support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { useTestServer } from '../support/test-server';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r, notes: "test") { number status version } }`;
 const END_DATE = `mutation($r: ID!, $v: Int!, $code: ID!, $to: LocalDate!) { endDateEntry(referential: $r, expectedVersion: $v, code: $code, validTo: $to) { code validTo recordedIn } }`;
@@ -10,20 +8,10 @@ const UPSERT = `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertE
 
 /** Stewards' drafts, publication and what every reader sees before and after. */
 describe('releases: drafts, publication, history and diffs', () => {
-  let db: TestDatabase;
-  let server: HttpServer;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop();
-    await db.drop();
-  });
+  const t = useTestServer('demo');
 
   const ok = async (query: string, variables: Record<string, unknown> = {}, actor = 'steward.nac') => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-actor': actor }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-actor': actor }, body: JSON.stringify({ query, variables }) });
     const { data, errors } = (await response.json()) as { data: any; errors?: unknown[] };
     expect(errors).toBeUndefined();
     return data;
@@ -59,7 +47,7 @@ describe('releases: drafts, publication, history and diffs', () => {
     await ok(DRAFT, { r: 'NAC' });
     const v = await version('NAC');
     await ok(UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward A)', parentCode: '20' } }, 'a');
-    const second = await gql(server, UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward B)', parentCode: '20' } });
+    const second = await gql(t.server, UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward B)', parentCode: '20' } });
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_CHANGED', field: 'expectedVersion' });
     const draft = (await ok(`{ referential(code: "NAC") { draft { number } } }`)).referential.draft.number;
     const stored = await ok(`query($rel: Int) { entry(referential: "NAC", code: "20Z", release: $rel) { label } }`, { rel: draft });
@@ -76,7 +64,7 @@ describe('releases: drafts, publication, history and diffs', () => {
       [{ code: '20Y', label: 'x', parentCode: '20', validFrom: '2026-01-01', validTo: '2025-01-01' }, 'input.validTo'],
     ];
     for (const [input, field] of cases) {
-      const { errors } = await gql(server, UPSERT, { r: 'NAC', v, input });
+      const { errors } = await gql(t.server, UPSERT, { r: 'NAC', v, input });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect(await version('NAC')).toBe(v); // refused edits do not bump the draft
@@ -85,11 +73,11 @@ describe('releases: drafts, publication, history and diffs', () => {
   it('validates typed attributes and parses legal texts of NATINF entries', async () => {
     await ok(DRAFT, { r: 'NATINF' });
     const v = await version('NATINF');
-    const bad = await gql(server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Crime contre la logique' } } });
+    const bad = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Crime contre la logique' } } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
-    const unknown = await gql(server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Délit', gravite: 3 } } });
+    const unknown = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Délit', gravite: 3 } } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.gravite' });
-    const missing = await gql(server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X' } });
+    const missing = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X' } });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
     const created = await ok(UPSERT, { r: 'NATINF', v, input: {
       code: '99999', label: 'INFRACTION DE TEST', attributes: { nature: 'Délit' },
@@ -103,9 +91,9 @@ describe('releases: drafts, publication, history and diffs', () => {
     expect(discarded.discardDraft).toBe(2);
     expect((await ok(`{ entry(referential: "NATINF", code: "99999") { code } }`)).entry).toBeNull();
     await ok(DRAFT, { r: 'NATINF' });
-    const empty = await gql(server, PUBLISH, { r: 'NATINF', v: await version('NATINF') });
+    const empty = await gql(t.server, PUBLISH, { r: 'NATINF', v: await version('NATINF') });
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_RELEASE_STATE' });
-    const latest = await gql(server, `mutation { retireRelease(referential: "NAC", number: 2) { status } }`);
+    const latest = await gql(t.server, `mutation { retireRelease(referential: "NAC", number: 2) { status } }`);
     expect(latest.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
     expect((await ok(`mutation { retireRelease(referential: "NAC", number: 1) { status retiredAt } }`)).retireRelease.status).toBe('RETIRED');
     expect(await entryAt('2026-06-01', 1)).toEqual({ code: '20E', validTo: null }); // a retired release stays readable
@@ -118,17 +106,17 @@ describe('releases: drafts, publication, history and diffs', () => {
     const inDraft = await ok(`query($rel: Int) { entry(referential: "NAC", code: "51A", release: $rel) { mappings { kind toCode } } }`, { rel: draft });
     expect(inDraft.entry.mappings).toEqual([{ kind: 'REPLACED_BY', toCode: '5AA' }]);
     expect((await ok(`{ entry(referential: "NAC", code: "51A") { mappings { kind } } }`)).entry.mappings).toEqual([]); // not published yet
-    const dangling = await gql(server, `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
+    const dangling = await gql(t.server, `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
     expect(dangling.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toCode' });
   });
 
   it('creates a referential of its own and refuses a second draft', async () => {
     const input = { code: 'TEST_LIST', name: 'Liste de test', domain: 'GESTION', ownerBureau: 'SDSI', levels: [], attributes: [{ name: 'couleur', type: 'ENUM', values: ['bleu', 'rouge'] }] };
     expect((await ok(`mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input })).createReferential.code).toBe('TEST_LIST');
-    const again = await gql(server, `mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input });
+    const again = await gql(t.server, `mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     await ok(DRAFT, { r: 'TEST_LIST' });
-    const second = await gql(server, DRAFT, { r: 'TEST_LIST' });
+    const second = await gql(t.server, DRAFT, { r: 'TEST_LIST' });
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_ALREADY_OPEN' });
   });
 });
