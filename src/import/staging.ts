@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { searchTextOf } from '../subgraphs/referentials/entry/entry-draft.service';
+import { searchTextOf } from '../subgraphs/referentials/entry/search-text';
 import type { ImportRow } from './import-row';
 
 /** COPY text format: tab-separated, backslash-escaped, \N for null. */

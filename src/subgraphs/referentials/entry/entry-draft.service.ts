@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fold } from '../../../kernel/text/fold';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
 import { cellsToRows } from '../legal-reference/legal-reference.rows';
 import { EntryMapping } from '../mapping/entry-mapping.entity';
@@ -9,12 +8,11 @@ import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } fro
 import { Entry } from './entry.entity';
 import { entryByCode } from './entry-loaders';
 import type { UpsertEntryInput } from './upsert-entry.input';
+import { searchTextOf } from './search-text';
 import { validateAttributes } from './validate-attributes';
 
 const ENTRY_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
 const MAX_LABEL = 1000;
-
-export const searchTextOf = (code: string, label: string): string => `${fold(label)} ${fold(code)}`.toLowerCase();
 
 /**
  * Stewards' edits of a draft. Each one claims the draft's version (a stale `expectedVersion` is a CONFLICT and
@@ -30,7 +28,7 @@ export class EntryDraftService {
       const draft = await releases.claimDraft(referentialCode, expectedVersion);
       const view = { release: draft.number, at: null };
       if (!ENTRY_CODE.test(input.code)) throw invalid(`"${input.code}" is not an entry code (1 to 64 letters, digits, . _ - /)`, 'input.code');
-      const label = input.label.trim();
+      const label = input.label.replace(/\s+/g, ' ').trim(); // as the import reads labels, so an export re-imports unchanged
       if (!label || label.length > MAX_LABEL) throw invalid(`label must have 1 to ${MAX_LABEL} characters`, 'input.label');
       if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw invalid(`validTo (${input.validTo}) must come after validFrom (${input.validFrom})`, 'input.validTo');
       const parent = input.parentCode ? await entryByCode(em).load({ referentialCode, view, code: input.parentCode }) : null;
