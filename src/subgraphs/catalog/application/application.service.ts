@@ -1,17 +1,17 @@
-import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkCode, checkText, checkUrl } from '../catalog.validation';
 import { ApplicationDomain, LifecycleStatus } from './application-enums';
 import { Application } from './application.entity';
 import type { ApplicationsFilter, CreateApplicationInput, UpdateApplicationInput } from './application.input';
+import { loadByKey } from '../../../kernel/database/load-by-key';
 
 export class ApplicationService {
   constructor(private readonly em: EntityManager) {}
 
   /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
   async findByCode(code: string): Promise<Application | null> {
-    const application = await this.em.getReference(Application, code, { wrapped: true }).load();
-    return application && wrap(application).isInitialized() ? application : null;
+    return loadByKey(this.em, Application, code);
   }
 
   async get(code: string, field = 'code'): Promise<Application> {

@@ -1,4 +1,4 @@
-import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
 import { checkCode, checkDuration, checkText, cleanTexts } from '../exchanges.validation';
@@ -8,14 +8,14 @@ import { ExchangeReferential } from './exchange-referential.entity';
 import { ExchangeStatus, PartyRole, SignatureLevel } from './exchange-enums';
 import { Exchange } from './exchange.entity';
 import type { CreateExchangeInput, ExchangePartyInput, ExchangesFilter } from './exchange.input';
+import { loadByKey } from '../../../kernel/database/load-by-key';
 
 export class ExchangeService {
   constructor(private readonly em: EntityManager) {}
 
   /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
   async findByCode(code: string): Promise<Exchange | null> {
-    const exchange = await this.em.getReference(Exchange, code, { wrapped: true }).load();
-    return exchange && wrap(exchange).isInitialized() ? exchange : null;
+    return loadByKey(this.em, Exchange, code);
   }
 
   async get(code: string, field: string): Promise<Exchange> {

@@ -1,19 +1,18 @@
-import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, pageSize, toConnection } from '../../../kernel/graphql/connection';
 import { validAt } from '../../../kernel/database/validity';
 import { escapeLike, fold } from '../../../kernel/text/fold';
 import { CourtConnection } from './court-connection.type';
 import { Court } from './court.entity';
 import type { CourtsFilter } from './courts-filter.input';
+import { loadByKey } from '../../../kernel/database/load-by-key';
 
 export class CourtService {
   constructor(private readonly em: EntityManager) {}
 
   /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
   async findByCode(code: string): Promise<Court | null> {
-    const court = await this.em.getReference(Court, code, { wrapped: true }).load();
-    // The batch loader hands back the bare reference when no row has that code.
-    return court && wrap(court).isInitialized() ? court : null;
+    return loadByKey(this.em, Court, code);
   }
 
   async list(filter: CourtsFilter = {}, first?: number | null, after?: string | null): Promise<CourtConnection> {
