@@ -49,7 +49,7 @@ export async function settleLevels(client: Client, file: string, issues: IssueLo
 }
 
 /** Compares the staged file with the latest published release, in SQL. */
-export async function diffWithPublished(client: Client, referential: string, today: string): Promise<{ base: number; counts: DiffCounts }> {
+export async function diffWithPublished(client: Client, referential: string, today: string): Promise<DiffCounts> {
   const base = Number((await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential])).rows[0].n ?? 0);
   await client.query(`create temp table cur on commit drop as select id, code, label, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text
     from referential_entry where referential_code = $1 and recorded_in <= $2 and (superseded_in is null or superseded_in > $2)`, [referential, base]);
@@ -62,10 +62,7 @@ export async function diffWithPublished(client: Client, referential: string, tod
     (select count(*) from gone)::int as removed, ((select count(*) from import_staging) - (select count(*) from delta))::int as unchanged,
     ${FIELDS.map((f) => `(select count(*) from delta s join cur c on c.id = s.cur_id where ${DIFFERS(f)})::int as ${f}`).join(', ')},
     (select coalesce(array_agg(code order by code), '{}') from (select code from delta where cur_id is not null order by code limit 20) x) as sample`);
-  return {
-    base,
-    counts: { added: totals.added, changed: totals.changed, removed: totals.removed, unchanged: totals.unchanged, fields: Object.fromEntries(FIELDS.map((f) => [f, totals[f]]).filter(([, n]) => n > 0)), sample: totals.sample },
-  };
+  return { added: totals.added, changed: totals.changed, removed: totals.removed, unchanged: totals.unchanged, fields: Object.fromEntries(FIELDS.map((f) => [f, totals[f]]).filter(([, n]) => n > 0)), sample: totals.sample };
 }
 
 /** Writes the delta as release N: new versions for added and changed codes, end-dated versions for removed ones. */

@@ -90,7 +90,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
     const day = today();
-    report.diff = (await diffWithPublished(client, referential.code, day)).counts;
+    report.diff = await diffWithPublished(client, referential.code, day);
     const { added, changed, removed } = report.diff;
     if (options.dryRun || added + changed + removed === 0) {
       await client.query('rollback');

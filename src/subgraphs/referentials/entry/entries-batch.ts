@@ -4,7 +4,7 @@ import { requestLoader } from '../../../kernel/graphql/request-loader';
 import type { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry } from './entry.entity';
-import { entryConditions } from './entry-query';
+import { countEntries, entryConditions } from './entry-query';
 import { tagView } from './entry-visibility';
 
 export interface EntriesArgs {
@@ -56,11 +56,7 @@ export const firstPagesOfEntries = (em: EntityManager) =>
         const page = number === undefined ? [] : rows.filter((r) => r.referential_code === key.referentialCode)
           .map((r) => tagView(entries.get(String(r.id))!, { release: number, at: at ?? null }))
           .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-        const count = async () => {
-          if (number === undefined) return 0;
-          const where = entryConditions(key.referentialCode, { release: number, at: at ?? null }, filter);
-          return Number((await em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params))[0].n);
-        };
+        const count = async () => (number === undefined ? 0 : countEntries(em, entryConditions(key.referentialCode, { release: number, at: at ?? null }, filter)));
         results.set(key, toConnection(EntryConnection, page, size, (e) => [e.code], count, false));
       }
     }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { fold } from '../../../kernel/text/fold';
 import { invalid } from '../referentials.exception';
 import type { EntriesFilter } from './entries-filter.input';
@@ -42,4 +43,10 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     params.push(query);
   }
   return { sql: parts.join(' and '), params };
+}
+
+/** How many entries a condition selects: a connection's `totalCount`, computed only when asked. */
+export async function countEntries(em: EntityManager, where: SqlCondition): Promise<number> {
+  const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params);
+  return Number(n);
 }

@@ -6,7 +6,7 @@ import type { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode } from './entry-loaders';
-import { entryConditions, toPrefixQuery } from './entry-query';
+import { countEntries, entryConditions, toPrefixQuery } from './entry-query';
 import { tagView } from './entry-visibility';
 
 const SEARCH_CURSOR = '#';
@@ -38,7 +38,7 @@ export class EntryService {
         [...where.params, ...(cursor ? [String(cursor[0])] : []), size + 1]);
     const loaded = new Map((await this.em.find(Entry, { id: { $in: ids.map((r) => r.id) } })).map((e) => [String(e.id), tagView(e, view)]));
     const rows = ids.map((r) => loaded.get(String(r.id))!);
-    const count = async () => Number((await this.em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params))[0].n);
+    const count = () => countEntries(this.em, where);
     // Ranked results page by position; plain lists by code (stable under inserts).
     const position = new Map(rows.map((e, i) => [e, offset + i + 1]));
     const keyOf = searching ? (e: Entry) => [SEARCH_CURSOR, position.get(e)] : (e: Entry) => [e.code];
