@@ -45,6 +45,7 @@ function print(report: ImportReport): void {
     WRITTEN: `release ${report.release?.number} written as ${report.release?.status}`,
   }[report.outcome];
   console.log(`${report.referential}: ${outcome}`);
+  console.log(`  time: ${Object.entries(report.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
 }
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { cellsToRows } from '../subgraphs/referentials/legal-reference/legal-reference.rows';
 import type { IssueLog } from './import-issue';
+import { copyField, copyLines } from './staging';
 
 export interface DiffCounts {
   added: number;
@@ -76,25 +77,26 @@ export async function writeRelease(client: Client, referential: string, today: s
   await client.query(`insert into referential_entry (referential_code, recorded_in, ${columns})
     select $1, $2, code, label, parent_code, level, attributes, valid_from, $3::date, legal_cells, search_text from gone order by code`, [referential, number, today]);
   await client.query(`update referential_entry set superseded_in = $1 where id in (select cur_id from delta where cur_id is not null union all select id from gone)`, [number]);
-  await writeLegalReferences(client, referential, number);
   return { number, status };
 }
 
 const BATCH = 5_000;
+const LEGAL_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_kind', 'text', 'code_mnemonic', 'text_number', 'text_date', 'article', 'paragraphs'];
 
-/** Parses the legal cells of the versions just written, a batch at a time (keyset on id): memory stays flat. */
-async function writeLegalReferences(client: Client, referential: string, number: number): Promise<void> {
+/** Parses the legal cells of the versions just written, a batch at a time (keyset on id), and COPYs the articles: memory stays flat. */
+export async function writeLegalReferences(client: Client, referential: string, number: number): Promise<void> {
   for (let after = '0'; ;) {
     const { rows } = await client.query<{ id: string; legal_cells: { definedBy: string | null; punishedBy: string | null } }>(
       `select id, legal_cells from referential_entry where referential_code = $1 and recorded_in = $2 and legal_cells is not null and id > $3 order by id limit ${BATCH}`,
       [referential, number, after]);
     if (rows.length === 0) return;
     after = rows.at(-1)!.id;
-    const references = rows.flatMap((r) => cellsToRows(r.legal_cells).map((ref) => ({ ...ref, entry_id: r.id })));
-    if (references.length) await client.query(
-      `insert into legal_reference (entry_id, role, position, raw, parsed, text_kind, text, code_mnemonic, text_number, text_date, article, paragraphs)
-       select entry_id, role::legal_role, position, raw, parsed, "textKind"::legal_text_kind, text, "codeMnemonic", "textNumber", "textDate"::date, article, paragraphs
-       from jsonb_to_recordset($1::jsonb) as r(entry_id bigint, role text, position int, raw text, parsed boolean, "textKind" text, text text,
-         "codeMnemonic" text, "textNumber" text, "textDate" text, article text, paragraphs jsonb)`, [JSON.stringify(references)]);
+    await copyLines(client, 'legal_reference', LEGAL_COLUMNS, (function* () {
+      for (const { id, legal_cells } of rows) {
+        for (const r of cellsToRows(legal_cells)) {
+          yield `${[id, r.role, r.position, r.raw, r.parsed, r.textKind, r.text, r.codeMnemonic, r.textNumber, r.textDate, r.article, r.paragraphs].map(copyField).join('\t')}\n`;
+        }
+      }
+    })());
   }
 }

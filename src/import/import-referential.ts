@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Client } from 'pg';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
-import { crossRowChecks, diffWithPublished, settleLevels, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
+import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { toImportRow, type ImportRow } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
@@ -32,6 +32,8 @@ export interface ImportReport {
   diff?: DiffCounts;
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
+  /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
+  timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences', number>>;
 }
 
 export class ImportRefusedError extends Error {}
@@ -49,7 +51,15 @@ export async function importReferential(databaseUrl: string, referential: Refere
       : (format === 'json' ? jsonLayout : defaultLayout)(referential.attributeDefinitions.map((d) => d.name));
   const usesDefaultLayout = !options.mappingFile && format === 'csv';
   const issues = new IssueLog();
-  const report: ImportReport = { file, referential: referential.code, format, rowsRead: 0, invalidRows: 0, issueCount: 0, issues: issues.issues, release: null, outcome: 'REFUSED' };
+  const report: ImportReport = { file, referential: referential.code, format, rowsRead: 0, invalidRows: 0, issueCount: 0, issues: issues.issues, release: null, outcome: 'REFUSED', timings: {} };
+  const timed = async <T>(phase: keyof ImportReport['timings'], work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      report.timings[phase] = Math.round(performance.now() - started);
+    }
+  };
   const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
   await client.connect();
   try {
@@ -69,7 +79,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
     });
-    await copyRows(client, validRows());
+    await timed('read', () => copyRows(client, validRows()));
     async function* validRows(): AsyncGenerator<ImportRow> {
       for await (const record of records) {
         report.rowsRead += 1;
@@ -80,8 +90,10 @@ export async function importReferential(databaseUrl: string, referential: Refere
       }
       options.onProgress?.(report.rowsRead);
     }
-    await crossRowChecks(client, file, issues, mapping);
-    await settleLevels(client, file, issues, mapping.level);
+    await timed('checks', async () => {
+      await crossRowChecks(client, file, issues, mapping);
+      await settleLevels(client, file, issues, mapping.level);
+    });
     report.invalidRows = issues.badLines.size;
     report.issueCount = issues.count;
     if (issues.count > 0 && !options.skipInvalid) {
@@ -90,14 +102,15 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
     const day = today();
-    report.diff = await diffWithPublished(client, referential.code, day);
+    report.diff = await timed('diff', () => diffWithPublished(client, referential.code, day));
     const { added, changed, removed } = report.diff;
     if (options.dryRun || added + changed + removed === 0) {
       await client.query('rollback');
       report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
       return report;
     }
-    report.release = await writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` });
+    report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
+    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;

@@ -5,12 +5,36 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { searchTextOf } from '../subgraphs/referentials/entry/search-text';
 import type { ImportRow } from './import-row';
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** COPY text format: tab-separated, backslash-escaped, \N for null. */
-const field = (value: unknown): string => {
+export const copyField = (value: unknown): string => {
   if (value === null || value === undefined) return '\\N';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  // Most fields have nothing to escape: one test instead of four replaces.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 };
+
+const CHUNK = 64 * 1024;
+
+/** Groups COPY lines into ~64 KiB chunks: one socket write per line costs more than the database's whole COPY. */
+export async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const line of lines) {
+    chunk += line;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Streams lines of COPY text into `table (columns)`. */
+export async function copyLines(client: Client, table: string, columns: readonly string[], lines: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  await pipeline(Readable.from(chunked(lines)), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+}
 
 export const STAGING_COLUMNS = ['line', 'code', 'label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells', 'search_text'];
 
@@ -24,10 +48,10 @@ export async function createStaging(client: Client): Promise<void> {
 export async function copyRows(client: Client, rows: AsyncIterable<ImportRow>): Promise<void> {
   async function* lines() {
     for await (const row of rows) {
-      yield `${[row.line, row.code, row.label, row.parentCode, row.level, row.attributes, row.validFrom, row.validTo, row.legalCells, searchTextOf(row.code, row.label)].map(field).join('\t')}\n`;
+      yield `${[row.line, row.code, row.label, row.parentCode, row.level, row.attributes, row.validFrom, row.validTo, row.legalCells, searchTextOf(row.code, row.label)].map(copyField).join('\t')}\n`;
     }
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`copy import_staging (${STAGING_COLUMNS.join(', ')}) from stdin`)));
+  await copyLines(client, 'import_staging', STAGING_COLUMNS, lines());
   await client.query('create index on import_staging (code)');
   await client.query('analyze import_staging');
 }
