@@ -6,7 +6,8 @@ import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, 
 import { IssueLog, type ImportIssue } from './import-issue';
 import { toImportRow, type ImportRow } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
-import { readDelimited, readJson, type SourceInfo } from './read-source';
+import { readJson } from './read-json';
+import { readDelimited, type SourceInfo } from './read-source';
 import { copyRows, createStaging } from './staging';
 
 export interface ImportOptions {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { decoder, detectEncoding, detectSeparator, UndecodableError, type SourceEncoding } from './decode';
@@ -62,33 +62,5 @@ export async function* readDelimited(path: string, issues: IssueLog, info: (i: S
   } catch (error) {
     const line = error instanceof UndecodableError ? error.line : ((error as { lines?: number }).lines ?? 0);
     issues.add({ file, line, reason: error instanceof UndecodableError ? error.message : (error as Error).message });
-  }
-}
-
-/** A JSON array of entries; each element's position stands for its line. Read whole: JSON lists are the small ones. */
-export async function* readJson(path: string, issues: IssueLog): AsyncGenerator<SourceRecord> {
-  const file = basename(path);
-  let items: unknown;
-  try {
-    items = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    issues.add({ file, line: 1, reason: `not JSON: ${(error as Error).message}` });
-    return;
-  }
-  if (!Array.isArray(items)) {
-    issues.add({ file, line: 1, reason: 'expected an array of entries' });
-    return;
-  }
-  for (const [index, item] of items.entries()) {
-    if (!item || typeof item !== 'object') {
-      issues.add({ file, line: index + 1, reason: 'element is not an object' });
-      continue;
-    }
-    const { attributes, ...fields } = item as Record<string, unknown>;
-    const values: Record<string, string | undefined> = {};
-    for (const [key, value] of Object.entries(fields)) values[key] = value === null || value === undefined ? undefined : String(value);
-    for (const [key, value] of Object.entries((attributes ?? {}) as Record<string, unknown>)) values[`attributes.${key}`] = value === null || value === undefined ? undefined : String(value);
-    // (JSON_LAYOUT reads attributes from these `attributes.<name>` keys.)
-    yield { line: index + 1, values };
   }
 }

@@ -152,6 +152,34 @@ describe('importing a referential file', () => {
     }
   });
 
+  it('streams a JSON file and names the line each bad element starts on; a broken document is refused whole', async () => {
+    const before = await releases('NAC');
+    const path = join(dir, 'nac-bad.json');
+    await writeFile(path, [
+      '[',
+      '  {"code": "1", "level": 1, "label": "Droit des personnes"},',
+      '  {',
+      '    "code": "10", "level": 2, "parentCode": "1",',
+      '    "label": ""',
+      '  },',
+      '  "not an entry",',
+      '  {"code": "11", "level": 2, "parentCode": "9", "label": "Etat civil"}',
+      ']',
+    ].join('\n'));
+    const report = await importReferential(db.url, nac, path, { format: 'json' });
+    expect(report.outcome).toBe('REFUSED');
+    expect(report.issues.map((i) => [i.line, i.column, i.reason])).toEqual([
+      [3, 'label', 'label is empty'],
+      [7, undefined, 'element is not an object'],
+      [8, 'parentCode', 'parent "9" is not in the file'],
+    ]);
+    const broken = join(dir, 'nac-broken.json');
+    await writeFile(broken, '[\n  {"code": "1", "level": 1, "label": "Droit"},\n  {"code": "2" "label": "x"}\n]');
+    const refused = await importReferential(db.url, nac, broken, { format: 'json' });
+    expect(refused.issues).toEqual([expect.objectContaining({ file: 'nac-broken.json', line: 3, reason: expect.stringMatching(/^not a JSON array of entries/) })]);
+    expect(await releases('NAC')).toBe(before);
+  });
+
   it('reports bytes that are not UTF-8 in a UTF-8 file, with their line', async () => {
     const text = Buffer.from('code;niveau;parent;libelle\n1;1;;Droit des personnes\n10;2;1;Nationalit\u00e9\n', 'utf8');
     const bad = Buffer.concat([text, Buffer.from('11;2;1;Etat civil '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
