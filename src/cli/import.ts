@@ -12,17 +12,24 @@ import { parseArgs } from './args';
 const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
 
-/** Rows, rows/s and elapsed time: a bar that redraws on a terminal, a plain line every few seconds elsewhere (CI logs). */
-function progress(): (rows: number) => void {
+/** Rows, rows/s, share of the file and ETA: a bar that redraws on a terminal, a plain line every few seconds elsewhere (CI logs). */
+function progress(): NonNullable<ImportOptions['onProgress']> {
   const started = Date.now();
   let lastLine = 0;
-  return (rows) => {
+  return (rows, bytes) => {
     const seconds = (Date.now() - started) / 1000;
     const rate = Math.round(rows / Math.max(seconds, 0.001));
-    if (process.stderr.isTTY) process.stderr.write(`\r  ${rows.toLocaleString('fr-FR')} rows read · ${rate.toLocaleString('fr-FR')} rows/s · ${seconds.toFixed(1)} s   `);
-    else if (Date.now() - lastLine > 5000) {
+    const share = bytes.total ? bytes.read / bytes.total : 1;
+    // Rows per second vary with row length; bytes per second give the steadier estimate.
+    const eta = share > 0 ? Math.max(0, (seconds * (1 - share)) / share) : 0;
+    const text = `${rows.toLocaleString('fr-FR')} rows read (${Math.round(share * 100)} %) · ${rate.toLocaleString('fr-FR')} rows/s · ${seconds.toFixed(1)} s · ETA ${eta.toFixed(0)} s`;
+    if (process.stderr.isTTY) {
+      const width = 20;
+      const filled = Math.round(share * width);
+      process.stderr.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}   `);
+    } else if (Date.now() - lastLine > 5000) {
       lastLine = Date.now();
-      process.stderr.write(`${rows} rows read, ${rate} rows/s\n`);
+      process.stderr.write(`${text}\n`);
     }
   };
 }

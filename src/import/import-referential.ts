@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Client } from 'pg';
 import { today } from '../kernel/graphql/scalars';
@@ -7,7 +8,7 @@ import { IssueLog, type ImportIssue } from './import-issue';
 import { toImportRow, type ImportRow } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
-import { readDelimited, type SourceInfo } from './read-source';
+import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
 import { copyRows, createStaging } from './staging';
 
 export interface ImportOptions {
@@ -17,8 +18,8 @@ export interface ImportOptions {
   publish?: boolean;
   skipInvalid?: boolean;
   actor?: string;
-  /** Called every few thousand rows read. */
-  onProgress?: (rows: number) => void;
+  /** Called every few thousand rows read, with the bytes of the file read so far and its size (for an ETA). */
+  onProgress?: (rows: number, bytes: { read: number; total: number }) => void;
 }
 
 export interface ImportReport {
@@ -72,24 +73,26 @@ export async function importReferential(databaseUrl: string, referential: Refere
     if (drafts) throw new ImportRefusedError(`${referential.code} has an open draft: publish or discard it before importing`);
     await createStaging(client);
     let headerBroken = false;
-    const records = format === 'json' ? readJson(path, issues) : readDelimited(path, issues, (info) => {
+    const read: ReadProgress = { bytes: 0 };
+    const total = (await stat(path)).size;
+    const records = format === 'json' ? readJson(path, issues, read) : readDelimited(path, issues, (info) => {
       report.source = info;
       // The default layout's columns are optional but code and label; a layout or mapping file names what it needs.
       const named = usesDefaultLayout ? [mapping.code, mapping.label] : [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})];
       const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
-    });
+    }, read);
     await timed('read', () => copyRows(client, validRows()));
     async function* validRows(): AsyncGenerator<ImportRow> {
       for await (const record of records) {
         report.rowsRead += 1;
-        if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead);
+        if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead, { read: read.bytes, total });
         if (headerBroken) return; // every row would fail the same way: the header issues say it once
         const row = toImportRow(path, record, mapping, referential, issues);
         if (row) yield row;
       }
-      options.onProgress?.(report.rowsRead);
+      options.onProgress?.(report.rowsRead, { read: total, total });
     }
     await timed('checks', async () => {
       await crossRowChecks(client, file, issues, mapping);

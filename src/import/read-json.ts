@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import type { IssueLog } from './import-issue';
-import type { SourceRecord } from './read-source';
+import type { ReadProgress, SourceRecord } from './read-source';
 
 const NEWLINE = 0x0a;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -43,7 +43,7 @@ function toRecord(line: number, item: Record<string, unknown>): SourceRecord {
  * A JSON array of entries, streamed element by element (memory flat whatever the file size); each record carries
  * the line its element starts on, so problems are reported like a CSV file's.
  */
-export async function* readJson(path: string, issues: IssueLog): AsyncGenerator<SourceRecord> {
+export async function* readJson(path: string, issues: IssueLog, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceRecord> {
   const file = basename(path);
   const lines = new LineCounter();
   const tokenizer = new Tokenizer();
@@ -81,6 +81,7 @@ export async function* readJson(path: string, issues: IssueLog): AsyncGenerator<
   try {
     for await (const data of createReadStream(path)) {
       let chunk = data as Buffer;
+      progress.bytes += chunk.length;
       if (first && UTF8_BOM.every((b, i) => chunk[i] === b)) chunk = chunk.subarray(3);
       first = false;
       lines.feed(chunk);

@@ -10,6 +10,11 @@ export interface SourceRecord {
   values: Record<string, string | undefined>;
 }
 
+/** Bytes of the file read so far, updated by the readers as chunks arrive (for progress and ETA). */
+export interface ReadProgress {
+  bytes: number;
+}
+
 export interface SourceInfo {
   encoding: SourceEncoding;
   separator: string;
@@ -33,13 +38,15 @@ async function head(path: string): Promise<Buffer> {
  * Streams a delimited file record by record, whatever its encoding and separator; a record with the wrong number
  * of fields is reported (file, line) and skipped, never guessed at.
  */
-export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void): AsyncGenerator<SourceRecord> {
+export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceRecord> {
   const file = basename(path);
   const start = await head(path);
   const encoding = detectEncoding(start);
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const separator = detectSeparator(firstLine);
-  const decoded = createReadStream(path).pipe(decoder(encoding));
+  const source = createReadStream(path);
+  source.on('data', (chunk) => void (progress.bytes += chunk.length));
+  const decoded = source.pipe(decoder(encoding));
   const parser = decoded.pipe(
     parse({ delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true, record_delimiter: ['\r\n', '\n'] }),
   );
