@@ -83,14 +83,16 @@ export async function writeRelease(client: Client, referential: string, today: s
 const BATCH = 5_000;
 const LEGAL_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_kind', 'text', 'code_mnemonic', 'text_number', 'text_date', 'article', 'paragraphs'];
 
-/** Parses the legal cells of the versions just written, a batch at a time (keyset on id), and COPYs the articles: memory stays flat. */
+/**
+ * Parses the legal cells of the versions just written and COPYs the articles, a batch at a time through one cursor:
+ * a single pass over the release (keyset batches re-scanned it: quadratic on a million rows), memory flat.
+ */
 export async function writeLegalReferences(client: Client, referential: string, number: number): Promise<void> {
-  for (let after = '0'; ;) {
-    const { rows } = await client.query<{ id: string; legal_cells: { definedBy: string | null; punishedBy: string | null } }>(
-      `select id, legal_cells from referential_entry where referential_code = $1 and recorded_in = $2 and legal_cells is not null and id > $3 order by id limit ${BATCH}`,
-      [referential, number, after]);
-    if (rows.length === 0) return;
-    after = rows.at(-1)!.id;
+  await client.query(`declare legal_cells no scroll cursor for select id, legal_cells from referential_entry
+    where referential_code = $1 and recorded_in = $2 and legal_cells is not null`, [referential, number]);
+  for (;;) {
+    const { rows } = await client.query<{ id: string; legal_cells: { definedBy: string | null; punishedBy: string | null } }>(`fetch ${BATCH} from legal_cells`);
+    if (rows.length === 0) break;
     await copyLines(client, 'legal_reference', LEGAL_COLUMNS, (function* () {
       for (const { id, legal_cells } of rows) {
         for (const r of cellsToRows(legal_cells)) {
@@ -99,4 +101,5 @@ export async function writeLegalReferences(client: Client, referential: string, 
       }
     })());
   }
+  await client.query('close legal_cells');
 }
