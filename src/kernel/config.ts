@@ -20,6 +20,8 @@ export interface AppConfig {
   dataDir: string;
   loadDemoData: boolean;
   production: boolean;
+  /** Size of the in-memory response cache in MiB; 0 turns it off. */
+  responseCacheMb: number;
   /** Bearer token of POST /imports (required in production; a documented development value otherwise). */
   importToken: string;
 }
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     dataDir: resolve(env.DATA_DIR ?? defaultDataDir()),
     loadDemoData: env.DEMO_DATA !== 'false',
+    responseCacheMb: int('RESPONSE_CACHE_MB', 64),
     production: env.NODE_ENV === 'production',
     importToken: env.IMPORT_TOKEN || (env.NODE_ENV === 'production' ? missing('IMPORT_TOKEN') : DEV_IMPORT_TOKEN),
   };

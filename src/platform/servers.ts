@@ -1,8 +1,11 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import { importRouter } from '../import/import-http.router';
+import { readDataVersions } from '../kernel/cache/data-versions';
+import { responseCachePlugin } from '../kernel/cache/response-cache.plugin';
 import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
@@ -29,6 +32,14 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
   }
 };
 
+/** The response cache, in a server that has the database to read the data versions from; none when set to 0 MiB. */
+function cachePlugins(): ApolloServerPlugin<GraphQLContext>[] {
+  const mb = loadConfig().responseCacheMb;
+  if (mb === 0) return [];
+  // Every caller sees the same data until authentication brings roles into the scope.
+  return [responseCachePlugin<GraphQLContext>({ maxSize: mb * 1024 * 1024, scopeOf: () => 'public', dataVersions: (context) => readDataVersions(context.em) })];
+}
+
 export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<Map<string, GraphQLSchema>> {
   return new Map(await Promise.all(definitions.map(async (d) => [d.name, await d.buildSchema()] as const)));
 }
@@ -38,7 +49,7 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen): Prom
   const supergraphSdl = await readCommittedSupergraph();
   const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
   return startHttpServer(
-    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl } },
+    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl }, plugins: cachePlugins() },
     listen.host,
     listen.port,
   );
@@ -51,7 +62,7 @@ const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUr
 export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
   const schema = await definition.buildSchema();
   const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
-  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes }, listen.host, listen.port);
+  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes, plugins: cachePlugins() }, listen.host, listen.port);
 }
 
 /** Split mode: the gateway alone, calling the subgraphs over HTTP. */

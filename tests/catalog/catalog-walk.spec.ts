@@ -34,11 +34,14 @@ describe('the federated walk from courts to referentials', () => {
     await db.drop();
   });
 
+  /** The resolvers' statements: the response cache's one read of the data versions is tested on its own. */
+  const resolverStatements = () => db.queries.filter((q) => !q.includes('from data_version')).length;
+
   const walk = async (first: number) => {
     db.queries.length = 0;
     const { data, errors } = await gql(server, WALK, { first });
     expect(errors).toBeUndefined();
-    return { data, statements: db.queries.length };
+    return { data, statements: resolverStatements() };
   };
 
   it('answers every hop', async () => {
@@ -72,12 +75,12 @@ describe('the federated walk from courts to referentials', () => {
     expect(impact.errors).toBeUndefined();
     expect(impact.data.impactOf.deployments).toHaveLength(64);
     expect(impact.data.impactOf.exchanges).toHaveLength(16);
-    const impactStatements = db.queries.length;
+    const impactStatements = resolverStatements();
     db.queries.length = 0;
     const report = await gql(server, `{ coherenceReport { issues { kind exchange { name } court { name } } } }`);
     expect(report.errors).toBeUndefined();
-    console.log(`impactOf: ${impactStatements} SQL statements; coherenceReport: ${db.queries.length}`);
+    console.log(`impactOf: ${impactStatements} SQL statements; coherenceReport: ${resolverStatements()}`);
     expect(impactStatements).toBeLessThanOrEqual(10);
-    expect(db.queries.length).toBeLessThanOrEqual(10);
+    expect(resolverStatements()).toBeLessThanOrEqual(10);
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   introspection?: boolean;
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
+  /** Extra Apollo plugins (the response cache, where the server has the database). */
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
   explorer?: ExplorerOptions;
 }
@@ -45,6 +47,8 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const app = express();
+  // ETags come from the response cache, on cacheable answers only (Express would tag every response, mutations too).
+  app.set('etag', false);
   const server = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
     ...options.apollo,
@@ -58,6 +62,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
+      ...(options.plugins ?? []),
     ],
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();

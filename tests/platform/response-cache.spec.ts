@@ -1,0 +1,72 @@
+import { useTestServer } from '../support/test-server';
+
+const ENTRY = `query($code: ID!) { entry(referential: "NAC", code: $code) { code label } }`;
+const DRAFT = `mutation { createDraft(referential: "NAC", notes: "cache test") { version } }`;
+const UPSERT = `mutation($v: Int!, $label: String!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20E", label: $label, parentCode: "20" }) { code } }`;
+const PUBLISH = `mutation($v: Int!) { publishRelease(referential: "NAC", expectedVersion: $v) { number } }`;
+
+/** The response cache: hits for repeated reads, never a stale answer once a change has returned. */
+describe('response cache', () => {
+  const t = useTestServer('demo');
+
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+    return { body, cache: response.headers.get('x-cache'), cacheControl: response.headers.get('cache-control'), etag: response.headers.get('etag') };
+  };
+
+  it('answers a repeated query from the cache with one SQL statement (the data versions), and other variables afresh', async () => {
+    const first = await post(ENTRY, { code: '20E' });
+    expect(first.cache).toBe('MISS');
+    t.db.queries.length = 0;
+    const second = await post(ENTRY, { code: '20E' });
+    expect(second).toMatchObject({ cache: 'HIT', body: first.body, etag: first.etag, cacheControl: 'private, no-cache' });
+    expect(t.db.queries.filter((q) => /\bselect\b/i.test(q))).toEqual([expect.stringContaining('from data_version')]);
+    expect((await post(ENTRY, { code: '20A' })).cache).toBe('MISS');
+  });
+
+  it('never serves the old answer once a publish has returned', async () => {
+    const before = await post(ENTRY, { code: '20E' });
+    expect(before.body.data.entry.label).not.toBe('Libellé publié');
+    const { version } = (await post(DRAFT)).body.data.createDraft;
+    await post(UPSERT, { v: version, label: 'Libellé publié' });
+    // A draft edit is invisible to readers of the published release, but it still invalidated the cache.
+    expect((await post(ENTRY, { code: '20E' })).body.data.entry.label).toBe(before.body.data.entry.label);
+    expect((await post(PUBLISH, { v: version + 1 })).body.errors).toBeUndefined();
+    const after = await post(ENTRY, { code: '20E' });
+    expect(after).toMatchObject({ cache: 'MISS', body: { data: { entry: { code: '20E', label: 'Libellé publié' } } } });
+    expect(after.etag).not.toBe(before.etag);
+  });
+
+  it('sees a change made by any writer, even straight in SQL (triggers bump the versions)', async () => {
+    const query = `{ court(code: "100039") { name } }`;
+    await post(query);
+    expect((await post(query)).cache).toBe('HIT');
+    await t.db.orm.em.fork().execute(`update court set name = 'Renommé en SQL' where code = '100039'`);
+    expect(await post(query)).toMatchObject({ cache: 'MISS', body: { data: { court: { name: 'Renommé en SQL' } } } });
+  });
+
+  it('never caches mutations or answers with errors', async () => {
+    const mutation = await post(DRAFT);
+    expect(mutation).toMatchObject({ cache: null, cacheControl: 'no-store', etag: null });
+    const tooLarge = `{ courts(first: 1000) { totalCount } }`;
+    const failed = await post(tooLarge);
+    expect(failed.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(failed).toMatchObject({ cache: null, cacheControl: 'no-store', etag: null });
+    expect((await post(tooLarge)).cache).toBeNull();
+  });
+
+  it('answers a GET revalidation with 304 while nothing changed', async () => {
+    const url = `${t.server.url}/graphql?query=${encodeURIComponent('{ court(code: "100023") { code name } }')}`;
+    // (Node's fetch adds `cache-control: no-cache` to a request carrying If-None-Match; a browser revalidates with max-age=0.)
+    const headers = { 'apollo-require-preflight': 'true', 'cache-control': 'max-age=0' };
+    const first = await fetch(url, { headers });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const revalidated = await fetch(url, { headers: { ...headers, 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    await t.db.orm.em.fork().execute(`update court set name = name where code = '100023'`);
+    expect((await fetch(url, { headers: { ...headers, 'if-none-match': etag } })).status).toBe(200);
+  });
+});
