@@ -3,7 +3,10 @@ import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import { importRouter } from '../import/import-http.router';
-import { loadConfig } from '../kernel/config';
+import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
+import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
+import type { Principal } from '../kernel/auth/principal';
+import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
@@ -15,10 +18,11 @@ export interface Listen {
   port: number;
 }
 
-const requestContext = (orm: MikroORM) => async ({ headers }: { headers: Record<string, string | string[] | undefined> }): Promise<GraphQLContext> => ({
+const requestContext = (orm: MikroORM) => async ({ principal }: { principal: Principal }): Promise<GraphQLContext> => ({
   em: orm.em.fork(),
   logger,
-  actor: String(headers['x-actor'] ?? 'anonymous').slice(0, 255),
+  principal,
+  actor: principal.id,
 });
 
 const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
@@ -34,35 +38,59 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
 }
 
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
-export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
+export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
+  const authenticate = createAuthenticator(security, orm);
   return startHttpServer(
-    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl } },
+    { apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm), routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl } },
     listen.host,
     listen.port,
   );
 }
 
 /** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
-const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUrl')!, loadConfig().importToken);
+const fileRoutes = (orm: MikroORM, authenticate: Authenticate) => importRouter(orm, orm.config.get('clientUrl')!, authenticate);
 
-/** Split mode: one subgraph as its own HTTP service. */
-export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
+/** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
+export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
   const schema = await definition.buildSchema();
-  const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
-  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes }, listen.host, listen.port);
+  // Uploads come from stewards' tools, not through the gateway: the route authenticates them itself.
+  const routes = definition.name === 'referentials' ? fileRoutes(orm, createAuthenticator(security, orm)) : undefined;
+  return startHttpServer(
+    {
+      apollo: { schema },
+      context: requestContext(orm),
+      authenticate: assertionAuthenticator(definition.name, security.gatewaySecret),
+      role: 'subgraph',
+      security,
+      isReady: databaseReady(orm),
+      routes,
+    },
+    listen.host,
+    listen.port,
+  );
 }
 
-/** Split mode: the gateway alone, calling the subgraphs over HTTP. */
-export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen): Promise<HttpServer> {
+export interface GatewayOptions {
+  security?: SecurityConfig;
+  /** Where API keys are looked up; without it the gateway accepts bearer tokens only. */
+  orm?: MikroORM;
+}
+
+/** Split mode: the gateway alone, calling the subgraphs over HTTP with a signed assertion of the caller. */
+export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen, options: GatewayOptions = {}): Promise<HttpServer> {
+  const security = options.security ?? loadSecurityConfig();
   const supergraphSdl = await readCommittedSupergraph();
-  const gateway = createRemoteGateway(supergraphSdl, urls);
-  // The gateway holds no database: its context is empty, each subgraph forks its own entity manager.
+  const gateway = createRemoteGateway(supergraphSdl, urls, security.gatewaySecret);
+  // The gateway holds no entity manager: each subgraph forks its own; the principal travels signed.
   return startHttpServer(
     {
       apollo: { gateway },
-      context: async ({ headers }) => ({ actor: headers['x-actor'] }) as GraphQLContext,
+      context: async ({ principal }) => ({ principal, actor: principal.id }) as GraphQLContext,
+      authenticate: createAuthenticator(security, options.orm),
+      role: 'gateway',
+      security,
       isReady: async () => true,
       explorer: { supergraphSdl },
     },

@@ -4,22 +4,34 @@ import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { GraphQLFormattedError } from 'graphql';
+import { AuthException } from '../auth/auth.exception';
+import type { Authenticate, Headers } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import type { SecurityConfig } from '../auth/security-config';
 import type { GraphQLContext } from '../graphql/context';
 import { logger } from '../logger';
 import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
+import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
+import { queryLimits } from './query-limits';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
   apollo: Pick<ApolloServerOptions<GraphQLContext>, 'gateway' | 'schema'>;
   /** A fresh context per request (a forked entity manager), or nothing for a gateway over remote subgraphs. */
-  context: (request: { headers: Record<string, string | string[] | undefined> }) => Promise<GraphQLContext>;
+  context: (request: { headers: Headers; principal: Principal }) => Promise<GraphQLContext>;
+  /** Who calls /graphql: API key or token at the edge, the gateway's signed assertion in a lone subgraph. */
+  authenticate: Authenticate;
+  /** Gateway (or one process) or lone subgraph: the allow-list binds clients, the planner's fetches are not theirs. */
+  role: 'gateway' | 'subgraph';
+  security: SecurityConfig;
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
-  introspection?: boolean;
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
   /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
@@ -43,13 +55,30 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { ...formatted, extensions };
 }
 
+/** A GraphQL-shaped refusal at the HTTP layer (before Apollo): a fixed message and a code, nothing else. */
+const refuseHttp = (res: Response, status: number, code: string, message: string): void =>
+  void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+type AuthenticatedRequest = Request & { principal?: Principal };
+
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
+  const { security } = options;
   const app = express();
+  app.disable('x-powered-by');
   const server = createServer(app);
+  // A slow or endless upload cannot hold a connection: the whole request must arrive within this time.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
+  const limits = queryLimits(security, options.role);
   const apollo = new ApolloServer<GraphQLContext>({
     ...options.apollo,
-    introspection: options.introspection ?? true,
+    introspection: security.allowIntrospection,
     formatError,
+    // Requests a browser could send cross-site without a preflight are refused.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
     // Shutdown is ours (see on-shutdown.ts): Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
@@ -58,20 +87,63 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
+      ...limits.plugins,
+      ...(options.role === 'gateway' ? [operationAllowListPlugin(security.enforceAllowList)] : []),
     ],
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();
+
+  const authenticate = async (req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      req.principal = await options.authenticate(req.headers);
+      next();
+    } catch (error) {
+      if (!(error instanceof AuthException)) return next(error);
+      refuseHttp(res, error.httpStatus, error.apiCode, error.message);
+    }
+  };
+  // Per principal: an API key or a user has its own budget; anonymous callers share one per IP.
+  const rateLimitPerPrincipal = rateLimit({
+    windowMs: 60_000,
+    limit: security.rateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req: AuthenticatedRequest) =>
+      req.principal && req.principal.kind !== 'anonymous' ? `${req.principal.kind}:${req.principal.id}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
+  });
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
-  app.use('/graphiql', graphiqlRouter('/graphql'));
+  if (security.allowIde) {
+    app.use('/graphiql', graphiqlRouter('/graphql'));
+    if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
+    app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
+  }
   if (options.routes) app.use(options.routes);
-  if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
-  app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
+  // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
+  if (security.corsOrigins.length) app.use('/graphql', cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 }));
+  app.use(
+    '/graphql',
+    authenticate,
+    rateLimitPerPrincipal,
+    express.json({ limit: security.maxBodyBytes }),
+    expressMiddleware(apollo, { context: ({ req }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal! }) }),
+  );
+  // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.setHeader('connection', 'close');
+      return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
+    }
+    if (error.status && error.status >= 400 && error.status < 500) return refuseHttp(res, error.status, 'BAD_REQUEST', 'Malformed request');
+    logger.error({ err: error }, 'unexpected HTTP error');
+    refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
