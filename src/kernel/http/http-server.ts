@@ -18,7 +18,7 @@ import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
 import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
-import { queryLimits } from './query-limits';
+import { limitsAreClientErrors, queryLimits, refuseTooManyTokens } from './query-limits';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
@@ -61,6 +61,22 @@ const refuseHttp = (res: Response, status: number, code: string, message: string
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
+/** Beyond this, an oversized body is not even drained: the connection is cut once the 413 is sent. */
+const DRAIN_AT_MOST = 8 * 1024 * 1024;
+
+/**
+ * A body announced larger than the limit is refused before a byte of it is read (express.json would first read it
+ * all off the socket to keep the connection alive: a gigabyte, for a "413").
+ */
+const refuseDeclaredOversize = (maxBytes: number) => (req: Request, res: Response, next: NextFunction): void => {
+  const declared = Number(req.headers['content-length']);
+  if (!(declared > maxBytes)) return next();
+  res.setHeader('connection', 'close');
+  if (declared > DRAIN_AT_MOST) res.on('finish', () => req.socket.destroy());
+  else req.resume();
+  refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
+};
+
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
   const app = express();
@@ -88,6 +104,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
       ...limits.plugins,
+      limitsAreClientErrors,
       ...(options.role === 'gateway' ? [operationAllowListPlugin(security.enforceAllowList)] : []),
     ],
   } as ApolloServerOptions<GraphQLContext>);
@@ -130,7 +147,9 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     '/graphql',
     authenticate,
     rateLimitPerPrincipal,
+    refuseDeclaredOversize(security.maxBodyBytes),
     express.json({ limit: security.maxBodyBytes }),
+    refuseTooManyTokens(security, options.role),
     expressMiddleware(apollo, { context: ({ req }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal! }) }),
   );
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
