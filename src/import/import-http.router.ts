@@ -63,6 +63,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
   });
 
   router.get('/exports/:referential', async (req: Request, res: Response) => {
+    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal.
+    try {
+      await authenticate(req.headers);
+    } catch (error) {
+      if (!(error instanceof AuthException)) throw error;
+      return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
+    }
     try {
       const em = orm.em.fork();
       const releases = new ReleaseService(em);

@@ -84,6 +84,8 @@ describe('anonymous reads off, and tokens checked against a JWKS URL', () => {
     const { status, errors } = await gql(server, '{ courts(first: 1) { totalCount } }');
     expect(status).toBe(401);
     expect(errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect((await fetch(`${server.url}/exports/NATINF`)).status).toBe(401);
+    expect((await fetch(`${server.url}/exports/NATINF`, { headers: { authorization: `Bearer ${await sign([Role.READER])}` } })).status).toBe(404); // no NATINF here
   });
 
   it('serves a READER whose token verifies against the JWKS, and refuses a READER mutation with FORBIDDEN', async () => {
