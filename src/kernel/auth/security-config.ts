@@ -59,7 +59,8 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     allowIntrospection: flag(env.ALLOW_INTROSPECTION, !production),
     allowIde: flag(env.ALLOW_IDE, !production),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    // A developer's explorer (search as you type) shares one anonymous budget per IP: roomier outside production.
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', production ? 600 : 6000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 15),
