@@ -5,6 +5,7 @@ import { Migration20261122100100_exchanges } from './Migration20261122100100_exc
 import { Migration20261122110000_referentials } from './Migration20261122110000_referentials';
 import { Migration20261122120000_import_jobs } from './Migration20261122120000_import_jobs';
 import { Migration20261123090000_data_version } from './Migration20261123090000_data_version';
+import { Migration20261123090000_security } from './Migration20261123090000_security';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122110000_referentials', class: Migration20261122110000_referentials },
   { name: 'Migration20261122120000_import_jobs', class: Migration20261122120000_import_jobs },
   { name: 'Migration20261123090000_data_version', class: Migration20261123090000_data_version },
+  { name: 'Migration20261123090000_security', class: Migration20261123090000_security },
 ];

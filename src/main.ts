@@ -11,13 +11,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
-  const http = await startOneProcessServer(database.orm, config);
+  const http = await startOneProcessServer(database.orm, config, config.security);
   onShutdown(async () => {
     await http.stop();
     await database.close();
   });
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
-  process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n\n`);
+  process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n`);
+  // Development only (never honoured in production): the documented local ADMIN key, to try mutations at once.
+  if (config.security.devAdminKey) process.stdout.write(`  Local key:    Authorization: Bearer ${config.security.devAdminKey}   (ADMIN, development only)\n`);
+  process.stdout.write('\n');
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
+import { connectOrm } from '../kernel/database/database';
 import { logger } from '../kernel/logger';
 import { onShutdown } from '../platform/on-shutdown';
 import { startGatewayServer } from '../platform/servers';
@@ -19,8 +20,13 @@ async function main(): Promise<void> {
     urls[findSubgraph(name).name] = url;
   }
   const config = loadConfig();
-  const http = await startGatewayServer(urls, { host: config.host, port: portOption(options, config.port) });
-  onShutdown(() => http.stop());
+  // API keys live in the database: with DATABASE_URL the gateway checks them; without, it accepts bearer tokens only.
+  const orm = config.databaseUrl ? await connectOrm(config.databaseUrl) : undefined;
+  const http = await startGatewayServer(urls, { host: config.host, port: portOption(options, config.port) }, { security: config.security, orm });
+  onShutdown(async () => {
+    await http.stop();
+    await orm?.close(true);
+  });
   logger.info({ url: `${http.url}/graphql`, subgraphs: urls }, 'gateway is up');
 }
 

@@ -1,5 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
+import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
 
 /** One process: the gateway plans queries over the supergraph and executes each subgraph fetch in memory. */
@@ -18,9 +20,19 @@ export function createInProcessGateway(supergraphSdl: string, schemas: ReadonlyM
  * Apollo Server answers a request-level failure (e.g. a variable of the wrong type) with HTTP 400 and GraphQL errors;
  * the stock data source would replace them with a bare "400: Bad Request", so the client's error code was lost.
  */
-class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ actor?: string }> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<{ actor?: string }>['willSendRequest']>>[0]): void {
-    if (context.actor) request.http?.headers.set('x-actor', context.actor);
+class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
+  constructor(
+    options: { url: string },
+    private readonly subgraph: string,
+    private readonly gatewaySecret: string,
+  ) {
+    super(options);
+  }
+
+  /** The caller, as the gateway authenticated it, signed for this subgraph only (it trusts nothing else). */
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<{ principal?: Principal }>['willSendRequest']>>[0]): Promise<void> {
+    const assertion = await signGatewayAssertion(context.principal ?? ANONYMOUS, this.subgraph, this.gatewaySecret);
+    request.http?.headers.set(GATEWAY_ASSERTION_HEADER, assertion);
   }
 
   override async errorFromResponse(response: Response): Promise<GraphQLError> {
@@ -32,9 +44,9 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ actor?: string }>
 }
 
 /** Split mode: each subgraph is its own HTTP service; `urls` overrides the URLs written in the supergraph. */
-export function createRemoteGateway(supergraphSdl: string, urls: Readonly<Record<string, string>>): ApolloGateway {
+export function createRemoteGateway(supergraphSdl: string, urls: Readonly<Record<string, string>>, gatewaySecret: string): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphHttpDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => new SubgraphHttpDataSource({ url: urls[name] ?? url! }, name, gatewaySecret),
   });
 }

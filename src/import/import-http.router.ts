@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,9 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
+import { AuthException } from '../kernel/auth/auth.exception';
+import type { Authenticate } from '../kernel/auth/authenticate';
+import { assertSteward, type Principal } from '../kernel/auth/principal';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
 import { ReferentialsException } from '../subgraphs/referentials/referentials.exception';
 import { exportReferential } from './export-referential';
@@ -16,22 +18,22 @@ import { runImportJob } from './run-import-job';
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
 
-const sameSecret = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 /**
  * POST /imports/:referential streams the body to a temporary file, imports it and answers the report;
- * GET /exports/:referential streams a release. Uploads need `Authorization: Bearer <IMPORT_TOKEN>`.
+ * GET /exports/:referential streams a release. Uploads need a bearer token or API key of a STEWARD of that referential.
  */
-export function importRouter(orm: MikroORM, databaseUrl: string, importToken: string): Router {
+export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: Authenticate): Router {
   const router = express.Router();
 
   router.post('/imports/:referential', async (req: Request, res: Response) => {
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !sameSecret(token, importToken)) return void res.status(401).json({ error: 'UNAUTHENTICATED', message: 'send Authorization: Bearer <import token>' });
+    let principal: Principal;
+    try {
+      principal = await authenticate(req.headers);
+      assertSteward(principal, String(req.params.referential));
+    } catch (error) {
+      if (!(error instanceof AuthException)) throw error;
+      return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
+    }
     const format = typeof req.query.format === 'string' ? req.query.format : undefined;
     if (format && !FORMATS.includes(format)) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'format', message: `format must be one of ${FORMATS.join(', ')}` });
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: `${MAX_UPLOAD_BYTES} bytes at most` });
@@ -49,7 +51,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, importToken: st
       const referential = await new ReleaseService(orm.em.fork()).requireReferential(String(req.params.referential));
       const flag = (name: string) => req.query[name] === 'true';
       const { job, report } = await runImportJob(orm, databaseUrl, referential, path, {
-        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), actor: 'http-upload',
+        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), actor: principal.id, actorKind: principal.kind,
       });
       res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
     } catch (error) {
@@ -61,6 +63,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, importToken: st
   });
 
   router.get('/exports/:referential', async (req: Request, res: Response) => {
+    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal.
+    try {
+      await authenticate(req.headers);
+    } catch (error) {
+      if (!(error instanceof AuthException)) throw error;
+      return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
+    }
     try {
       const em = orm.em.fork();
       const releases = new ReleaseService(em);

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Client } from 'pg';
+import { recordAuditWithClient } from '../kernel/audit/record-audit';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
@@ -18,6 +19,8 @@ export interface ImportOptions {
   publish?: boolean;
   skipInvalid?: boolean;
   actor?: string;
+  /** `user` or `application` for HTTP uploads (the principal's kind), `cli` by default. */
+  actorKind?: string;
   /** Called every few thousand rows read, with the bytes of the file read so far and its size (for an ETA). */
   onProgress?: (rows: number, bytes: { read: number; total: number }) => void;
 }
@@ -113,8 +116,15 @@ export async function importReferential(databaseUrl: string, referential: Refere
       report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
       return report;
     }
+    const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
     await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
+    // In the import's own transaction: the release and its audit entry commit together or not at all.
+    await recordAuditWithClient(client, {
+      actor: options.actor ?? 'import', actorKind: options.actorKind ?? 'cli', operation: 'import', target: `${referential.code}/${report.release.number}`,
+      referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
+      before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
+    });
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;

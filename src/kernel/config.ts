@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { loadSecurityConfig, type SecurityConfig } from './auth/security-config';
 
 /** The repository root, found from this file whether it runs from `src/` or compiled under `dist/`. */
 export const PROJECT_ROOT = ((): string => {
@@ -22,15 +23,8 @@ export interface AppConfig {
   production: boolean;
   /** Size of the in-memory response cache in MiB; 0 turns it off. */
   responseCacheMb: number;
-  /** Bearer token of POST /imports (required in production; a documented development value otherwise). */
-  importToken: string;
-}
-
-/** Works out of the box on a developer's machine, refused in production (see README). */
-export const DEV_IMPORT_TOKEN = 'dev-import-token';
-
-function missing(name: string): never {
-  throw new Error(`${name} must be set in production`);
+  /** Authentication, roles, limits. */
+  security: SecurityConfig;
 }
 
 function int(name: string, fallback: number): number {
@@ -61,6 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemoData: env.DEMO_DATA !== 'false',
     responseCacheMb: int('RESPONSE_CACHE_MB', 64),
     production: env.NODE_ENV === 'production',
-    importToken: env.IMPORT_TOKEN || (env.NODE_ENV === 'production' ? missing('IMPORT_TOKEN') : DEV_IMPORT_TOKEN),
+    security: loadSecurityConfig(env),
   };
 }

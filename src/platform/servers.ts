@@ -4,6 +4,10 @@ import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import { importRouter } from '../import/import-http.router';
+import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
+import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
+import type { Principal } from '../kernel/auth/principal';
+import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
 import { readDataVersions } from '../kernel/cache/data-versions';
 import { responseCachePlugin } from '../kernel/cache/response-cache.plugin';
 import { loadConfig } from '../kernel/config';
@@ -18,10 +22,11 @@ export interface Listen {
   port: number;
 }
 
-const requestContext = (orm: MikroORM) => async ({ headers }: { headers: Record<string, string | string[] | undefined> }): Promise<GraphQLContext> => ({
+const requestContext = (orm: MikroORM) => async ({ principal }: { principal: Principal }): Promise<GraphQLContext> => ({
   em: orm.em.fork(),
   logger,
-  actor: String(headers['x-actor'] ?? 'anonymous').slice(0, 255),
+  principal,
+  actor: principal.id,
 });
 
 const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
@@ -32,12 +37,23 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
   }
 };
 
+/** Subgraphs whose answers must always be fresh (keys, audit trail, change feed): never served from the cache. */
+const UNCACHED_SUBGRAPHS = new Set(['security', 'changes']);
+
+/** What about a caller can change an answer: roles and stewardships, never who they are (applications share entries). */
+const cacheScope = ({ principal }: GraphQLContext): string =>
+  [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+')].join('/');
+
 /** The response cache, in a server that has the database to read the data versions from; none when set to 0 MiB. */
-function cachePlugins(): ApolloServerPlugin<GraphQLContext>[] {
+function cachePlugins(uncachedRootFields: ReadonlySet<string>): ApolloServerPlugin<GraphQLContext>[] {
   const mb = loadConfig().responseCacheMb;
   if (mb === 0) return [];
-  // Every caller sees the same data until authentication brings roles into the scope.
-  return [responseCachePlugin<GraphQLContext>({ maxSize: mb * 1024 * 1024, scopeOf: () => 'public', dataVersions: (context) => readDataVersions(context.em) })];
+  return [responseCachePlugin<GraphQLContext>({ maxSize: mb * 1024 * 1024, scopeOf: cacheScope, dataVersions: (context) => readDataVersions(context.em), uncachedRootFields })];
+}
+
+/** The root query fields of the never-cached subgraphs. */
+function uncachedRootFields(schemas: ReadonlyMap<string, GraphQLSchema>): Set<string> {
+  return new Set([...schemas].filter(([name]) => UNCACHED_SUBGRAPHS.has(name)).flatMap(([, schema]) => Object.keys(schema.getQueryType()?.getFields() ?? {})));
 }
 
 export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<Map<string, GraphQLSchema>> {
@@ -45,35 +61,64 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
 }
 
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
-export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
+export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
-  const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
+  const schemas = await buildSubgraphSchemas();
+  const gateway = createInProcessGateway(supergraphSdl, schemas);
+  const authenticate = createAuthenticator(security, orm);
   return startHttpServer(
-    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl }, plugins: cachePlugins() },
+    {
+      apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
+      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, plugins: cachePlugins(uncachedRootFields(schemas)),
+    },
     listen.host,
     listen.port,
   );
 }
 
 /** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
-const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUrl')!, loadConfig().importToken);
+const fileRoutes = (orm: MikroORM, authenticate: Authenticate) => importRouter(orm, orm.config.get('clientUrl')!, authenticate);
 
-/** Split mode: one subgraph as its own HTTP service. */
-export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
+/** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
+export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
   const schema = await definition.buildSchema();
-  const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
-  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes, plugins: cachePlugins() }, listen.host, listen.port);
+  // Uploads come from stewards' tools, not through the gateway: the route authenticates them itself.
+  const routes = definition.name === 'referentials' ? fileRoutes(orm, createAuthenticator(security, orm)) : undefined;
+  return startHttpServer(
+    {
+      apollo: { schema },
+      context: requestContext(orm),
+      authenticate: assertionAuthenticator(definition.name, security.gatewaySecret),
+      role: 'subgraph',
+      security,
+      isReady: databaseReady(orm),
+      routes,
+      plugins: UNCACHED_SUBGRAPHS.has(definition.name) ? [] : cachePlugins(new Set()),
+    },
+    listen.host,
+    listen.port,
+  );
 }
 
-/** Split mode: the gateway alone, calling the subgraphs over HTTP. */
-export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen): Promise<HttpServer> {
+export interface GatewayOptions {
+  security?: SecurityConfig;
+  /** Where API keys are looked up; without it the gateway accepts bearer tokens only. */
+  orm?: MikroORM;
+}
+
+/** Split mode: the gateway alone, calling the subgraphs over HTTP with a signed assertion of the caller. */
+export async function startGatewayServer(urls: Readonly<Record<string, string>>, listen: Listen, options: GatewayOptions = {}): Promise<HttpServer> {
+  const security = options.security ?? loadSecurityConfig();
   const supergraphSdl = await readCommittedSupergraph();
-  const gateway = createRemoteGateway(supergraphSdl, urls);
-  // The gateway holds no database: its context is empty, each subgraph forks its own entity manager.
+  const gateway = createRemoteGateway(supergraphSdl, urls, security.gatewaySecret);
+  // The gateway holds no entity manager: each subgraph forks its own; the principal travels signed.
   return startHttpServer(
     {
       apollo: { gateway },
-      context: async ({ headers }) => ({ actor: headers['x-actor'] }) as GraphQLContext,
+      context: async ({ principal }) => ({ principal, actor: principal.id }) as GraphQLContext,
+      authenticate: createAuthenticator(security, options.orm),
+      role: 'gateway',
+      security,
       isReady: async () => true,
       explorer: { supergraphSdl },
     },

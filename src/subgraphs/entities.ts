@@ -3,6 +3,7 @@ import { catalogEntities } from './catalog/catalog.entities';
 import { exchangesEntities } from './exchanges/exchanges.entities';
 import { organisationEntities } from './organisation/organisation.entities';
 import { referentialsEntities } from './referentials/referentials.entities';
+import { securityEntities } from './security/security.entities';
 
 /** Every persisted class, for the ORM; each subgraph owns its tables. */
-export const entities = [...organisationEntities, ...referentialsEntities, ...catalogEntities, ...exchangesEntities, DataVersion];
+export const entities = [...organisationEntities, ...referentialsEntities, ...catalogEntities, ...exchangesEntities, ...securityEntities, DataVersion];

@@ -4,6 +4,7 @@ import type { ReferentialDirectory } from '../../src/subgraphs/catalog/federatio
 import { aDeployment, anApplication, aUsage } from '../builders/catalog.builder';
 import { aCourt } from '../builders/court.builder';
 import { anExchange } from '../builders/exchange.builder';
+import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -25,33 +26,33 @@ describe('catalog API', () => {
 
   it('creates applications and refuses bad or duplicate codes, naming the field', async () => {
     for (const [code, bureau] of [['CASSIOPEE', 'DACG'], ['NPP', 'DACG'], ['PORTALIS', 'DSJ']]) {
-      const { data, errors } = await gql(t.server, APP, { input: app(code, bureau) });
+      const { data, errors } = await gql(t.as([Role.ARCHITECT]), APP, { input: app(code, bureau) });
       expect(errors).toBeUndefined();
       expect(data.createApplication).toEqual({ code, lifecycleStatus: 'PRODUCTION', illustrative: false });
     }
-    const bad = await gql(t.server, APP, { input: app('not a code', 'DACG') });
+    const bad = await gql(t.as([Role.ARCHITECT]), APP, { input: app('not a code', 'DACG') });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
-    const twice = await gql(t.server, APP, { input: app('NPP', 'DACG') });
+    const twice = await gql(t.as([Role.ARCHITECT]), APP, { input: app('NPP', 'DACG') });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
-    const update = await gql(t.server, `mutation { updateApplication(code: "PORTALIS", input: { documentationUrl: "ftp://x" }) { code } }`);
+    const update = await gql(t.as([Role.ARCHITECT]), `mutation { updateApplication(code: "PORTALIS", input: { documentationUrl: "ftp://x" }) { code } }`);
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.documentationUrl' });
   });
 
   it('deploys at courts of the organisation subgraph and shows them on Court', async () => {
     const add = `mutation($input: AddDeploymentInput!) { addDeployment(input: $input) { status wave court { code name } application { code } } }`;
-    const ok = await gql(t.server, add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
+    const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.addDeployment).toEqual({ status: 'DEPLOYED', wave: 1, court: { code: 'TJ1', name: 'Tribunal judiciaire de Testville' }, application: { code: 'CASSIOPEE' } });
-    await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'EXPERIMENTAL' } });
-    await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ2', status: 'DEPLOYED' } });
-    const unknown = await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'NOPE', status: 'PLANNED' } });
+    await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'EXPERIMENTAL' } });
+    await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ2', status: 'DEPLOYED' } });
+    const unknown = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'NOPE', status: 'PLANNED' } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.courtCode' });
-    const badWave = await gql(t.server, add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'PLANNED', wave: 0 } });
+    const badWave = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'PLANNED', wave: 0 } });
     expect(badWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.wave' });
-    const contact = await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
+    const contact = await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
     expect(contact.errors).toBeUndefined();
-    await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
-    const badMail = await gql(t.server, `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
+    await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
+    const badMail = await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
     expect(badMail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
     const { data } = await gql(t.server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
     expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
@@ -59,10 +60,10 @@ describe('catalog API', () => {
   });
 
   it('declares referential usage and exchanges, then follows a referential release to courts and bureaus', async () => {
-    const usage = await gql(t.server, `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
+    const usage = await gql(t.as([Role.ARCHITECT]), `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
     expect(usage.errors).toBeUndefined();
     expect(usage.data.declareReferentialUsage.referential).toEqual({ code: 'NATINF', consumers: [{ application: { code: 'CASSIOPEE' } }] });
-    const exchange = await gql(t.server, `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
+    const exchange = await gql(t.as([Role.ARCHITECT]), `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
       producer: { applicationCode: "NPP" }, consumers: [{ applicationCode: "CASSIOPEE" }, { partner: GENDARMERIE }], referentialCodes: ["NATINF"] }) { code } }`);
     expect(exchange.errors).toBeUndefined();
     const { data, errors } = await gql(t.server, `{ impactOf(change: { referential: { referentialCode: "NATINF", releaseNumber: 4 } }) {
@@ -82,7 +83,7 @@ describe('catalog API', () => {
   });
 
   it('shows a retired application in impactOf and in coherenceReport', async () => {
-    const retire = await gql(t.server, `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
+    const retire = await gql(t.as([Role.ARCHITECT]), `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
     expect(retire.data.setApplicationLifecycle.lifecycleStatus).toBe('RETIRED');
     const { data } = await gql(t.server, `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`);
     expect(data.impactOf.exchanges).toEqual([{ exchange: { code: 'PROC_NPP' } }]);
@@ -95,7 +96,7 @@ describe('catalog API', () => {
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'RETIRED_PRODUCER', exchange: { code: 'PROC_NPP', name: 'Procédures NPP' }, application: { code: 'NPP' } }));
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'CLOSED_COURT', court: { code: 'TJ2' } }));
     expect(report.data.coherenceReport.pendingChecks).toEqual([]); // the referentials subgraph answers every check
-    const redeploy = await gql(t.server, `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
+    const redeploy = await gql(t.as([Role.ARCHITECT]), `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
     expect(redeploy.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
   });
 

@@ -1,4 +1,5 @@
 import { anApplication, aUsage } from '../builders/catalog.builder';
+import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -27,7 +28,7 @@ describe('exchanges API', () => {
   });
 
   it('creates an exchange between an application and partners, and shows it on Application', async () => {
-    const { data, errors } = await gql(t.server, CREATE, { input: {
+    const { data, errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input: {
       code: 'AVIS_PENAL', name: 'Avis pénaux', format: 'JSON', transport: 'MESSAGE_QUEUE', signatureLevel: 'ADVANCED', status: 'ACTIVE', retentionPeriod: 'P10Y',
       producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ applicationCode: 'APPI' }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS' }],
       referentialCodes: ['NATINF'], legalTexts: ['Code de procédure pénale, art. 712-4'],
@@ -54,18 +55,18 @@ describe('exchanges API', () => {
       [{ ...base, code: 'AVIS_PENAL' }, 'CONFLICT', 'input.code'],
     ];
     for (const [input, code, field] of cases) {
-      const { errors } = await gql(t.server, CREATE, { input });
+      const { errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
     }
   });
 
   it('stores schema versions and validates sample messages with precise paths', async () => {
     const add = `mutation($input: AddSchemaVersionInput!) { addSchemaVersion(input: $input) { version language status } }`;
-    const ok = await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
+    const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
     expect(ok.data.addSchemaVersion).toEqual({ version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED' });
     const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="avis" type="xs:string"/></xs:schema>';
-    expect((await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors).toBeUndefined();
-    const broken = await gql(t.server, add, { input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' } });
+    expect((await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors).toBeUndefined();
+    const broken = await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' } });
     expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
 
     const valid = await gql(t.server, VALIDATE, { version: '1.0', payload: { natinf: '7125', defendant: { lastName: 'Dupont', birthDate: '1990-02-03' } } });
@@ -76,7 +77,7 @@ describe('exchanges API', () => {
     expect(paths).toEqual(expect.arrayContaining(['/extra additionalProperties', '/natinf pattern', '/defendant/lastName required', '/defendant/birthDate format', '/charges/1 pattern']));
     const onXsd = await gql(t.server, VALIDATE, { version: '0.9', payload: {} });
     expect(onXsd.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' });
-    const deprecate = await gql(t.server, `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
+    const deprecate = await gql(t.as([Role.ARCHITECT]), `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
     expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
     const missing = await gql(t.server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importReferential } from '../../src/import/import-referential';
-import { loadConfig, DEV_IMPORT_TOKEN } from '../../src/kernel/config';
+import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
+import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase } from '../support/test-database';
 import { useTestServer } from '../support/test-server';
@@ -11,12 +12,15 @@ import { useTestServer } from '../support/test-server';
 describe('imports and exports over HTTP', () => {
   const t = useTestServer('demo');
 
-  const upload = (referential: string, body: Buffer | string, query = '', token = DEV_IMPORT_TOKEN) =>
-    fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+  // A steward of the referential uploaded to, unless the test says otherwise.
+  const upload = async (referential: string, body: Buffer | string, query = '', authorization?: string) =>
+    fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: authorization ?? (await bearer([Role.STEWARD], [referential])), 'content-type': 'text/csv' }, body });
 
-  it('refuses an upload without the import token, and writes nothing', async () => {
-    const response = await upload('NATINF', 'x', '', 'wrong-token');
-    expect(response.status).toBe(401);
+  it('refuses an upload without valid credentials, or by the steward of another referential, and writes nothing', async () => {
+    expect((await upload('NATINF', 'x', '', 'Bearer wrong-token')).status).toBe(401);
+    expect((await upload('NATINF', 'x', '', '')).status).toBe(401);
+    expect((await upload('NATINF', 'x', '', await bearer([Role.STEWARD], ['NAC']))).status).toBe(403);
+    expect((await upload('NATINF', 'x', '', await bearer([Role.ARCHITECT, Role.READER]))).status).toBe(403);
     expect((await gql(t.server, '{ importJobs { id } }')).data.importJobs).toEqual([]);
   });
 

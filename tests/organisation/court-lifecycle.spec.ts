@@ -1,5 +1,6 @@
 import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
 import { aCompetence, aCourt } from '../builders/court.builder';
+import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -18,6 +19,8 @@ describe('court creation, closure and mergers', () => {
     await em.flush();
   });
 
+  // Courts are stewarded like a referential, under the code SRJ.
+  const steward = () => t.as([Role.STEWARD], ['SRJ']);
   const tjOf = async (insee: string, at: string) => {
     const { data } = await gql(t.server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, { i: insee, at });
     return data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE')?.court.code;
@@ -26,15 +29,15 @@ describe('court creation, closure and mergers', () => {
 
   it('creates a court, and refuses a duplicate code with CONFLICT', async () => {
     const input = { code: '800010', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Confluence', parentCode: '800000', validFrom: '2025-01-01' };
-    const created = await gql(t.server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
+    const created = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
     expect(created.errors).toBeUndefined();
     expect(created.data.createCourt).toEqual({ code: '800010', shortName: 'TRIBUNAL JUDICIAIRE DE CONFLUENCE', parent: { code: '800000' }, validFrom: '2025-01-01' });
-    const again = await gql(t.server, `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
+    const again = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
   it('merges two TJs into the new one: communes and attached courts follow, history stays', async () => {
-    const { data, errors } = await gql(t.server, MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
+    const { data, errors } = await gql(steward(), MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
     expect(errors).toBeUndefined();
     expect(data.mergeCourts).toEqual({
       target: { code: '800010' },
@@ -60,16 +63,16 @@ describe('court creation, closure and mergers', () => {
       [{ sourceCodes: [], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],
     ];
     for (const [input, code, field] of cases) {
-      const { errors } = await gql(t.server, MERGE, { input });
+      const { errors } = await gql(steward(), MERGE, { input });
       expect(errors?.[0].extensions).toMatchObject({ code, field });
     }
     expect(await competenceRows()).toBe(before);
   });
 
   it('closes a court with its competences, and refuses closing it twice', async () => {
-    const closed = await gql(t.server, `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
+    const closed = await gql(steward(), `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
     expect(closed.data.closeCourt).toEqual({ validTo: '2026-03-01' });
-    const twice = await gql(t.server, `mutation { closeCourt(code: "800003", on: "2026-04-01") { validTo } }`);
+    const twice = await gql(steward(), `mutation { closeCourt(code: "800003", on: "2026-04-01") { validTo } }`);
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
   });
 });

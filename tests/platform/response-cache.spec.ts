@@ -1,3 +1,4 @@
+import { Role } from '../support/auth';
 import { useTestServer } from '../support/test-server';
 
 const ENTRY = `query($code: ID!) { entry(referential: "NAC", code: $code) { code label } }`;
@@ -9,8 +10,15 @@ const PUBLISH = `mutation($v: Int!) { publishRelease(referential: "NAC", expecte
 describe('response cache', () => {
   const t = useTestServer('demo');
 
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  /** Anonymous unless `as` names the caller's roles; mutations are a NAC steward's. */
+  const post = async (query: string, variables: Record<string, unknown> = {}, as?: [Role[], string[]?]) => {
+    const caller = as ?? (query.startsWith('mutation') ? [[Role.STEWARD], ['NAC']] as [Role[], string[]] : undefined);
+    const authorization = caller ? await t.as(caller[0], caller[1]).authorization : undefined;
+    const response = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
     return { body, cache: response.headers.get('x-cache'), cacheControl: response.headers.get('cache-control'), etag: response.headers.get('etag') };
   };
@@ -54,6 +62,19 @@ describe('response cache', () => {
     expect(failed.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(failed).toMatchObject({ cache: null, cacheControl: 'no-store', etag: null });
     expect((await post(tooLarge)).cache).toBeNull();
+  });
+
+  it('keeps callers with different roles apart, and never caches the audit trail', async () => {
+    const query = `{ court(code: "100001") { code } }`;
+    await post(query);
+    expect((await post(query)).cache).toBe('HIT');
+    expect((await post(query, {}, [[Role.READER]])).cache).toBe('MISS');
+    expect((await post(query, {}, [[Role.READER]])).cache).toBe('HIT');
+    const audit = `{ auditTrail(first: 5) { edges { node { operation } } } }`;
+    const first = await post(audit, {}, [[Role.ADMIN]]);
+    expect(first.body.errors).toBeUndefined();
+    expect(first).toMatchObject({ cache: null, cacheControl: 'no-store' });
+    expect((await post(audit, {}, [[Role.ADMIN]])).cache).toBeNull();
   });
 
   it('answers a GET revalidation with 304 while nothing changed', async () => {

@@ -1,6 +1,10 @@
+import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '../../src/kernel/auth/gateway-assertion';
+import { ANONYMOUS } from '../../src/kernel/auth/principal';
+import type { SecurityConfig } from '../../src/kernel/auth/security-config';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { startGatewayServer, startSubgraphServer } from '../../src/platform/servers';
 import { subgraphs } from '../../src/subgraphs';
+import { bearer, Role, testSecurity } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -9,12 +13,14 @@ describe('split mode', () => {
   let db: TestDatabase;
   let services: HttpServer[];
   let gateway: HttpServer;
+  let security: SecurityConfig;
 
   beforeAll(async () => {
     db = await createTestDatabase('srj');
-    services = await Promise.all(subgraphs.map((s) => startSubgraphServer(db.orm, s, { host: '127.0.0.1', port: 0 })));
+    security = await testSecurity();
+    services = await Promise.all(subgraphs.map((s) => startSubgraphServer(db.orm, s, { host: '127.0.0.1', port: 0 }, security)));
     const urls = Object.fromEntries(subgraphs.map((s, i) => [s.name, `${services[i].url}/graphql`]));
-    gateway = await startGatewayServer(urls, { host: '127.0.0.1', port: 0 });
+    gateway = await startGatewayServer(urls, { host: '127.0.0.1', port: 0 }, { security, orm: db.orm });
   });
   afterAll(async () => {
     await gateway.stop();
@@ -35,9 +41,42 @@ describe('split mode', () => {
     expect(badVariable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('serves each subgraph directly with its federation fields', async () => {
-    const { data } = await gql(services[0], `{ _service { sdl } _entities(representations: [{ __typename: "Court", code: "100023" }]) { ... on Court { shortName } } }`);
+  it('serves each subgraph directly with its federation fields, to the holder of the gateway secret', async () => {
+    const assertion = await signGatewayAssertion(ANONYMOUS, 'organisation', security.gatewaySecret);
+    const response = await fetch(`${services[0].url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion },
+      body: JSON.stringify({ query: `{ _service { sdl } _entities(representations: [{ __typename: "Court", code: "100023" }]) { ... on Court { shortName } } }` }),
+    });
+    const { data } = (await response.json()) as { data: any };
     expect(data._service.sdl).toContain('type Court');
     expect(data._entities).toEqual([{ shortName: 'CA LYON' }]);
+  });
+
+  it('refuses a subgraph called directly: no assertion, a forged one, or one signed for another subgraph', async () => {
+    const query = JSON.stringify({ query: '{ courts(first: 1) { totalCount } }' });
+    const call = (headers: Record<string, string>) => fetch(`${services[0].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: query });
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: await bearer([Role.ADMIN]) },
+      { [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(ANONYMOUS, 'organisation', 'x'.repeat(40)) },
+      { [GATEWAY_ASSERTION_HEADER]: await signGatewayAssertion(ANONYMOUS, 'catalog', security.gatewaySecret) },
+    ];
+    for (const headers of attempts) {
+      const response = await call(headers);
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    }
+    // Through the gateway, the same caller is served.
+    expect((await gql(gateway, '{ courts(first: 1) { totalCount } }')).data?.courts.totalCount).toBeGreaterThan(500);
+  });
+
+  it('forwards the caller: a mutation without credentials is refused, with an ADMIN token it is accepted and audited', async () => {
+    const create = `mutation { createCourt(input: { code: "900001", type: TRIBUNAL_JUDICIAIRE, name: "Tribunal judiciaire de Splitville", parentCode: "100023" }) { code } }`;
+    expect((await gql(gateway, create)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const admin = { url: gateway.url, authorization: bearer([Role.ADMIN]) };
+    expect((await gql(admin, create)).data).toEqual({ createCourt: { code: '900001' } });
+    const trail = await gql(admin, '{ auditTrail(filter: { operation: "createCourt" }) { edges { node { actor operation referentialCode } } } }');
+    expect(trail.data?.auditTrail.edges).toEqual([{ node: { actor: 'test-admin', operation: 'createCourt', referentialCode: 'SRJ' } }]);
   });
 });

@@ -1,3 +1,4 @@
+import { Role, tokenFor } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -10,9 +11,10 @@ const UPSERT = `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertE
 describe('releases: drafts, publication, history and diffs', () => {
   const t = useTestServer('demo');
 
+  // A person who declares lists (ARCHITECT) and stewards the ones edited here; the token's subject is the actor.
+  const steward = (actor = 'steward.nac') => ({ url: t.server.url, authorization: tokenFor({ sub: actor, roles: [Role.STEWARD, Role.ARCHITECT], stewardOf: ['NAC', 'NATINF', 'TEST_LIST'] }).then((token) => `Bearer ${token}`) });
   const ok = async (query: string, variables: Record<string, unknown> = {}, actor = 'steward.nac') => {
-    const response = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-actor': actor }, body: JSON.stringify({ query, variables }) });
-    const { data, errors } = (await response.json()) as { data: any; errors?: unknown[] };
+    const { data, errors } = await gql(steward(actor), query, variables);
     expect(errors).toBeUndefined();
     return data;
   };
@@ -47,7 +49,7 @@ describe('releases: drafts, publication, history and diffs', () => {
     await ok(DRAFT, { r: 'NAC' });
     const v = await version('NAC');
     await ok(UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward A)', parentCode: '20' } }, 'a');
-    const second = await gql(t.server, UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward B)', parentCode: '20' } });
+    const second = await gql(steward(), UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward B)', parentCode: '20' } });
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_CHANGED', field: 'expectedVersion' });
     const draft = (await ok(`{ referential(code: "NAC") { draft { number } } }`)).referential.draft.number;
     const stored = await ok(`query($rel: Int) { entry(referential: "NAC", code: "20Z", release: $rel) { label } }`, { rel: draft });
@@ -64,7 +66,7 @@ describe('releases: drafts, publication, history and diffs', () => {
       [{ code: '20Y', label: 'x', parentCode: '20', validFrom: '2026-01-01', validTo: '2025-01-01' }, 'input.validTo'],
     ];
     for (const [input, field] of cases) {
-      const { errors } = await gql(t.server, UPSERT, { r: 'NAC', v, input });
+      const { errors } = await gql(steward(), UPSERT, { r: 'NAC', v, input });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect(await version('NAC')).toBe(v); // refused edits do not bump the draft
@@ -73,11 +75,11 @@ describe('releases: drafts, publication, history and diffs', () => {
   it('validates typed attributes and parses legal texts of NATINF entries', async () => {
     await ok(DRAFT, { r: 'NATINF' });
     const v = await version('NATINF');
-    const bad = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Crime contre la logique' } } });
+    const bad = await gql(steward(), UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Crime contre la logique' } } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
-    const unknown = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Délit', gravite: 3 } } });
+    const unknown = await gql(steward(), UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Délit', gravite: 3 } } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.gravite' });
-    const missing = await gql(t.server, UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X' } });
+    const missing = await gql(steward(), UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X' } });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
     const created = await ok(UPSERT, { r: 'NATINF', v, input: {
       code: '99999', label: 'INFRACTION DE TEST', attributes: { nature: 'Délit' },
@@ -91,9 +93,9 @@ describe('releases: drafts, publication, history and diffs', () => {
     expect(discarded.discardDraft).toBe(2);
     expect((await ok(`{ entry(referential: "NATINF", code: "99999") { code } }`)).entry).toBeNull();
     await ok(DRAFT, { r: 'NATINF' });
-    const empty = await gql(t.server, PUBLISH, { r: 'NATINF', v: await version('NATINF') });
+    const empty = await gql(steward(), PUBLISH, { r: 'NATINF', v: await version('NATINF') });
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_RELEASE_STATE' });
-    const latest = await gql(t.server, `mutation { retireRelease(referential: "NAC", number: 2) { status } }`);
+    const latest = await gql(steward(), `mutation { retireRelease(referential: "NAC", number: 2) { status } }`);
     expect(latest.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT' });
     expect((await ok(`mutation { retireRelease(referential: "NAC", number: 1) { status retiredAt } }`)).retireRelease.status).toBe('RETIRED');
     expect(await entryAt('2026-06-01', 1)).toEqual({ code: '20E', validTo: null }); // a retired release stays readable
@@ -106,17 +108,17 @@ describe('releases: drafts, publication, history and diffs', () => {
     const inDraft = await ok(`query($rel: Int) { entry(referential: "NAC", code: "51A", release: $rel) { mappings { kind toCode } } }`, { rel: draft });
     expect(inDraft.entry.mappings).toEqual([{ kind: 'REPLACED_BY', toCode: '5AA' }]);
     expect((await ok(`{ entry(referential: "NAC", code: "51A") { mappings { kind } } }`)).entry.mappings).toEqual([]); // not published yet
-    const dangling = await gql(t.server, `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
+    const dangling = await gql(steward(), `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
     expect(dangling.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toCode' });
   });
 
   it('creates a referential of its own and refuses a second draft', async () => {
     const input = { code: 'TEST_LIST', name: 'Liste de test', domain: 'GESTION', ownerBureau: 'SDSI', levels: [], attributes: [{ name: 'couleur', type: 'ENUM', values: ['bleu', 'rouge'] }] };
     expect((await ok(`mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input })).createReferential.code).toBe('TEST_LIST');
-    const again = await gql(t.server, `mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input });
+    const again = await gql(steward(), `mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     await ok(DRAFT, { r: 'TEST_LIST' });
-    const second = await gql(t.server, DRAFT, { r: 'TEST_LIST' });
+    const second = await gql(steward(), DRAFT, { r: 'TEST_LIST' });
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_ALREADY_OPEN' });
   });
 });

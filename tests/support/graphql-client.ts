@@ -6,12 +6,23 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** POSTs an operation to a running server, as an application would. */
-export async function gql<T = any>(server: Pick<HttpServer, 'url'>, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+/** A server, optionally with the credentials to call it with (see `TestServer.as`). */
+export type Target = Pick<HttpServer, 'url'> & { authorization?: string | Promise<string> };
+
+/** POSTs an operation to a running server, as an application would; anonymous unless the target carries credentials. */
+export async function gql<T = any>(server: Target, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  const authorization = await server.authorization;
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, ...((await response.json()) as object) };
+  const text = await response.text();
+  let body: object;
+  try {
+    body = JSON.parse(text) as object;
+  } catch {
+    body = { errors: [{ message: text.slice(0, 200), extensions: { code: `HTTP_${response.status}` } }] };
+  }
+  return { status: response.status, ...body };
 }

@@ -1,4 +1,5 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
+import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
 import { gql } from './graphql-client';
 
 const APPS = [
@@ -12,7 +13,7 @@ export async function seedLandscapeIfEmpty(server: Pick<HttpServer, 'url'>): Pro
   const existing = await gql(server, '{ applications { code } }');
   if (existing.data?.applications.length) return;
   for (const app of APPS) {
-    const { errors } = await gql(server, 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code } }', {
+    const { errors } = await gql({ url: server.url, authorization: `Bearer ${DEV_ADMIN_KEY}` }, 'mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code } }', {
       input: { ...app, ownerBureau: 'DSJ/SDOJI', urbanisationZone: 'Juridictionnel' },
     });
     if (errors) throw new Error(`seeding ${app.code}: ${errors[0].message}`);
@@ -23,7 +24,7 @@ export async function seedLandscapeIfEmpty(server: Pick<HttpServer, 'url'>): Pro
     { code: 'E2E_CIVIL_STATS', name: 'Flux civil', producer: { applicationCode: 'E2E_CIVIL' }, consumers: [{ applicationCode: 'E2E_STATS' }] },
   ];
   for (const x of exchanges) {
-    const { errors } = await gql(server, 'mutation($input: CreateExchangeInput!) { createExchange(input: $input) { code } }', {
+    const { errors } = await gql({ url: server.url, authorization: `Bearer ${DEV_ADMIN_KEY}` }, 'mutation($input: CreateExchangeInput!) { createExchange(input: $input) { code } }', {
       input: { ...x, format: 'XML', transport: 'WEB_SERVICE', status: 'ACTIVE' },
     });
     if (errors) throw new Error(`seeding ${x.code}: ${errors[0].message}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { Kind, type FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 export interface ResponseCacheOptions<TContext extends BaseContext> {
@@ -10,6 +10,8 @@ export interface ResponseCacheOptions<TContext extends BaseContext> {
   scopeOf(context: TContext): string;
   /** Bound of the cache, in characters of JSON. */
   maxSize: number;
+  /** Root query fields whose answers must always be fresh (keys, audit trail, change feed): never cached. */
+  uncachedRootFields?: ReadonlySet<string>;
 }
 
 interface Cached {
@@ -35,6 +37,8 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
       return {
         async responseForOperation({ operation, queryHash, request, contextValue }) {
           if (operation.operation !== 'query') return null;
+          const uncached = options.uncachedRootFields;
+          if (uncached && operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || uncached.has(s.name.value))) return null;
           const parts = [queryHash, request.operationName ?? null, request.variables ?? {}, options.scopeOf(contextValue), await options.dataVersions(contextValue), parisDay()];
           key = createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
           const cached = cache.get(key);

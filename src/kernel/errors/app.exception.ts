@@ -4,6 +4,7 @@ export enum ApiErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
 }
 
 /** Base of every expected, client-facing failure; anything else is a bug and surfaces as INTERNAL_SERVER_ERROR. */

@@ -4,22 +4,34 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from 
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { GraphQLFormattedError } from 'graphql';
+import { AuthException } from '../auth/auth.exception';
+import type { Authenticate, Headers } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import type { SecurityConfig } from '../auth/security-config';
 import type { GraphQLContext } from '../graphql/context';
 import { logger } from '../logger';
 import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
+import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
+import { limitsAreClientErrors, queryLimits, refuseTooManyTokens } from './query-limits';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
   apollo: Pick<ApolloServerOptions<GraphQLContext>, 'gateway' | 'schema'>;
   /** A fresh context per request (a forked entity manager), or nothing for a gateway over remote subgraphs. */
-  context: (request: { headers: Record<string, string | string[] | undefined> }) => Promise<GraphQLContext>;
+  context: (request: { headers: Headers; principal: Principal }) => Promise<GraphQLContext>;
+  /** Who calls /graphql: API key or token at the edge, the gateway's signed assertion in a lone subgraph. */
+  authenticate: Authenticate;
+  /** Gateway (or one process) or lone subgraph: the allow-list binds clients, the planner's fetches are not theirs. */
+  role: 'gateway' | 'subgraph';
+  security: SecurityConfig;
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
-  introspection?: boolean;
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
   /** Extra Apollo plugins (the response cache, where the server has the database). */
@@ -45,15 +57,48 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { ...formatted, extensions };
 }
 
+/** A GraphQL-shaped refusal at the HTTP layer (before Apollo): a fixed message and a code, nothing else. */
+const refuseHttp = (res: Response, status: number, code: string, message: string): void =>
+  void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+type AuthenticatedRequest = Request & { principal?: Principal };
+
+/** Beyond this, an oversized body is not even drained: the connection is cut once the 413 is sent. */
+const DRAIN_AT_MOST = 8 * 1024 * 1024;
+
+/**
+ * A body announced larger than the limit is refused before a byte of it is read (express.json would first read it
+ * all off the socket to keep the connection alive: a gigabyte, for a "413").
+ */
+const refuseDeclaredOversize = (maxBytes: number) => (req: Request, res: Response, next: NextFunction): void => {
+  const declared = Number(req.headers['content-length']);
+  if (!(declared > maxBytes)) return next();
+  res.setHeader('connection', 'close');
+  if (declared > DRAIN_AT_MOST) res.on('finish', () => req.socket.destroy());
+  else req.resume();
+  refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
+};
+
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
+  const { security } = options;
   const app = express();
+  app.disable('x-powered-by');
   // ETags come from the response cache, on cacheable answers only (Express would tag every response, mutations too).
   app.set('etag', false);
   const server = createServer(app);
+  // A slow or endless upload cannot hold a connection: the whole request must arrive within this time.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
+  const limits = queryLimits(security, options.role);
   const apollo = new ApolloServer<GraphQLContext>({
     ...options.apollo,
-    introspection: options.introspection ?? true,
+    introspection: security.allowIntrospection,
     formatError,
+    // Requests a browser could send cross-site without a preflight are refused.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
     // Shutdown is ours (see on-shutdown.ts): Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
@@ -62,21 +107,68 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
+      ...limits.plugins,
+      limitsAreClientErrors,
+      ...(options.role === 'gateway' ? [operationAllowListPlugin(security.enforceAllowList)] : []),
+      // Last: a cached answer is only given once the limits and the allow-list have accepted the operation.
       ...(options.plugins ?? []),
     ],
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();
+
+  const authenticate = async (req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      req.principal = await options.authenticate(req.headers);
+      next();
+    } catch (error) {
+      if (!(error instanceof AuthException)) return next(error);
+      refuseHttp(res, error.httpStatus, error.apiCode, error.message);
+    }
+  };
+  // Per principal: an API key or a user has its own budget; anonymous callers share one per IP.
+  const rateLimitPerPrincipal = rateLimit({
+    windowMs: 60_000,
+    limit: security.rateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req: AuthenticatedRequest) =>
+      req.principal && req.principal.kind !== 'anonymous' ? `${req.principal.kind}:${req.principal.id}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
+  });
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
-  app.use('/graphiql', graphiqlRouter('/graphql'));
+  if (security.allowIde) {
+    app.use('/graphiql', graphiqlRouter('/graphql'));
+    if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
+    app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
+  }
   if (options.routes) app.use(options.routes);
-  if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
-  app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => options.context(req) }));
+  // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
+  if (security.corsOrigins.length) app.use('/graphql', cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 }));
+  app.use(
+    '/graphql',
+    authenticate,
+    rateLimitPerPrincipal,
+    refuseDeclaredOversize(security.maxBodyBytes),
+    express.json({ limit: security.maxBodyBytes }),
+    refuseTooManyTokens(security, options.role),
+    expressMiddleware(apollo, { context: ({ req }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal! }) }),
+  );
+  // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.setHeader('connection', 'close');
+      return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
+    }
+    if (error.status && error.status >= 400 && error.status < 500) return refuseHttp(res, error.status, 'BAD_REQUEST', 'Malformed request');
+    logger.error({ err: error }, 'unexpected HTTP error');
+    refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

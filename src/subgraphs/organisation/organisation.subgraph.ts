@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '../../kernel/federation/build-federated-schema';
+import { SRJ_REFERENTIAL } from '../../kernel/auth/principal';
 import type { SubgraphDefinition } from '../subgraph-definition';
 import { CompetenceResolver } from './competence/competence.resolver';
 import { CourtLifecycleResolver } from './court-lifecycle/court-lifecycle.resolver';
@@ -11,5 +12,7 @@ export const organisationSubgraph: SubgraphDefinition = {
   name: 'organisation',
   defaultPort: 4101,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }),
+    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }, {
+      auditScope: () => SRJ_REFERENTIAL,
+    }),
 };

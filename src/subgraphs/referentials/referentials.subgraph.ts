@@ -16,5 +16,7 @@ export const referentialsSubgraph: SubgraphDefinition = {
     buildFederatedSchema(
       { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryDraftResolver, ImportJobResolver], orphanedTypes: [Referential] },
       { Referential: resolveReferentialReference },
+      // A steward reads the audit of their own referentials.
+      { auditScope: (args) => (typeof args.referential === 'string' ? args.referential.toUpperCase() : typeof (args.input as { code?: unknown } | undefined)?.code === 'string' ? String((args.input as { code: string }).code).toUpperCase() : null) },
     ),
 };

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment } from '../deployment/deployment.entity';
@@ -22,16 +23,19 @@ export class ApplicationResolver {
     return new ApplicationService(em).list(filter ?? undefined);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Application)
   createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() { em }: GraphQLContext): Promise<Application> {
     return new ApplicationService(em).create(input);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Application)
   updateApplication(@Arg('code', () => ID) code: string, @Arg('input', () => UpdateApplicationInput) input: UpdateApplicationInput, @Ctx() { em }: GraphQLContext): Promise<Application> {
     return new ApplicationService(em).update(code, input);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Application, { description: 'Moves an application through its lifecycle; RETIRED retires it (see impactOf and coherenceReport).' })
   setApplicationLifecycle(
     @Arg('code', () => ID) code: string,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { Application } from '../application/application.entity';
 import { courtStub, CourtStub } from '../federation/court.stub';
@@ -8,6 +9,7 @@ import { DeploymentService } from './deployment.service';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Deployment, { description: 'Plans, pilots, deploys or withdraws an application at a court (one row per application and court).' })
   addDeployment(@Arg('input', () => AddDeploymentInput) input: AddDeploymentInput, @Ctx() { em }: GraphQLContext): Promise<Deployment> {
     return new DeploymentService(em).add(input);

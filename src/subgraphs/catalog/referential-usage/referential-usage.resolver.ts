@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { Application } from '../application/application.entity';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
@@ -8,6 +9,7 @@ import { ReferentialUsageService } from './referential-usage.service';
 
 @Resolver(() => ReferentialUsage)
 export class ReferentialUsageResolver {
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => ReferentialUsage, { description: 'Declares that an application reads or produces a referential.' })
   declareReferentialUsage(@Arg('input', () => DeclareReferentialUsageInput) input: DeclareReferentialUsageInput, @Ctx() { em }: GraphQLContext): Promise<ReferentialUsage> {
     return new ReferentialUsageService(em).declare(input);

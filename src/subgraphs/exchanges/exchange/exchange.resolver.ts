@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { SchemaVersion } from '../schema-version/schema-version.entity';
@@ -20,11 +21,13 @@ export class ExchangeResolver {
     return new ExchangeService(em).list(filter ?? undefined);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Exchange)
   createExchange(@Arg('input', () => CreateExchangeInput) input: CreateExchangeInput, @Ctx() { em }: GraphQLContext): Promise<Exchange> {
     return new ExchangeService(em).create(input);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Exchange)
   setExchangeStatus(@Arg('code', () => ID) code: string, @Arg('status', () => ExchangeStatus) status: ExchangeStatus, @Ctx() { em }: GraphQLContext): Promise<Exchange> {
     return new ExchangeService(em).setStatus(code, status);

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { SchemaStatus } from './schema-enums';
 import { SchemaVersion } from './schema-version.entity';
@@ -8,11 +9,13 @@ import { AddSchemaVersionInput, MessageValidation } from './schema-version.types
 
 @Resolver(() => SchemaVersion)
 export class SchemaVersionResolver {
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => SchemaVersion, { description: 'Adds a schema document version to an exchange; a JSON Schema must compile.' })
   addSchemaVersion(@Arg('input', () => AddSchemaVersionInput) input: AddSchemaVersionInput, @Ctx() { em }: GraphQLContext): Promise<SchemaVersion> {
     return new SchemaVersionService(em).add(input);
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => SchemaVersion, { description: 'Publishes, deprecates or retires a schema version.' })
   setSchemaVersionStatus(
     @Arg('exchange', () => ID) exchange: string,

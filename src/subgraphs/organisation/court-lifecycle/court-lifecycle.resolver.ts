@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { assertSteward, SRJ_REFERENTIAL } from '../../../kernel/auth/principal';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { Court } from '../court/court.entity';
@@ -7,24 +9,31 @@ import { CreateCourtInput } from './create-court.input';
 import { MergeCourtsInput } from './merge-courts.input';
 import { MergeResult } from './merge-result.type';
 
+/** Courts are stewarded like a referential, under the code SRJ. */
 @Resolver()
 export class CourtLifecycleResolver {
+  @Authorized(Role.STEWARD)
   @Mutation(() => Court, { description: 'Creates a court (a new jurisdiction, or the future target of a merger).' })
-  createCourt(@Arg('input', () => CreateCourtInput) input: CreateCourtInput, @Ctx() { em }: GraphQLContext): Promise<Court> {
+  createCourt(@Arg('input', () => CreateCourtInput) input: CreateCourtInput, @Ctx() { em, principal }: GraphQLContext): Promise<Court> {
+    assertSteward(principal, SRJ_REFERENTIAL);
     return new CourtLifecycleService(em).createCourt(input);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => Court, { description: 'Closes a court on a day: it and its territorial competences end that day.' })
   closeCourt(
     @Arg('code', () => ID) code: string,
     @Arg('on', () => LocalDateScalar) on: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, principal }: GraphQLContext,
   ): Promise<Court> {
+    assertSteward(principal, SRJ_REFERENTIAL);
     return new CourtLifecycleService(em).closeCourt(code, on);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => MergeResult, { description: 'Merges courts into another: they close, it takes over their communes and attached courts.' })
-  mergeCourts(@Arg('input', () => MergeCourtsInput) input: MergeCourtsInput, @Ctx() { em }: GraphQLContext): Promise<MergeResult> {
+  mergeCourts(@Arg('input', () => MergeCourtsInput) input: MergeCourtsInput, @Ctx() { em, principal }: GraphQLContext): Promise<MergeResult> {
+    assertSteward(principal, SRJ_REFERENTIAL);
     return new CourtLifecycleService(em).mergeCourts(input);
   }
 }

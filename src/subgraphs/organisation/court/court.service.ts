@@ -1,7 +1,8 @@
 import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { decodeCursor, pageSize, toConnection } from '../../../kernel/graphql/connection';
 import { validAt } from '../../../kernel/database/validity';
-import { escapeLike, fold } from '../../../kernel/text/fold';
+import { escapeLike } from '../../../kernel/text/fold';
+import { searchWords } from '../../../kernel/text/search-words';
 import { CourtConnection } from './court-connection.type';
 import { Court } from './court.entity';
 import type { CourtsFilter } from './courts-filter.input';
@@ -31,7 +32,7 @@ export class CourtService {
     const conditions: FilterQuery<Court>[] = [];
     if (filter.type) conditions.push({ type: filter.type });
     if (filter.parentCode) conditions.push({ parent: filter.parentCode });
-    const words = fold(filter.search ?? '').split(' ').filter(Boolean);
+    const words = filter.search === undefined || filter.search === null ? [] : searchWords(filter.search, 'filter.search');
     for (const word of words) conditions.push({ searchName: { $like: `%${escapeLike(word)}%` } });
     if (filter.validAt) conditions.push(validAt(filter.validAt) as FilterQuery<Court>);
     return conditions.length ? { $and: conditions } : {};

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { ReleaseDiff } from '../diff/release-diff.types';
@@ -12,6 +13,7 @@ import { UpsertEntryInput } from './upsert-entry.input';
 /** Stewards' edits of the draft, each checked against the draft's version, and the diff between releases. */
 @Resolver()
 export class EntryDraftResolver {
+  @Authorized(Role.STEWARD)
   @Mutation(() => Entry, { description: 'Creates or replaces an entry in the draft; `expectedVersion` is the draft version you read.' })
   upsertEntry(
     @Arg('referential', () => ID) referential: string,
@@ -22,6 +24,7 @@ export class EntryDraftResolver {
     return new EntryDraftService(em).upsert(referential, expectedVersion, input);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => Entry, { description: 'Ends an entry on a day, in the draft: earlier `at` queries keep the old answer.' })
   endDateEntry(
     @Arg('referential', () => ID) referential: string,
@@ -33,6 +36,7 @@ export class EntryDraftResolver {
     return new EntryDraftService(em).endDate(referential, expectedVersion, code, validTo);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => EntryMapping, { description: 'Links an entry of the draft to another entry (same or other referential).' })
   addEntryMapping(
     @Arg('referential', () => ID) referential: string,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fold } from '../../../kernel/text/fold';
+import { MAX_SEARCH_LENGTH } from '../../../kernel/text/search-words';
 import { invalid } from '../referentials.exception';
 import type { EntriesFilter } from './entries-filter.input';
 import type { EntryView } from './entry.entity';
@@ -37,6 +38,7 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     params.push(JSON.stringify(filter.attributes));
   }
   if (filter.search !== undefined && filter.search !== null) {
+    if (filter.search.length > MAX_SEARCH_LENGTH) throw invalid(`search has at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
     const query = toPrefixQuery(filter.search);
     if (!query) throw invalid('search needs at least one letter or digit', 'filter.search');
     parts.push("e.search_vector @@ to_tsquery('simple', ?)");

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { EntriesFilter } from '../entry/entries-filter.input';
@@ -23,6 +24,7 @@ export class ReferentialResolver {
     return new ReferentialService(em).list();
   }
 
+  @Authorized(Role.ARCHITECT)
   @Mutation(() => Referential, { description: 'Declares a new code list (stewards then fill a draft release).' })
   createReferential(@Arg('input', () => CreateReferentialInput) input: CreateReferentialInput, @Ctx() { em }: GraphQLContext): Promise<Referential> {
     return new ReferentialService(em).create(input);

@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { Release } from './release.entity';
 import { ReleaseService } from './release.service';
 
 @Resolver(() => Release)
 export class ReleaseResolver {
+  @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Opens the draft of the next release (one draft at a time).' })
   createDraft(
     @Arg('referential', () => ID) referential: string,
@@ -14,6 +16,7 @@ export class ReleaseResolver {
     return new ReleaseService(em).createDraft(referential, actor, notes);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Publishes the draft: from then on it never changes.' })
   publishRelease(
     @Arg('referential', () => ID) referential: string,
@@ -24,11 +27,13 @@ export class ReleaseResolver {
     return new ReleaseService(em).publish(referential, expectedVersion, actor, notes);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => Int, { description: 'Drops the draft and all it recorded; returns its number.' })
   discardDraft(@Arg('referential', () => ID) referential: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() { em }: GraphQLContext): Promise<number> {
     return new ReleaseService(em).discard(referential, expectedVersion);
   }
 
+  @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Flags a superseded published release as no longer to be used (it stays readable).' })
   retireRelease(@Arg('referential', () => ID) referential: string, @Arg('number', () => Int) number: number, @Ctx() { em }: GraphQLContext): Promise<Release> {
     return new ReleaseService(em).retire(referential, number);
