@@ -4,6 +4,7 @@ import { Migration20261122100000_catalog } from './Migration20261122100000_catal
 import { Migration20261122100100_exchanges } from './Migration20261122100100_exchanges';
 import { Migration20261122110000_referentials } from './Migration20261122110000_referentials';
 import { Migration20261122120000_import_jobs } from './Migration20261122120000_import_jobs';
+import { Migration20261123090000_change_feed } from './Migration20261123090000_change_feed';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122100100_exchanges', class: Migration20261122100100_exchanges },
   { name: 'Migration20261122110000_referentials', class: Migration20261122110000_referentials },
   { name: 'Migration20261122120000_import_jobs', class: Migration20261122120000_import_jobs },
+  { name: 'Migration20261123090000_change_feed', class: Migration20261123090000_change_feed },
 ];

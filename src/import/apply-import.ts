@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { cellsToRows } from '../subgraphs/referentials/legal-reference/legal-reference.rows';
+import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
 import type { IssueLog } from './import-issue';
 
 export interface DiffCounts {
@@ -77,6 +78,8 @@ export async function writeRelease(client: Client, referential: string, today: s
     select $1, $2, code, label, parent_code, level, attributes, valid_from, $3::date, legal_cells, search_text from gone order by code`, [referential, number, today]);
   await client.query(`update referential_entry set superseded_in = $1 where id in (select cur_id from delta where cur_id is not null union all select id from gone)`, [number]);
   await writeLegalReferences(client, referential, number);
+  // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
+  if (options.publish) await recordReleaseChanges((sql, params) => client.query(sql, params), referential, number);
   return { number, status };
 }
 

@@ -1,7 +1,8 @@
+import { changesEntities } from './changes/changes.entities';
 import { catalogEntities } from './catalog/catalog.entities';
 import { exchangesEntities } from './exchanges/exchanges.entities';
 import { organisationEntities } from './organisation/organisation.entities';
 import { referentialsEntities } from './referentials/referentials.entities';
 
 /** Every persisted class, for the ORM; each subgraph owns its tables. */
-export const entities = [...organisationEntities, ...referentialsEntities, ...catalogEntities, ...exchangesEntities];
+export const entities = [...organisationEntities, ...referentialsEntities, ...catalogEntities, ...exchangesEntities, ...changesEntities];

@@ -1,3 +1,4 @@
+import { changesSubgraph } from './changes/changes.subgraph';
 import { catalogSubgraph } from './catalog/catalog.subgraph';
 import { exchangesSubgraph } from './exchanges/exchanges.subgraph';
 import { organisationSubgraph } from './organisation/organisation.subgraph';
@@ -5,7 +6,7 @@ import { referentialsSubgraph } from './referentials/referentials.subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** Every subgraph of the platform, in composition order. */
-export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, referentialsSubgraph, catalogSubgraph, exchangesSubgraph];
+export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, referentialsSubgraph, catalogSubgraph, exchangesSubgraph, changesSubgraph];
 
 export function findSubgraph(name: string): SubgraphDefinition {
   const found = subgraphs.find((s) => s.name === name);
