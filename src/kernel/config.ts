@@ -22,6 +22,13 @@ export interface AppConfig {
   production: boolean;
   /** Bearer token of POST /imports (required in production; a documented development value otherwise). */
   importToken: string;
+  /** The change feed: NATS relay (only when `url` is set) and webhook deliveries. */
+  changeFeed: ChangeFeedConfig;
+}
+
+export interface ChangeFeedConfig {
+  nats: { url?: string; stream: string; subjectPrefix: string };
+  webhooks: { enabled: boolean; maxAttempts: number; baseDelayMs: number; timeoutMs: number };
 }
 
 /** Works out of the box on a developer's machine, refused in production (see README). */
@@ -59,5 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemoData: env.DEMO_DATA !== 'false',
     production: env.NODE_ENV === 'production',
     importToken: env.IMPORT_TOKEN || (env.NODE_ENV === 'production' ? missing('IMPORT_TOKEN') : DEV_IMPORT_TOKEN),
+    changeFeed: {
+      nats: { url: env.NATS_URL || undefined, stream: env.NATS_STREAM || 'RJ_CHANGES', subjectPrefix: env.NATS_SUBJECT_PREFIX || 'rj.changes' },
+      webhooks: {
+        enabled: env.WEBHOOKS !== 'false',
+        maxAttempts: Math.max(1, int('WEBHOOK_MAX_ATTEMPTS', 8)),
+        baseDelayMs: int('WEBHOOK_BASE_DELAY_MS', 30_000),
+        timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000),
+      },
+    },
   };
 }

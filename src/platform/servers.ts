@@ -7,6 +7,7 @@ import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
+import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
 import { subgraphs } from '../subgraphs';
 import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
 
@@ -33,12 +34,18 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
   return new Map(await Promise.all(definitions.map(async (d) => [d.name, await d.buildSchema()] as const)));
 }
 
+/** `/metrics` and the `/readyz` details of the change feed (relay lag, pending and dead webhook deliveries). */
+const changeFeedObservability = (orm: MikroORM) => {
+  const config = loadConfig().changeFeed;
+  return { metrics: changeFeedMetrics(orm, config), readyDetails: async () => ({ changeFeed: await readChangeFeedStatus(orm, config) }) };
+};
+
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
 export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
   return startHttpServer(
-    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl } },
+    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl }, ...changeFeedObservability(orm) },
     listen.host,
     listen.port,
   );
@@ -51,7 +58,8 @@ const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUr
 export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
   const schema = await definition.buildSchema();
   const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
-  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes }, listen.host, listen.port);
+  const observability = definition.name === 'changes' ? changeFeedObservability(orm) : {};
+  return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes, ...observability }, listen.host, listen.port);
 }
 
 /** Split mode: the gateway alone, calling the subgraphs over HTTP. */

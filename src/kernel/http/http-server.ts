@@ -19,6 +19,10 @@ export interface HttpServerOptions {
   context: (request: { headers: Record<string, string | string[] | undefined> }) => Promise<GraphQLContext>;
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
+  /** Extra `/readyz` details (the change feed's lag and deliveries); informative, they do not make it fail. */
+  readyDetails?: () => Promise<Record<string, unknown>>;
+  /** `GET /metrics` in the Prometheus text format. */
+  metrics?: { contentType: string; metrics(): Promise<string> };
   introspection?: boolean;
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
@@ -65,8 +69,20 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    const details = ready && options.readyDetails ? await options.readyDetails().catch((error: Error) => ({ detailsError: error.message })) : {};
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...details });
   });
+  const metrics = options.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      try {
+        res.type(metrics.contentType).send(await metrics.metrics());
+      } catch (error) {
+        logger.error({ err: error }, 'metrics could not be read');
+        res.status(500).type('text/plain').send('metrics unavailable\n');
+      }
+    });
+  }
   app.use('/graphiql', graphiqlRouter('/graphql'));
   if (options.routes) app.use(options.routes);
   if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));
