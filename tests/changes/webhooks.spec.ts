@@ -1,0 +1,98 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WireEvent } from '../../src/kernel/outbox/wire-event';
+import { WebhookDispatcher } from '../../src/relay/webhook-dispatcher';
+import { verifyWebhook } from '../../src/relay/webhook-signature';
+import { aReferential, gqlOk, publishRelease } from '../builders/referential-release.builder';
+import { waitFor } from '../support/nats-server';
+import { useTestServer } from '../support/test-server';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** An application's endpoint: answers 500 `failures` times per event, then 200; records every request. */
+async function anEndpoint(failures: number): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const tries = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      const key = String(req.headers['x-rj-idempotency-key']);
+      const n = (tries.get(key) ?? 0) + 1;
+      tries.set(key, n);
+      res.writeHead(n <= failures ? 500 : 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret subscription { id url domains types active } } }`;
+
+describe('change feed: webhooks', () => {
+  const t = useTestServer('empty');
+  let dispatcher: WebhookDispatcher;
+  beforeAll(async () => {
+    dispatcher = new WebhookDispatcher({ databaseUrl: t.db.url, maxAttempts: 4, baseDelayMs: 50, timeoutMs: 2000, pollMs: 50 }).start();
+    await aReferential(t.server, 'HOOK_A');
+    await aReferential(t.server, 'HOOK_B');
+  });
+  afterAll(() => dispatcher.stop());
+
+  it('delivers a signed event to an endpoint that fails three times, then succeeds', async () => {
+    const endpoint = await anEndpoint(3);
+    const secret = 'a-secret-of-the-application-0123';
+    const { registerWebhook } = await gqlOk(t.server, REGISTER, { input: { url: endpoint.url, referentials: ['HOOK_A'], types: ['ADDED'], secret } });
+    expect(registerWebhook.subscription).toMatchObject({ url: endpoint.url, domains: ['HOOK_A'], types: ['ADDED'], active: true });
+    await publishRelease(t.server, 'HOOK_A', [{ code: 'H1', label: 'Crochet' }]);
+    await publishRelease(t.server, 'HOOK_B', [{ code: 'X1' }]); // another referential: not for this endpoint
+
+    await waitFor('the fourth try', async () => endpoint.received.length >= 4);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(endpoint.received).toHaveLength(4);
+    const keys = new Set(endpoint.received.map((r) => r.headers['x-rj-idempotency-key']));
+    expect(keys.size).toBe(1); // the same event, retried with the same idempotency key
+    expect(endpoint.received.map((r) => r.headers['x-rj-delivery-attempt'])).toEqual(['1', '2', '3', '4']);
+    for (const { headers, body } of endpoint.received) {
+      expect(verifyWebhook(secret, String(headers['x-rj-timestamp']), body, String(headers['x-rj-signature']))).toBe(true);
+      expect(verifyWebhook('another-secret-entirely-000000', String(headers['x-rj-timestamp']), body, String(headers['x-rj-signature']))).toBe(false);
+    }
+    const event = JSON.parse(endpoint.received[3].body) as WireEvent;
+    expect(event).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Entry', entityKey: 'H1', payload: { label: 'Crochet' } });
+    const [{ status, attempts }] = await t.db.orm.em.getConnection().execute('select status, attempts from webhook_delivery where subscription_id = ?', [Number(registerWebhook.subscription.id)]);
+    expect({ status, attempts }).toEqual({ status: 'DELIVERED', attempts: 4 });
+    await gqlOk(t.server, `mutation($id: ID!) { deactivateWebhook(id: $id) { active } }`, { id: registerWebhook.subscription.id });
+    await endpoint.close();
+  });
+
+  it('parks a delivery as DEAD after the last try; an ADMIN sees it and replays it', async () => {
+    const endpoint = await anEndpoint(4);
+    const { registerWebhook } = await gqlOk(t.server, REGISTER, { input: { url: endpoint.url, referentials: ['HOOK_B'] } });
+    expect(registerWebhook.secret).toMatch(/^[0-9a-f]{64}$/);
+    await publishRelease(t.server, 'HOOK_B', [{ code: 'X2' }]);
+    const dead = await waitFor('the dead letter', async () => {
+      const { deadWebhookDeliveries } = await gqlOk(t.server, `{ deadWebhookDeliveries { id status attempts lastError subscription { id } event { entityKey idempotencyKey } } }`);
+      return deadWebhookDeliveries.length > 0 && deadWebhookDeliveries;
+    });
+    expect(dead).toEqual([{ id: expect.any(String), status: 'DEAD', attempts: 4, lastError: 'HTTP 500', subscription: { id: registerWebhook.subscription.id }, event: { entityKey: 'X2', idempotencyKey: expect.any(String) } }]);
+    expect(await (await fetch(`${t.server.url}/metrics`)).text()).toMatch(/rj_webhook_deliveries\{status="dead"\} 1/);
+
+    // The endpoint is fixed (its fifth answer is a 200): replay.
+    expect((await gqlOk(t.server, `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: [dead[0].id] })).replayWebhookDeliveries).toBe(1);
+    await waitFor('the replayed delivery', async () => endpoint.received.length >= 5);
+    await waitFor('DELIVERED', async () => (await gqlOk(t.server, `{ deadWebhookDeliveries { id } }`)).deadWebhookDeliveries.length === 0);
+    expect(new Set(endpoint.received.map((r) => r.headers['x-rj-idempotency-key'])).size).toBe(1);
+    const { webhooks } = await gqlOk(t.server, `{ webhooks { id active } }`);
+    expect(webhooks).toHaveLength(2);
+    await endpoint.close();
+  });
+
+  it('refuses an endpoint that is not an http(s) URL', async () => {
+    const { errors } = await (await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REGISTER, variables: { input: { url: 'ftp://example.org/x' } } }) })).json() as any;
+    expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
+  });
+});
