@@ -104,6 +104,27 @@ describe('change feed: outbox and changes(since:)', () => {
     expect(events[3].payload).toMatchObject({ code: 'TJ_B', type: 'TRIBUNAL_JUDICIAIRE', validTo: '2026-02-01' });
   });
 
+  it('emits catalog and exchanges events in the mutation\'s transaction', async () => {
+    const { endCursor } = await readAllChanges(t.server);
+    await gqlOk(t.server, `mutation { createApplication(input: { code: "FEEDAPP", name: "Appli", domain: PENAL, ownerBureau: "DACG", lifecycleStatus: PRODUCTION, urbanisationZone: "Chaîne pénale" }) { code } }`);
+    await gqlOk(t.server, `mutation { addDeployment(input: { applicationCode: "FEEDAPP", courtCode: "TJ_B", status: DEPLOYED }) { status } }`);
+    await gqlOk(t.server, `mutation { createApplication(input: { code: "FEEDAPP2", name: "Autre", domain: PENAL, ownerBureau: "DACG", urbanisationZone: "Chaîne pénale" }) { code } }`);
+    await gqlOk(t.server, `mutation { createExchange(input: { code: "FEED_X", name: "Flux", format: JSON, transport: WEB_SERVICE,
+      producer: { applicationCode: "FEEDAPP" }, consumers: [{ applicationCode: "FEEDAPP2" }], referentialCodes: [] }) { code } }`);
+    const refused = await gql(t.server, `mutation { addDeployment(input: { applicationCode: "FEEDAPP", courtCode: "NOPE", status: DEPLOYED }) { status } }`);
+    expect(refused.errors).toBeDefined();
+    const { events } = await readAllChanges(t.server, { since: endCursor, refs: ['catalog', 'exchanges'] });
+    expect(events.map((e) => [e.type, e.domain, e.entityType])).toEqual([
+      ['ADDED', 'catalog', 'Application'],
+      ['ADDED', 'catalog', 'Deployment'],
+      ['ADDED', 'catalog', 'Application'],
+      ['ADDED', 'exchanges', 'Exchange'],
+    ]);
+    expect(events[0]).toMatchObject({ entityKey: 'FEEDAPP', payload: { code: 'FEEDAPP', name: 'Appli', lifecycleStatus: 'PRODUCTION' } });
+    expect(events[1].payload).toMatchObject({ application: 'FEEDAPP', courtCode: 'TJ_B', status: 'DEPLOYED' });
+    expect(events[3]).toMatchObject({ entityKey: 'FEED_X', payload: { code: 'FEED_X', name: 'Flux' } });
+  });
+
   it('refuses a cursor that is not one', async () => {
     const { errors } = await gql(t.server, `{ changes(since: "abc") { hasMore } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
