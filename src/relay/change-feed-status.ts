@@ -11,15 +11,17 @@ export interface ChangeFeedStatus {
 
 /** Read from the database, so any instance reports it whichever instance relays. */
 export async function readChangeFeedStatus(orm: MikroORM, config: ChangeFeedConfig): Promise<ChangeFeedStatus> {
-  const [row] = await orm.em.getConnection().execute<{ behind: number; age: number | null; pending: number; dead: number }[]>(
+  // Without a relay there is no lag to measure: counting a large outbox at every /readyz would be wasted.
+  const relayed = Boolean(config.nats.url);
+  const [row] = await orm.em.getConnection().execute<{ behind: number | null; age: number | null; pending: number; dead: number }[]>(
     `with cursor as (select coalesce((select last_id from change_cursor where name = ?), 0) as last_id)
-     select (select count(*) from change_event, cursor where id > cursor.last_id)::int as behind,
-            (select extract(epoch from now() - min(occurred_at)) from change_event, cursor where id > cursor.last_id)::float as age,
+     select ${relayed ? '(select count(*) from change_event, cursor where id > cursor.last_id)::int' : 'null'} as behind,
+            ${relayed ? '(select extract(epoch from now() - min(occurred_at)) from change_event, cursor where id > cursor.last_id)::float' : 'null'} as age,
             (select count(*) from webhook_delivery where status = 'PENDING')::int as pending,
             (select count(*) from webhook_delivery where status = 'DEAD')::int as dead`,
     [relayCursorName(config.nats.stream)]);
   return {
-    relay: config.nats.url ? { eventsBehind: row.behind, oldestUnpublishedAgeSeconds: Math.max(0, Math.round((row.age ?? 0) * 1000) / 1000) } : null,
+    relay: relayed ? { eventsBehind: row.behind ?? 0, oldestUnpublishedAgeSeconds: Math.max(0, Math.round((row.age ?? 0) * 1000) / 1000) } : null,
     webhooks: { pending: row.pending, dead: row.dead },
   };
 }
