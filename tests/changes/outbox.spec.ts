@@ -36,10 +36,12 @@ describe('change feed: outbox and changes(since:)', () => {
     expect(events.map((e) => [e.type, e.domain, e.entityType, e.entityKey, e.releaseNumber])).toEqual([
       ['ADDED', 'FEED_A', 'Entry', 'A1', 1],
       ['ADDED', 'FEED_A', 'Entry', 'A2', 1],
+      ['ADDED', 'FEED_A', 'Release', '1', 1], // last: the release is complete
     ]);
+    expect(events[2].payload).toMatchObject({ number: 1, status: 'PUBLISHED', events: 2 });
     expect(events[1].payload).toMatchObject({ code: 'A2', label: 'Deux', parentCode: null, level: 1, attributes: {}, validFrom: '2020-01-01', validTo: null, link: { query: 'entry', referential: 'FEED_A', code: 'A2', release: 1 } });
     expect(events[0].idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(new Set(events.map((e) => e.idempotencyKey)).size).toBe(2);
+    expect(new Set(events.map((e) => e.idempotencyKey)).size).toBe(3);
   });
 
   it('tells CHANGED and ENDED apart, and pages after a cursor', async () => {
@@ -49,10 +51,13 @@ describe('change feed: outbox and changes(since:)', () => {
     expect(first.hasMore).toBe(true);
     const rest = (await gqlOk(t.server, `query($s: ID) { changes(since: $s, first: 2) { endCursor hasMore events { type entityKey payload } } }`, { s: first.endCursor })).changes;
     expect(rest.hasMore).toBe(false);
-    expect([...first.events, ...rest.events].map((e: any) => [e.type, e.entityKey])).toEqual([['CHANGED', 'A1'], ['ENDED', 'A2'], ['ADDED', 'A3']]);
+    expect([...first.events, ...rest.events].map((e: any) => [e.type, e.entityKey])).toEqual([['CHANGED', 'A1'], ['ENDED', 'A2'], ['ADDED', 'A3'], ['ADDED', '2']]);
     expect(first.events[1].payload.validTo).toBe('2026-01-01');
     const ended = (await gqlOk(t.server, `query($s: ID) { changes(since: $s, types: [ENDED]) { events { entityKey } } }`, { s: endCursor })).changes;
     expect(ended.events).toEqual([{ entityKey: 'A2' }]);
+    await gqlOk(t.server, `mutation { retireRelease(referential: "FEED_A", number: 1) { status } }`);
+    const retired = (await gqlOk(t.server, `query($s: ID) { changes(since: $s) { events { type entityType entityKey payload } } }`, { s: rest.endCursor })).changes.events;
+    expect(retired).toEqual([{ type: 'ENDED', entityType: 'Release', entityKey: '1', payload: expect.objectContaining({ number: 1, status: 'RETIRED' }) }]);
   });
 
   it('writes nothing when the transaction rolls back', async () => {
@@ -84,7 +89,7 @@ describe('change feed: outbox and changes(since:)', () => {
     expect(await count(t)).toBe(before);
     expect((await importReferential(t.db.url, referential, file, { publish: true, actor: 'test' })).outcome).toBe('WRITTEN');
     const { events } = await readAllChanges(t.server, { refs: ['FEED_IMP'] });
-    expect(events.map((e) => [e.type, e.entityKey, e.releaseNumber, e.payload.label])).toEqual([['ADDED', 'I1', 1, 'Premier'], ['ADDED', 'I2', 1, 'Second']]);
+    expect(events.map((e) => [e.type, e.entityKey, e.releaseNumber, e.payload.label])).toEqual([['ADDED', 'I1', 1, 'Premier'], ['ADDED', 'I2', 1, 'Second'], ['ADDED', '1', 1, undefined]]);
   });
 
   it('emits court events for creation, closure and merger', async () => {

@@ -7,6 +7,8 @@ import { aReferential, gqlOk, publishRelease } from '../builders/referential-rel
 import { waitFor } from '../support/nats-server';
 import { useTestServer } from '../support/test-server';
 
+const open: Server[] = [];
+
 interface Received {
   headers: IncomingHttpHeaders;
   body: string;
@@ -28,7 +30,13 @@ async function anEndpoint(failures: number): Promise<{ url: string; received: Re
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  open.push(server);
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Closes the endpoints a failed test left open. */
+function closeAll(): Promise<void[]> {
+  return Promise.all(open.map((server) => new Promise<void>((r) => (server.listening ? server.close(() => r()) : r()))));
 }
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret subscription { id url domains types active } } }`;
@@ -41,7 +49,10 @@ describe('change feed: webhooks', () => {
     await aReferential(t.server, 'HOOK_A');
     await aReferential(t.server, 'HOOK_B');
   });
-  afterAll(() => dispatcher.stop());
+  afterAll(async () => {
+    await dispatcher.stop();
+    await closeAll();
+  });
 
   it('delivers a signed event to an endpoint that fails three times, then succeeds', async () => {
     const endpoint = await anEndpoint(3);
@@ -51,34 +62,37 @@ describe('change feed: webhooks', () => {
     await publishRelease(t.server, 'HOOK_A', [{ code: 'H1', label: 'Crochet' }]);
     await publishRelease(t.server, 'HOOK_B', [{ code: 'X1' }]); // another referential: not for this endpoint
 
-    await waitFor('the fourth try', async () => endpoint.received.length >= 4);
+    // Two events for it (the entry, then its release), each tried four times.
+    await waitFor('the fourth tries', async () => endpoint.received.length >= 8);
     await new Promise((r) => setTimeout(r, 300));
-    expect(endpoint.received).toHaveLength(4);
-    const keys = new Set(endpoint.received.map((r) => r.headers['x-rj-idempotency-key']));
-    expect(keys.size).toBe(1); // the same event, retried with the same idempotency key
-    expect(endpoint.received.map((r) => r.headers['x-rj-delivery-attempt'])).toEqual(['1', '2', '3', '4']);
+    expect(endpoint.received).toHaveLength(8);
+    const byKey = new Map<string, Received[]>();
+    for (const r of endpoint.received) byKey.set(String(r.headers['x-rj-idempotency-key']), [...(byKey.get(String(r.headers['x-rj-idempotency-key'])) ?? []), r]);
+    expect(byKey.size).toBe(2); // each event retried with its own, unchanging idempotency key
+    for (const tries of byKey.values()) expect(tries.map((r) => r.headers['x-rj-delivery-attempt'])).toEqual(['1', '2', '3', '4']);
     for (const { headers, body } of endpoint.received) {
       expect(verifyWebhook(secret, String(headers['x-rj-timestamp']), body, String(headers['x-rj-signature']))).toBe(true);
       expect(verifyWebhook('another-secret-entirely-000000', String(headers['x-rj-timestamp']), body, String(headers['x-rj-signature']))).toBe(false);
     }
-    const event = JSON.parse(endpoint.received[3].body) as WireEvent;
-    expect(event).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Entry', entityKey: 'H1', payload: { label: 'Crochet' } });
-    const [{ status, attempts }] = await t.db.orm.em.getConnection().execute('select status, attempts from webhook_delivery where subscription_id = ?', [Number(registerWebhook.subscription.id)]);
-    expect({ status, attempts }).toEqual({ status: 'DELIVERED', attempts: 4 });
+    const delivered = [...byKey.values()].map((tries) => JSON.parse(tries[3].body) as WireEvent).sort((a, b) => Number(a.cursor) - Number(b.cursor));
+    expect(delivered[0]).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Entry', entityKey: 'H1', payload: { label: 'Crochet' } });
+    expect(delivered[1]).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Release', entityKey: '1' });
+    const outcomes = await t.db.orm.em.getConnection().execute('select status, attempts from webhook_delivery where subscription_id = ?', [Number(registerWebhook.subscription.id)]);
+    expect(outcomes).toEqual([{ status: 'DELIVERED', attempts: 4 }, { status: 'DELIVERED', attempts: 4 }]);
     await gqlOk(t.server, `mutation($id: ID!) { deactivateWebhook(id: $id) { active } }`, { id: registerWebhook.subscription.id });
     await endpoint.close();
   });
 
   it('parks a delivery as DEAD after the last try; an ADMIN sees it and replays it', async () => {
     const endpoint = await anEndpoint(4);
-    const { registerWebhook } = await gqlOk(t.server, REGISTER, { input: { url: endpoint.url, referentials: ['HOOK_B'] } });
+    const { registerWebhook } = await gqlOk(t.server, REGISTER, { input: { url: endpoint.url, referentials: ['HOOK_B'], types: ['CHANGED'] } });
     expect(registerWebhook.secret).toMatch(/^[0-9a-f]{64}$/);
-    await publishRelease(t.server, 'HOOK_B', [{ code: 'X2' }]);
+    await publishRelease(t.server, 'HOOK_B', [{ code: 'X1', label: 'X1 révisé' }]);
     const dead = await waitFor('the dead letter', async () => {
       const { deadWebhookDeliveries } = await gqlOk(t.server, `{ deadWebhookDeliveries { id status attempts lastError subscription { id } event { entityKey idempotencyKey } } }`);
       return deadWebhookDeliveries.length > 0 && deadWebhookDeliveries;
     });
-    expect(dead).toEqual([{ id: expect.any(String), status: 'DEAD', attempts: 4, lastError: 'HTTP 500', subscription: { id: registerWebhook.subscription.id }, event: { entityKey: 'X2', idempotencyKey: expect.any(String) } }]);
+    expect(dead).toEqual([{ id: expect.any(String), status: 'DEAD', attempts: 4, lastError: 'HTTP 500', subscription: { id: registerWebhook.subscription.id }, event: { entityKey: 'X1', idempotencyKey: expect.any(String) } }]);
     expect(await (await fetch(`${t.server.url}/metrics`)).text()).toMatch(/rj_webhook_deliveries\{status="dead"\} 1/);
 
     // The endpoint is fixed (its fifth answer is a 200): replay.

@@ -1,6 +1,6 @@
 /**
  * The outbox events of a release being published: one per entry version and per mapping recorded in it, with the
- * entry's full published state. One INSERT … SELECT, so an import publishing a million entries costs no round trip
+ * entry's full published state, then one for the release. One INSERT … SELECT, so an import publishing a million entries costs no round trip
  * per row. `$1` is the referential's code, `$2` the release number; run it in the publishing transaction.
  */
 export const RELEASE_CHANGES_SQL = `
@@ -27,12 +27,25 @@ export const RELEASE_MAPPING_CHANGES_SQL = `
   order by m.id;
   `;
 
-/** What runs the two statements: a pg Client (the import) or an entity manager (publishRelease). */
+/**
+ * Last of a release's events: the release itself, with how many events came before it. A consumer that applies
+ * releases atomically buffers a referential's events until this one.
+ */
+export const RELEASE_PUBLISHED_SQL = `
+  insert into change_event (type, domain, entity_type, entity_key, release_number, payload)
+  select 'ADDED', r.referential_code, 'Release', r.number::text, r.number,
+         jsonb_build_object('number', r.number, 'status', r.status, 'publishedAt', r.published_at, 'publishedBy', r.published_by, 'notes', r.notes,
+           'events', (select count(*) from change_event c where c.domain = r.referential_code and c.release_number = r.number))
+  from referential_release r where r.referential_code = $1 and r.number = $2;
+  `;
+
+/** What runs the statements: a pg Client (the import) or an entity manager (publishRelease). */
 export type PositionalSql = (sql: string, params: unknown[]) => Promise<unknown>;
 
 export async function recordReleaseChanges(run: PositionalSql, referential: string, release: number): Promise<void> {
   await run(RELEASE_CHANGES_SQL, [referential, release]);
   await run(RELEASE_MAPPING_CHANGES_SQL, [referential, release]);
+  await run(RELEASE_PUBLISHED_SQL, [referential, release]);
 }
 
 /** Runs positional (`$n`) SQL through MikroORM, whose raw queries take `?`: each `$n` becomes `?` with its value. */

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Referential } from '../referential/referential.entity';
 import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
@@ -111,6 +113,7 @@ export class ReleaseService {
       }
       Object.assign(release, { status: ReleaseStatus.RETIRED, retiredAt: new Date() });
       await em.flush();
+      await recordChanges(em, [{ type: ChangeType.ENDED, domain: referentialCode, entityType: 'Release', entityKey: String(number), releaseNumber: number, payload: { number, status: release.status, retiredAt: release.retiredAt } }]);
       return release;
     });
   }
