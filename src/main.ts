@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
-  const http = await startOneProcessServer(database.orm, config);
   const changeFeed = startChangeFeed(database.url, config.changeFeed);
+  const http = await startOneProcessServer(database.orm, config, changeFeed);
   onShutdown(async () => {
     await http.stop();
     await changeFeed.stop();

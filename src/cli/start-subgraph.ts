@@ -17,9 +17,9 @@ async function main(): Promise<void> {
   // Several processes cannot share one embedded server's data folder: split mode runs against a real one.
   if (!config.databaseUrl) throw new Error('split mode needs DATABASE_URL (the embedded database serves `npm start` only)');
   const database = await openDatabase(config);
-  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) });
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
+  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, changeFeed);
   onShutdown(async () => {
     await http.stop();
     await changeFeed?.stop();

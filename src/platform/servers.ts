@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
 import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
+import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
 import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
 
@@ -35,17 +36,21 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
 }
 
 /** `/metrics` and the `/readyz` details of the change feed (relay lag, pending and dead webhook deliveries). */
-const changeFeedObservability = (orm: MikroORM) => {
+const changeFeedObservability = (orm: MikroORM, running?: RunningChangeFeed | null) => {
   const config = loadConfig().changeFeed;
-  return { metrics: changeFeedMetrics(orm, config), readyDetails: async () => ({ changeFeed: await readChangeFeedStatus(orm, config) }) };
+  return {
+    metrics: changeFeedMetrics(orm, config),
+    // The relay of this process, when it runs one: is it the active one, is the broker reachable, its last error.
+    readyDetails: async () => ({ changeFeed: { ...(await readChangeFeedStatus(orm, config)), ...(running?.relay ? { relayProcess: running.relay.status } : {}) } }),
+  };
 };
 
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
-export async function startOneProcessServer(orm: MikroORM, listen: Listen): Promise<HttpServer> {
+export async function startOneProcessServer(orm: MikroORM, listen: Listen, changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const gateway = createInProcessGateway(supergraphSdl, await buildSubgraphSchemas());
   return startHttpServer(
-    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl }, ...changeFeedObservability(orm) },
+    { apollo: { gateway }, context: requestContext(orm), isReady: databaseReady(orm), routes: fileRoutes(orm), explorer: { supergraphSdl }, ...changeFeedObservability(orm, changeFeed) },
     listen.host,
     listen.port,
   );
@@ -55,10 +60,10 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen): Prom
 const fileRoutes = (orm: MikroORM) => importRouter(orm, orm.config.get('clientUrl')!, loadConfig().importToken);
 
 /** Split mode: one subgraph as its own HTTP service. */
-export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen): Promise<HttpServer> {
+export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const schema = await definition.buildSchema();
   const routes = definition.name === 'referentials' ? fileRoutes(orm) : undefined;
-  const observability = definition.name === 'changes' ? changeFeedObservability(orm) : {};
+  const observability = definition.name === 'changes' ? changeFeedObservability(orm, changeFeed) : {};
   return startHttpServer({ apollo: { schema }, context: requestContext(orm), isReady: databaseReady(orm), routes, ...observability }, listen.host, listen.port);
 }
 
