@@ -6,6 +6,7 @@ import { Migration20261122110000_referentials } from './Migration20261122110000_
 import { Migration20261122120000_import_jobs } from './Migration20261122120000_import_jobs';
 import { Migration20261123090000_data_version } from './Migration20261123090000_data_version';
 import { Migration20261123090000_security } from './Migration20261123090000_security';
+import { Migration20261123090000_change_feed } from './Migration20261123090000_change_feed';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120000_import_jobs', class: Migration20261122120000_import_jobs },
   { name: 'Migration20261123090000_data_version', class: Migration20261123090000_data_version },
   { name: 'Migration20261123090000_security', class: Migration20261123090000_security },
+  { name: 'Migration20261123090000_change_feed', class: Migration20261123090000_change_feed },
 ];

@@ -4,6 +4,7 @@ import { loadConfig } from './kernel/config';
 import { openDatabase } from './kernel/database/database';
 import { logger } from './kernel/logger';
 import { onShutdown } from './platform/on-shutdown';
+import { startChangeFeed } from './relay/start-change-feed';
 import { startOneProcessServer } from './platform/servers';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then gateway and subgraphs in one process. */
@@ -11,9 +12,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
-  const http = await startOneProcessServer(database.orm, config, config.security);
+  const changeFeed = startChangeFeed(database.url, config.changeFeed);
+  const http = await startOneProcessServer(database.orm, config, config.security, changeFeed);
   onShutdown(async () => {
     await http.stop();
+    await changeFeed.stop();
     await database.close();
   });
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');

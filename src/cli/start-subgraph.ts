@@ -3,6 +3,7 @@ import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
 import { logger } from '../kernel/logger';
 import { onShutdown } from '../platform/on-shutdown';
+import { startChangeFeed } from '../relay/start-change-feed';
 import { startSubgraphServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';
 import { parseArgs, portOption } from './args';
@@ -16,9 +17,12 @@ async function main(): Promise<void> {
   // Several processes cannot share one embedded server's data folder: split mode runs against a real one.
   if (!config.databaseUrl) throw new Error('split mode needs DATABASE_URL (the embedded database serves `npm start` only)');
   const database = await openDatabase(config);
-  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) });
+  // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
+  const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
+  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);
   onShutdown(async () => {
     await http.stop();
+    await changeFeed?.stop();
     await database.close();
   });
   logger.info({ subgraph: name, url: `${http.url}/graphql` }, 'subgraph is up');

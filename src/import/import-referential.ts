@@ -8,6 +8,7 @@ import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, 
 import { IssueLog, type ImportIssue } from './import-issue';
 import { toImportRow, type ImportRow } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
+import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
 import { readJson } from './read-json';
 import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
 import { copyRows, createStaging } from './staging';
@@ -38,7 +39,7 @@ export interface ImportReport {
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
-  timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences', number>>;
+  timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents', number>>;
 }
 
 export class ImportRefusedError extends Error {}
@@ -119,6 +120,8 @@ export async function importReferential(databaseUrl: string, referential: Refere
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
     await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
+    // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
+    if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
     // In the import's own transaction: the release and its audit entry commit together or not at all.
     await recordAuditWithClient(client, {
       actor: options.actor ?? 'import', actorKind: options.actorKind ?? 'cli', operation: 'import', target: `${referential.code}/${report.release.number}`,

@@ -25,6 +25,13 @@ export interface AppConfig {
   responseCacheMb: number;
   /** Authentication, roles, limits. */
   security: SecurityConfig;
+  /** The change feed: NATS relay (only when `url` is set) and webhook deliveries. */
+  changeFeed: ChangeFeedConfig;
+}
+
+export interface ChangeFeedConfig {
+  nats: { url?: string; stream: string; subjectPrefix: string };
+  webhooks: { enabled: boolean; maxAttempts: number; baseDelayMs: number; timeoutMs: number };
 }
 
 function int(name: string, fallback: number): number {
@@ -56,5 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCacheMb: int('RESPONSE_CACHE_MB', 64),
     production: env.NODE_ENV === 'production',
     security: loadSecurityConfig(env),
+    changeFeed: {
+      nats: { url: env.NATS_URL || undefined, stream: env.NATS_STREAM || 'RJ_CHANGES', subjectPrefix: env.NATS_SUBJECT_PREFIX || 'rj.changes' },
+      webhooks: {
+        enabled: env.WEBHOOKS !== 'false',
+        maxAttempts: Math.max(1, int('WEBHOOK_MAX_ATTEMPTS', 8)),
+        baseDelayMs: int('WEBHOOK_BASE_DELAY_MS', 30_000),
+        timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000),
+      },
+    },
   };
 }

@@ -14,6 +14,8 @@ import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
+import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
+import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
 import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
 
@@ -60,8 +62,18 @@ export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinit
   return new Map(await Promise.all(definitions.map(async (d) => [d.name, await d.buildSchema()] as const)));
 }
 
+/** `/metrics` and the `/readyz` details of the change feed (relay lag, pending and dead webhook deliveries). */
+const changeFeedObservability = (orm: MikroORM, running?: RunningChangeFeed | null) => {
+  const config = loadConfig().changeFeed;
+  return {
+    metrics: changeFeedMetrics(orm, config),
+    // The relay of this process, when it runs one: is it the active one, is the broker reachable, its last error.
+    readyDetails: async () => ({ changeFeed: { ...(await readChangeFeedStatus(orm, config)), ...(running?.relay ? { relayProcess: running.relay.status } : {}) } }),
+  };
+};
+
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
-export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
+export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
   const gateway = createInProcessGateway(supergraphSdl, schemas);
@@ -69,7 +81,7 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
   return startHttpServer(
     {
       apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
-      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, plugins: cachePlugins(uncachedRootFields(schemas)),
+      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, plugins: cachePlugins(uncachedRootFields(schemas)), ...changeFeedObservability(orm, changeFeed),
     },
     listen.host,
     listen.port,
@@ -80,7 +92,7 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
 const fileRoutes = (orm: MikroORM, authenticate: Authenticate) => importRouter(orm, orm.config.get('clientUrl')!, authenticate);
 
 /** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
-export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig()): Promise<HttpServer> {
+export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const schema = await definition.buildSchema();
   // Uploads come from stewards' tools, not through the gateway: the route authenticates them itself.
   const routes = definition.name === 'referentials' ? fileRoutes(orm, createAuthenticator(security, orm)) : undefined;
@@ -94,6 +106,7 @@ export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDef
       isReady: databaseReady(orm),
       routes,
       plugins: UNCACHED_SUBGRAPHS.has(definition.name) ? [] : cachePlugins(new Set()),
+      ...(definition.name === 'changes' ? changeFeedObservability(orm, changeFeed) : {}),
     },
     listen.host,
     listen.port,

@@ -1,3 +1,4 @@
+import { changesSubgraph } from './changes/changes.subgraph';
 import { catalogSubgraph } from './catalog/catalog.subgraph';
 import { exchangesSubgraph } from './exchanges/exchanges.subgraph';
 import { organisationSubgraph } from './organisation/organisation.subgraph';
@@ -6,7 +7,7 @@ import { securitySubgraph } from './security/security.subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** Every subgraph of the platform, in composition order. */
-export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, referentialsSubgraph, catalogSubgraph, exchangesSubgraph, securitySubgraph];
+export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, referentialsSubgraph, catalogSubgraph, exchangesSubgraph, securitySubgraph, changesSubgraph];
 
 export function findSubgraph(name: string): SubgraphDefinition {
   const found = subgraphs.find((s) => s.name === name);

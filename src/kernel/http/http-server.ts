@@ -32,6 +32,10 @@ export interface HttpServerOptions {
   security: SecurityConfig;
   /** `/readyz`: dependencies reachable and migrated. */
   isReady: () => Promise<boolean>;
+  /** Extra `/readyz` details (the change feed's lag and deliveries); informative, they do not make it fail. */
+  readyDetails?: () => Promise<Record<string, unknown>>;
+  /** `GET /metrics` in the Prometheus text format. */
+  metrics?: { contentType: string; metrics(): Promise<string> };
   /** Extra HTTP routes beside /graphql (file imports and exports). */
   routes?: import('express').Router;
   /** Extra Apollo plugins (the response cache, where the server has the database). */
@@ -139,8 +143,20 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     const ready = await options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    const details = ready && options.readyDetails ? await options.readyDetails().catch((error: Error) => ({ detailsError: error.message })) : {};
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...details });
   });
+  const metrics = options.metrics;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      try {
+        res.type(metrics.contentType).send(await metrics.metrics());
+      } catch (error) {
+        logger.error({ err: error }, 'metrics could not be read');
+        res.status(500).type('text/plain').send('metrics unavailable\n');
+      }
+    });
+  }
   if (security.allowIde) {
     app.use('/graphiql', graphiqlRouter('/graphql'));
     if (options.explorer) app.use('/explorer', explorerRouter(options.explorer));

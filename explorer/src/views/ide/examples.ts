@@ -99,4 +99,16 @@ query CompetentCourts {
 }
 `,
   },
+  {
+    subgraph: 'changes',
+    title: 'Flux de changements publiés',
+    fields: ['changes'],
+    query: `query Changes {
+  changes(since: null, referentials: ["NAC"], first: 20) {
+    endCursor hasMore
+    events { cursor type domain entityType entityKey releaseNumber payload idempotencyKey }
+  }
+}
+`,
+  },
 ];

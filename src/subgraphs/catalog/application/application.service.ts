@@ -1,4 +1,7 @@
 import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkCode, checkText, checkUrl } from '../catalog.validation';
 import { ApplicationDomain, LifecycleStatus } from './application-enums';
@@ -45,7 +48,7 @@ export class ApplicationService {
       if (await tx.count(Application, { code })) {
         throw new CatalogException(`an application with code ${code} exists`, CatalogExceptionCode.APPLICATION_EXISTS, 'input.code');
       }
-      return tx.create(Application, values);
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(Application, values));
     });
   }
 
@@ -58,7 +61,7 @@ export class ApplicationService {
       if (input.ownerBureau != null) application.ownerBureau = checkText(input.ownerBureau, 'input.ownerBureau');
       if (input.urbanisationZone != null) application.urbanisationZone = checkText(input.urbanisationZone, 'input.urbanisationZone');
       if (input.documentationUrl != null) application.documentationUrl = input.documentationUrl === '' ? null : checkUrl(input.documentationUrl, 'input.documentationUrl');
-      return application;
+      return recordEntityChange(tx, ChangeType.CHANGED, CHANGE_DOMAINS.catalog, application);
     });
   }
 
@@ -67,7 +70,7 @@ export class ApplicationService {
     return this.em.transactional(async (tx) => {
       const application = await new ApplicationService(tx).get(code);
       application.lifecycleStatus = status;
-      return application;
+      return recordEntityChange(tx, status === LifecycleStatus.RETIRED ? ChangeType.ENDED : ChangeType.CHANGED, CHANGE_DOMAINS.catalog, application);
     });
   }
 }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { isValidAt } from '../../../kernel/database/validity';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { today } from '../../../kernel/graphql/scalars';
@@ -31,10 +34,10 @@ export class CourtContactService {
         throw new CatalogException(`no court with code ${input.courtCode}`, CatalogExceptionCode.UNKNOWN_COURT, 'input.courtCode');
       }
       if (input.applicationCode) await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
-      return tx.create(CourtContact, {
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(CourtContact, {
         courtCode: input.courtCode, role: input.role, name, email: input.email,
         applicationCode: input.applicationCode ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
-      });
+      }));
     });
   }
 }

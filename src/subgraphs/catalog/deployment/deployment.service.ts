@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { LifecycleStatus } from '../application/application-enums';
 import { ApplicationService } from '../application/application.service';
@@ -41,7 +44,7 @@ export class DeploymentService {
         deployedOn: input.deployedOn ?? null,
         withdrawnOn: input.withdrawnOn ?? null,
       });
-      return deployment;
+      return recordEntityChange(tx, existing ? ChangeType.CHANGED : ChangeType.ADDED, CHANGE_DOMAINS.catalog, deployment);
     });
   }
 }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { ApplicationService } from '../application/application.service';
 import { checkCode, checkPositive, cleanTexts } from '../catalog.validation';
@@ -20,10 +23,10 @@ export class ReferentialUsageService {
     const pinnedRelease = checkPositive(input.pinnedRelease, 'input.pinnedRelease');
     return this.em.transactional(async (tx) => {
       const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
-      const usage = (await tx.findOne(ReferentialUsage, { application, referentialCode }))
-        ?? tx.create(ReferentialUsage, { application, referentialCode, mode: input.mode });
+      const existing = await tx.findOne(ReferentialUsage, { application, referentialCode });
+      const usage = existing ?? tx.create(ReferentialUsage, { application, referentialCode, mode: input.mode });
       Object.assign(usage, { mode: input.mode, pinnedRelease, legalTexts: cleanTexts(input.legalTexts) });
-      return usage;
+      return recordEntityChange(tx, existing ? ChangeType.CHANGED : ChangeType.ADDED, CHANGE_DOMAINS.catalog, usage);
     });
   }
 }

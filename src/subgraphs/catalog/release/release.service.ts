@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { ApplicationService } from '../application/application.service';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkCode, checkPositive, checkText, cleanTexts } from '../catalog.validation';
@@ -17,7 +20,7 @@ export class ReleaseService {
       if (await tx.count(ApplicationRelease, { application, version })) {
         throw new CatalogException(`${application.code} already has a release ${version}`, CatalogExceptionCode.INVALID_VALUE, 'input.version');
       }
-      return tx.create(ApplicationRelease, { application, version, releasedOn: input.releasedOn, notes: input.notes?.trim() ?? '', features: cleanTexts(input.features) });
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(ApplicationRelease, { application, version, releasedOn: input.releasedOn, notes: input.notes?.trim() ?? '', features: cleanTexts(input.features) }));
     });
   }
 
@@ -30,10 +33,10 @@ export class ReleaseService {
     }
     return this.em.transactional(async (tx) => {
       const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
-      return tx.create(RoadmapItem, {
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(RoadmapItem, {
         application, title, description: input.description?.trim() ?? '', targetDate: input.targetDate ?? null,
         status: input.status ?? RoadmapStatus.PLANNED, referentialCode, referentialRelease, legalTexts: cleanTexts(input.legalTexts),
-      });
+      }));
     });
   }
 }

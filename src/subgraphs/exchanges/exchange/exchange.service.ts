@@ -1,4 +1,7 @@
 import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
 import { checkCode, checkDuration, checkText, cleanTexts } from '../exchanges.validation';
@@ -64,7 +67,7 @@ export class ExchangeService {
         tx.create(ExchangeParty, { exchange, role: p.role, applicationCode: p.input.applicationCode ?? null, partner: p.input.partner ?? null, partnerName: p.input.partnerName?.trim() || null });
       }
       for (const referentialCode of referentialCodes) tx.create(ExchangeReferential, { exchange, referentialCode });
-      return exchange;
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.exchanges, exchange);
     });
   }
 
@@ -72,7 +75,7 @@ export class ExchangeService {
     return this.em.transactional(async (tx) => {
       const exchange = await new ExchangeService(tx).get(code, 'code');
       exchange.status = status;
-      return exchange;
+      return recordEntityChange(tx, ChangeType.CHANGED, CHANGE_DOMAINS.exchanges, exchange);
     });
   }
 }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
+import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { ExchangeService } from '../exchange/exchange.service';
 import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
 import { checkText } from '../exchanges.validation';
@@ -20,9 +23,9 @@ export class SchemaVersionService {
       if (await tx.count(SchemaVersion, { exchange, version })) {
         throw new ExchangesException(`exchange ${exchange.code} already has schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_EXISTS, 'input.version');
       }
-      return tx.create(SchemaVersion, {
+      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.exchanges, tx.create(SchemaVersion, {
         exchange, version, language: input.language, status: input.status ?? SchemaStatus.DRAFT, content: input.content, publishedOn: input.publishedOn ?? null,
-      });
+      }));
     });
   }
 
@@ -30,7 +33,7 @@ export class SchemaVersionService {
     return this.em.transactional(async (tx) => {
       const schema = await new SchemaVersionService(tx).find(exchangeCode, version);
       schema.status = status;
-      return schema;
+      return recordEntityChange(tx, ChangeType.CHANGED, CHANGE_DOMAINS.exchanges, schema);
     });
   }
 

@@ -4,6 +4,7 @@ import { fold } from '../../../kernel/text/fold';
 import { TerritorialCompetence } from '../competence/territorial-competence.entity';
 import { Court } from '../court/court.entity';
 import { OrganisationException, OrganisationExceptionCode as Code } from '../organisation.exception';
+import { ChangeType, recordCourtChanges } from './court-changes';
 import type { CreateCourtInput } from './create-court.input';
 import type { MergeCourtsInput } from './merge-courts.input';
 import type { MergeResult } from './merge-result.type';
@@ -24,6 +25,7 @@ export class CourtLifecycleService {
       const shortName = input.shortName?.trim() || fold(name);
       const court = em.create(Court, { code: input.code, type: input.type, name, shortName, searchName: fold(`${name} ${shortName}`), parent, validFrom: input.validFrom ?? null });
       await em.flush();
+      await recordCourtChanges(em, [{ type: ChangeType.ADDED, court }]);
       return court;
     });
   }
@@ -35,6 +37,7 @@ export class CourtLifecycleService {
       court.validTo = on;
       await em.nativeUpdate(TerritorialCompetence, { court: code, $or: [{ validTo: null }, { validTo: { $gt: on } }] }, { validTo: on });
       await em.flush();
+      await recordCourtChanges(em, [{ type: ChangeType.ENDED, court }]);
       return court;
     });
   }
@@ -57,10 +60,16 @@ export class CourtLifecycleService {
         sources.push(source);
       }
       const transferredCompetences = await this.transferCompetences(em, sourceCodes, targetCode, on);
-      const reattachedCourts = await em.nativeUpdate(Court, { parent: { $in: sourceCodes }, $or: [{ validTo: null }, { validTo: { $gt: on } }] }, { parent: targetCode });
+      const reattached = await em.find(Court, { parent: { $in: sourceCodes }, $or: [{ validTo: null }, { validTo: { $gt: on } }] });
+      for (const child of reattached) child.parent = em.getReference(Court, targetCode, { wrapped: true });
       for (const source of sources) source.validTo = on;
       await em.flush();
-      return { target, closed: sources, transferredCompetences, reattachedCourts };
+      await recordCourtChanges(em, [
+        ...sources.map((court) => ({ type: ChangeType.ENDED, court, extra: { mergedInto: targetCode } })),
+        { type: ChangeType.CHANGED, court: target, extra: { mergedFrom: sourceCodes, mergedOn: on } },
+        ...reattached.map((court) => ({ type: ChangeType.CHANGED, court })),
+      ]);
+      return { target, closed: sources, transferredCompetences, reattachedCourts: reattached.length };
     });
   }
 

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Referential } from '../referential/referential.entity';
 import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { recordChanges } from '../../../kernel/outbox/record-changes';
+import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
 
@@ -79,6 +82,8 @@ export class ReleaseService {
       if (Number(changes) === 0) throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
       Object.assign(draft, { status: ReleaseStatus.PUBLISHED, publishedAt: new Date(), publishedBy: actor, notes: notes ?? draft.notes });
       await em.flush();
+      // The change feed learns of the release in the same transaction: no event without the release, nor the reverse.
+      await recordReleaseChanges(viaEntityManager(em), referentialCode, draft.number);
       return draft;
     });
   }
@@ -108,6 +113,7 @@ export class ReleaseService {
       }
       Object.assign(release, { status: ReleaseStatus.RETIRED, retiredAt: new Date() });
       await em.flush();
+      await recordChanges(em, [{ type: ChangeType.ENDED, domain: referentialCode, entityType: 'Release', entityKey: String(number), releaseNumber: number, payload: { number, status: release.status, retiredAt: release.retiredAt } }]);
       return release;
     });
   }

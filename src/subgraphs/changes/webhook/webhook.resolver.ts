@@ -1,0 +1,50 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { ChangeEvent } from '../change-event/change-event.entity';
+import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.input';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { WebhookService } from './webhook.service';
+
+@Resolver(() => WebhookDelivery)
+export class WebhookResolver {
+  @Authorized()
+  @Mutation(() => RegisteredWebhook, { description: 'Registers an endpoint for change events; deliveries are signed with the returned secret.' })
+  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, actor }: GraphQLContext): Promise<RegisteredWebhook> {
+    return new WebhookService(em).register(input, actor);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [WebhookSubscription], { description: 'Every webhook subscription (ADMIN).' })
+  webhooks(@Ctx() { em }: GraphQLContext): Promise<WebhookSubscription[]> {
+    return new WebhookService(em).list();
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => WebhookSubscription, { description: 'Stops deliveries to an endpoint (ADMIN).' })
+  deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<WebhookSubscription> {
+    return new WebhookService(em).deactivate(Number(id));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [WebhookDelivery], { description: 'Deliveries that failed every try (ADMIN).' })
+  deadWebhookDeliveries(@Ctx() { em }: GraphQLContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<WebhookDelivery[]> {
+    return new WebhookService(em).deadLetters(first);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Int, { description: 'Sends dead deliveries again (the ones named, or all); returns how many (ADMIN).' })
+  replayWebhookDeliveries(@Ctx() { em }: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
+    return new WebhookService(em).replay(ids);
+  }
+
+  @FieldResolver(() => WebhookSubscription)
+  subscription(@Root() delivery: WebhookDelivery): Promise<WebhookSubscription> {
+    return delivery.subscription.load() as Promise<WebhookSubscription>;
+  }
+
+  @FieldResolver(() => ChangeEvent)
+  event(@Root() delivery: WebhookDelivery): Promise<ChangeEvent> {
+    return delivery.event.load() as Promise<ChangeEvent>;
+  }
+}
