@@ -138,7 +138,8 @@ async function main(): Promise<void> {
       const split = await load('http://127.0.0.1:4989', query);
       const pg = await plainPg(url, query);
       const errors = one.errors + cached.errors + split.errors;
-      if (!Number.isNaN(pg)) Object.assign(totals, { one: totals.one + 1 / one.rps, cached: totals.cached + 1 / cached.rps, pg: totals.pg + 1 / pg });
+      // A query that completed nothing in a run makes the mix's rate 0: counted as such, never as a division by 0.
+      if (!Number.isNaN(pg)) Object.assign(totals, { one: totals.one + 1 / Math.max(one.rps, 1e-9), cached: totals.cached + 1 / Math.max(cached.rps, 1e-9), pg: totals.pg + 1 / pg });
       console.log(`| ${query.name}${errors ? ` (${errors} errors)` : ''} | ${statements.get(query.name)} | ${one.rps.toFixed(0)} | ${one.p50} | ${one.p99} | ${cached.rps.toFixed(0)} | ${cached.p99} | ${ratio(cached.rps, one.rps)} | ${split.rps.toFixed(0)} | ${split.p99} | ${Number.isNaN(pg) ? '–' : pg.toFixed(0)} | ${ratio(one.rps, pg)} |`);
     }
     // The mix's rate: as many requests of each kind, so the time per request adds up (harmonic mean).

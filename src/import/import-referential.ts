@@ -39,10 +39,13 @@ export interface ImportReport {
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
-  timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents', number>>;
+  timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents' | 'analyze', number>>;
 }
 
 export class ImportRefusedError extends Error {}
+
+/** From this many written versions on, the import refreshes the planner's statistics. */
+const BULK_ROWS = 10_000;
 
 /**
  * Imports a file into a referential in one transaction: stream → validate → COPY to staging → cross-row checks
@@ -128,6 +131,9 @@ export async function importReferential(databaseUrl: string, referential: Refere
       referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
+    // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server);
+    // analysed here, they arrive with the data, so the first readers do not get plans made for an empty list.
+    if (added + changed + removed >= BULK_ROWS) await timed('analyze', () => client.query('analyze referential_entry, legal_reference'));
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;

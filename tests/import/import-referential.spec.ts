@@ -180,6 +180,20 @@ describe('importing a referential file', () => {
     expect(await releases('NAC')).toBe(before);
   });
 
+  it('leaves the planner statistics current after a bulk import (the first readers get plans made for the new data)', async () => {
+    const em = db.orm.em.fork();
+    const list = em.create(Referential, { code: 'BULK', name: 'Bulk', domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [] });
+    await em.flush();
+    const estimate = async () => Number((await db.orm.em.fork().execute(`select reltuples from pg_class where relname = 'referential_entry'`))[0].reltuples);
+    const before = await estimate();
+    const path = join(dir, 'bulk.csv');
+    await writeFile(path, `code;label\n${Array.from({ length: 12_000 }, (_, i) => `B${i};Entrée ${i}`).join('\n')}\n`);
+    const report = await importReferential(db.url, list, path, { publish: true });
+    expect(report).toMatchObject({ outcome: 'WRITTEN', diff: { added: 12_000 } });
+    expect(await estimate()).toBeGreaterThanOrEqual(before + 12_000);
+    expect(report.timings.analyze).toBeGreaterThanOrEqual(0);
+  });
+
   it('reports bytes that are not UTF-8 in a UTF-8 file, with their line', async () => {
     const text = Buffer.from('code;niveau;parent;libelle\n1;1;;Droit des personnes\n10;2;1;Nationalit\u00e9\n', 'utf8');
     const bad = Buffer.concat([text, Buffer.from('11;2;1;Etat civil '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
