@@ -1,9 +1,10 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { logger } from '../kernel/logger';
 import { toWireEvent } from '../kernel/outbox/wire-event';
 import { readCursor, readEventsAfter, saveCursor } from './outbox-cursor';
+import { listenToOutbox, Waker } from './outbox-listener';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -48,7 +49,7 @@ export class OutboxRelay {
   private js: JetStreamClient | null = null;
   private stopped = false;
   private killed = false;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private loop: Promise<void> | null = null;
   private readonly cursorName: string;
 
@@ -64,7 +65,7 @@ export class OutboxRelay {
   /** Finishes the event in flight, saves the cursor, disconnects. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.waker.wake();
     await this.loop;
   }
 
@@ -101,17 +102,9 @@ export class OutboxRelay {
 
   /** Connects to PostgreSQL (LISTEN for new events) and takes the relay lock; false while another relay holds it. */
   private async holdLock(): Promise<boolean> {
-    if (!this.db) {
-      const db = new Client({ connectionString: this.options.databaseUrl, application_name: 'rj outbox relay' });
-      db.on('error', (error) => {
-        this.status.lastError = error.message;
-        this.wake?.();
-      });
-      await db.connect();
-      this.db = db;
-      db.on('notification', () => this.wake?.());
-      await db.query('listen change_event');
-    }
+    this.db ??= await listenToOutbox(this.options.databaseUrl, 'rj outbox relay', this.waker, (error) => {
+      this.status.lastError = error.message;
+    });
     if (!this.status.active) {
       const { rows } = await this.db.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [`rj-outbox-relay:${this.options.stream}`]);
       this.status.active = rows[0].locked;
@@ -143,7 +136,7 @@ export class OutboxRelay {
         if (s.type === 'disconnect') this.status.brokerConnected = false;
         if (s.type === 'reconnect') {
           this.status.brokerConnected = true;
-          this.wake?.();
+          this.waker.wake();
         }
       }
     })().catch(() => undefined);
@@ -172,18 +165,7 @@ export class OutboxRelay {
   }
 
   private sleepUntilWoken(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+    return this.stopped ? Promise.resolve() : this.waker.sleep(ms);
   }
 
   /** After a failure: a dead database connection (which also lost the lock) or a closed broker connection is rebuilt. */

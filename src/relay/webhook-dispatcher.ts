@@ -1,6 +1,7 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { logger } from '../kernel/logger';
 import { CHANGE_EVENT_COLUMNS, toWireEvent, type ChangeEventRow } from '../kernel/outbox/wire-event';
+import { listenToOutbox, Waker } from './outbox-listener';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookDispatcherOptions {
@@ -34,7 +35,7 @@ interface DueDelivery extends ChangeEventRow {
 export class WebhookDispatcher {
   private db: Client | null = null;
   private stopped = false;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private loop: Promise<void> | null = null;
 
   constructor(private readonly options: WebhookDispatcherOptions) {}
@@ -46,7 +47,7 @@ export class WebhookDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.waker.wake();
     await this.loop;
   }
 
@@ -72,14 +73,8 @@ export class WebhookDispatcher {
   }
 
   private async connection(): Promise<Client> {
-    if (this.db) return this.db;
-    const db = new Client({ connectionString: this.options.databaseUrl, application_name: 'rj webhook dispatcher' });
-    db.on('error', () => this.wake?.());
-    await db.connect();
-    db.on('notification', () => this.wake?.());
-    await db.query('listen change_event');
-    this.db = db;
-    return db;
+    this.db ??= await listenToOutbox(this.options.databaseUrl, 'rj webhook dispatcher', this.waker);
+    return this.db;
   }
 
   /** New events → deliveries for the active subscriptions that match them; returns how many events were read. */
@@ -157,17 +152,6 @@ export class WebhookDispatcher {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
+    return this.stopped ? Promise.resolve() : this.waker.sleep(ms);
   }
 }
