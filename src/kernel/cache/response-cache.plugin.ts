@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { today } from '../graphql/scalars';
 
 export interface ResponseCacheOptions<TContext extends BaseContext> {
   /** The data versions, read for every query: a change committed before the request started is never missed. */
@@ -19,11 +20,9 @@ interface Cached {
   size: number;
 }
 
-/** Today in France: answers without `at` depend on the day, so yesterday's are not today's. */
-const parisDay = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-
 /**
- * Caches the answers to queries, keyed by operation, variables, the caller's scope, the data versions and the day.
+ * Caches the answers to queries, keyed by operation, variables, the caller's scope, the data versions and the day
+ * (the one resolvers default `at` to, so the key turns exactly when their answers do).
  * A publish bumps a version in its own transaction, so once it has returned no request can read the old entry.
  * Answers with errors are never kept; mutations are never cached. HTTP clients get an ETag (a GET revalidates to a
  * 304) and `Cache-Control: private, no-cache`, so they too always check before reusing.
@@ -39,7 +38,7 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
           if (operation.operation !== 'query') return null;
           const uncached = options.uncachedRootFields;
           if (uncached && operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || uncached.has(s.name.value))) return null;
-          const parts = [queryHash, request.operationName ?? null, request.variables ?? {}, options.scopeOf(contextValue), await options.dataVersions(contextValue), parisDay()];
+          const parts = [queryHash, request.operationName ?? null, request.variables ?? {}, options.scopeOf(contextValue), await options.dataVersions(contextValue), today()];
           key = createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
           const cached = cache.get(key);
           if (!cached) return null;
