@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
@@ -8,11 +7,13 @@ import { createAuthenticator, type Authenticate } from '../kernel/auth/authentic
 import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
 import type { Principal } from '../kernel/auth/principal';
 import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
-import { readDataVersions } from '../kernel/cache/data-versions';
+import { dataVersionsReader } from '../kernel/cache/data-versions';
+import { cachedAnswerMiddleware } from '../kernel/cache/cached-answer.middleware';
+import { ResponseCache } from '../kernel/cache/response-cache';
 import { responseCachePlugin } from '../kernel/cache/response-cache.plugin';
 import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
-import { startHttpServer, type HttpServer } from '../kernel/http/http-server';
+import { startHttpServer, type HttpServer, type HttpServerOptions } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
 import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
@@ -43,14 +44,18 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
 const UNCACHED_SUBGRAPHS = new Set(['security', 'changes']);
 
 /** What about a caller can change an answer: roles and stewardships, never who they are (applications share entries). */
-const cacheScope = ({ principal }: GraphQLContext): string =>
+const cacheScope = (principal: Principal): string =>
   [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+')].join('/');
 
-/** The response cache, in a server that has the database to read the data versions from; none when set to 0 MiB. */
-function cachePlugins(uncachedRootFields: ReadonlySet<string>): ApolloServerPlugin<GraphQLContext>[] {
+/** The response cache of a server that has the database to read the data versions from; none when set to 0 MiB. */
+function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
   const mb = loadConfig().responseCacheMb;
-  if (mb === 0) return [];
-  return [responseCachePlugin<GraphQLContext>({ maxSize: mb * 1024 * 1024, scopeOf: cacheScope, dataVersions: (context) => readDataVersions(context.em), uncachedRootFields })];
+  if (mb === 0) return {};
+  const cache = new ResponseCache(mb * 1024 * 1024, dataVersionsReader(orm));
+  return {
+    plugins: [responseCachePlugin<GraphQLContext>({ cache, scopeOf: (context) => cacheScope(context.principal), uncachedRootFields })],
+    beforeApollo: cachedAnswerMiddleware(cache, cacheScope),
+  };
 }
 
 /** The root query fields of the never-cached subgraphs. */
@@ -81,7 +86,7 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
   return startHttpServer(
     {
       apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
-      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, plugins: cachePlugins(uncachedRootFields(schemas)), ...changeFeedObservability(orm, changeFeed),
+      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, ...responseCaching(orm, uncachedRootFields(schemas)), ...changeFeedObservability(orm, changeFeed),
     },
     listen.host,
     listen.port,
@@ -105,7 +110,7 @@ export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDef
       security,
       isReady: databaseReady(orm),
       routes,
-      plugins: UNCACHED_SUBGRAPHS.has(definition.name) ? [] : cachePlugins(new Set()),
+      ...(UNCACHED_SUBGRAPHS.has(definition.name) ? {} : responseCaching(orm, new Set())),
       ...(definition.name === 'changes' ? changeFeedObservability(orm, changeFeed) : {}),
     },
     listen.host,

@@ -33,6 +33,40 @@ describe('response cache', () => {
     expect((await post(ENTRY, { code: '20A' })).cache).toBe('MISS');
   });
 
+  it('reads the data versions once for a burst of requests that arrive while a read is running', async () => {
+    await post(ENTRY, { code: '20E' });
+    // A writer holding data_version makes the first read wait, so the burst arrives while it runs.
+    const writer = t.db.orm.em.fork();
+    await writer.begin();
+    await writer.execute('lock table data_version in access exclusive mode');
+    t.db.queries.length = 0;
+    const burst = Promise.all(Array.from({ length: 20 }, () => post(ENTRY, { code: '20E' })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writer.rollback();
+    const answers = await burst;
+    expect(answers.every((a) => a.cache === 'HIT')).toBe(true);
+    // The first read, then one shared by everyone who arrived while it waited.
+    expect(t.db.queries.filter((q) => q.includes('from data_version')).length).toBeLessThanOrEqual(3);
+  });
+
+  it('serves a hit byte for byte as Apollo answered the miss, in the media type the client accepts', async () => {
+    const raw = async (accept?: string) => {
+      const response = await fetch(`${t.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query: ENTRY, variables: { code: '20B' } }),
+      });
+      return { text: await response.text(), type: response.headers.get('content-type'), cache: response.headers.get('x-cache') };
+    };
+    const miss = await raw();
+    const hit = await raw();
+    expect([miss.cache, hit.cache]).toEqual(['MISS', 'HIT']);
+    expect(hit).toEqual({ ...miss, cache: 'HIT' });
+    expect(JSON.parse(hit.text).data.entry.code).toBe('20B');
+    const strict = await raw('application/graphql-response+json');
+    expect(strict).toMatchObject({ cache: 'HIT', type: 'application/graphql-response+json; charset=utf-8', text: miss.text });
+  });
+
   it('never serves the old answer once a publish has returned', async () => {
     const before = await post(ENTRY, { code: '20E' });
     expect(before.body.data.entry.label).not.toBe('Libellé publié');

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { GraphQLFormattedError } from 'graphql';
 import { AuthException } from '../auth/auth.exception';
@@ -40,6 +40,8 @@ export interface HttpServerOptions {
   routes?: import('express').Router;
   /** Extra Apollo plugins (the response cache, where the server has the database). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** Runs just before Apollo, the request authenticated and its body read: the response cache's fast path. */
+  beforeApollo?: RequestHandler;
   /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
   explorer?: ExplorerOptions;
 }
@@ -172,6 +174,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     refuseDeclaredOversize(security.maxBodyBytes),
     express.json({ limit: security.maxBodyBytes }),
     refuseTooManyTokens(security, options.role),
+    ...(options.beforeApollo ? [options.beforeApollo] : []),
     expressMiddleware(apollo, { context: ({ req }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal! }) }),
   );
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.

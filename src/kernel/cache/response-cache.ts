@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { today } from '../graphql/scalars';
+
+/** What identifies an answer: the operation as sent, the caller's scope, the data it read and the day. */
+export interface CacheKeyParts {
+  /** SHA-256 (hex) of the query text: Apollo's `queryHash`. */
+  queryHash: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  scope: string;
+  versions: string;
+}
+
+/**
+ * Serialised answers to queries, shared by the Apollo plugin (which stores them) and the HTTP fast path (which
+ * serves hits without entering Apollo). The day in the key is the one resolvers default `at` to, so entries turn
+ * exactly when their answers do.
+ */
+export class ResponseCache {
+  private readonly entries: LRUCache<string, string>;
+
+  constructor(maxSize: number, readonly dataVersions: () => Promise<string>) {
+    this.entries = new LRUCache<string, string>({ maxSize, sizeCalculation: (body) => body.length });
+  }
+
+  static queryHash = (query: string): string => createHash('sha256').update(query).digest('hex');
+
+  key(parts: CacheKeyParts): string {
+    const material = [parts.queryHash, parts.operationName ?? null, parts.variables ?? {}, parts.scope, parts.versions, today()];
+    return createHash('sha256').update(JSON.stringify(material)).digest('base64url');
+  }
+
+  get(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, body: string): void {
+    this.entries.set(key, body);
+  }
+}
