@@ -23,6 +23,7 @@ export const atQuery = (list: string, parentCode: string): BenchQuery['graphql']
 /** The mix, against the latest published release of each synthetic list. */
 export function benchQueries(releases: { natinfSized: number; large: number }): BenchQuery[] {
   const search = visible(NATINF_SIZED, releases.natinfSized);
+  const query = `referential_search_query('${NATINF_SIZED}', '{conduite,ivres}')`;
   const large = visible(LARGE_LIST, releases.large);
   return [
     {
@@ -56,8 +57,8 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
       name: 'search in 17,000 entries (NATINF-sized)',
       graphql: { query: `{ entries(referential: "${NATINF_SIZED}", filter: { search: "conduite ivres" }, first: 20) { totalCount edges { node { code label } } } }` },
       sql: [
-        { text: `select id from referential_entry where ${search} and search_vector @@ to_tsquery('simple', 'conduite:* & ivres:*') order by ts_rank(search_vector, to_tsquery('simple', 'conduite:* & ivres:*')) desc, code limit 21`, values: [] },
-        { text: `select count(*) from referential_entry where ${search} and search_vector @@ to_tsquery('simple', 'conduite:* & ivres:*')`, values: [] },
+        { text: `select id from referential_entry where ${search} and search_vector @@ ${query} order by ts_rank(search_vector, ${query}) desc, code limit 21`, values: [] },
+        { text: `select count(*) from referential_entry where ${search} and search_vector @@ ${query}`, values: [] },
       ],
     },
     {

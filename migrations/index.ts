@@ -7,6 +7,7 @@ import { Migration20261122120000_import_jobs } from './Migration20261122120000_i
 import { Migration20261123090000_data_version } from './Migration20261123090000_data_version';
 import { Migration20261123090000_security } from './Migration20261123090000_security';
 import { Migration20261123090000_change_feed } from './Migration20261123090000_change_feed';
+import { Migration20261123130000_scoped_search } from './Migration20261123130000_scoped_search';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123090000_data_version', class: Migration20261123090000_data_version },
   { name: 'Migration20261123090000_security', class: Migration20261123090000_security },
   { name: 'Migration20261123090000_change_feed', class: Migration20261123090000_change_feed },
+  { name: 'Migration20261123130000_scoped_search', class: Migration20261123130000_scoped_search },
 ];

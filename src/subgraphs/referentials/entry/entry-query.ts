@@ -11,11 +11,17 @@ export interface SqlCondition {
   params: unknown[];
 }
 
-/** "conduite ivresse" → "conduite:* & ivresse:*": every word, as a prefix. Null when no word is left. */
-export function toPrefixQuery(search: string): string | null {
-  const words = fold(search).toLowerCase().split(' ').filter(Boolean);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
-}
+/** "Conduite d'ivresse" → ["conduite", "d", "ivresse"]: the folded words a search matches, each as a prefix. */
+export const searchWordsOf = (search: string): string[] => fold(search).toLowerCase().split(' ').filter(Boolean);
+
+/**
+ * The tsquery of a search in one referential (`'NATINF|conduite':* & 'NATINF|ivresse':*`), built by the database
+ * from the words as values: it matches only that referential's index keys, and no character of a word is syntax.
+ */
+export const searchQuery = (referentialCode: string, words: string[]): SqlCondition => ({
+  sql: "referential_search_query(?, string_to_array(?, ' '))",
+  params: [referentialCode, words.join(' ')],
+});
 
 /** The WHERE clause (alias `e`) for a view and a filter; every value is a bound parameter. */
 export function entryConditions(referentialCode: string, view: EntryView, filter: EntriesFilter = {}): SqlCondition {
@@ -39,10 +45,11 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
   }
   if (filter.search !== undefined && filter.search !== null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw invalid(`search has at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
-    const query = toPrefixQuery(filter.search);
-    if (!query) throw invalid('search needs at least one letter or digit', 'filter.search');
-    parts.push("e.search_vector @@ to_tsquery('simple', ?)");
-    params.push(query);
+    const words = searchWordsOf(filter.search);
+    if (!words.length) throw invalid('search needs at least one letter or digit', 'filter.search');
+    const query = searchQuery(referentialCode, words);
+    parts.push(`e.search_vector @@ ${query.sql}`);
+    params.push(...query.params);
   }
   return { sql: parts.join(' and '), params };
 }

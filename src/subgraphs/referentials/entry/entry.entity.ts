@@ -69,7 +69,8 @@ export class Entry {
   @Property({ type: 'text', hidden: true })
   searchText!: string;
 
-  @Property({ type: 'string', columnType: 'tsvector', generated: "(to_tsvector('simple', search_text)) stored", hidden: true, lazy: true, nullable: true })
+  /** Its lexemes prefixed with the referential code (`NATINF|vol`), so a search walks only its list's index keys. */
+  @Property({ type: 'string', columnType: 'tsvector', generated: '(referential_search_vector(referential_code, search_text)) stored', hidden: true, lazy: true, nullable: true })
   searchVector?: string;
 
   /** Not stored (no decorator, so the ORM ignores it): the view this instance was loaded for. */

@@ -6,7 +6,7 @@ import type { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode } from './entry-loaders';
-import { countEntries, entryConditions, toPrefixQuery } from './entry-query';
+import { countEntries, entryConditions, searchQuery, searchWordsOf } from './entry-query';
 import { tagView } from './entry-visibility';
 
 const SEARCH_CURSOR = '#';
@@ -28,11 +28,12 @@ export class EntryService {
     const searching = Boolean(filter.search);
     if (cursor && (cursor[0] === SEARCH_CURSOR) !== searching) throw invalid('after belongs to another kind of query (search or not)', 'after');
     const offset = searching && cursor ? Number(cursor[1]) : 0;
-    const ids = searching
+    const rank = searching ? searchQuery(referentialCode, searchWordsOf(filter.search!)) : null;
+    const ids = rank
       ? await this.em.execute<{ id: string }[]>(
         `select e.id from referential_entry e where ${where.sql}
-         order by ts_rank(e.search_vector, to_tsquery('simple', ?)) desc, e.code limit ? offset ?`,
-        [...where.params, toPrefixQuery(filter.search!), size + 1, offset])
+         order by ts_rank(e.search_vector, ${rank.sql}) desc, e.code limit ? offset ?`,
+        [...where.params, ...rank.params, size + 1, offset])
       : await this.em.execute<{ id: string }[]>(
         `select e.id from referential_entry e where ${where.sql}${cursor ? ' and e.code > ?' : ''} order by e.code limit ?`,
         [...where.params, ...(cursor ? [String(cursor[0])] : []), size + 1]);
