@@ -123,6 +123,10 @@ export async function importReferential(databaseUrl: string, referential: Refere
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
     await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
+    // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
+    // Analysed here, before the change events' join over the rows just written (planned for an empty list it is a
+    // nested loop: 100,000 first-loaded entries took minutes), and the first readers get plans made for this data.
+    if (added + changed + removed >= BULK_ROWS) await timed('analyze', () => client.query('analyze referential_entry, legal_reference'));
     // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
     if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
     // In the import's own transaction: the release and its audit entry commit together or not at all.
@@ -131,9 +135,6 @@ export async function importReferential(databaseUrl: string, referential: Refere
       referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
-    // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server);
-    // analysed here, they arrive with the data, so the first readers do not get plans made for an empty list.
-    if (added + changed + removed >= BULK_ROWS) await timed('analyze', () => client.query('analyze referential_entry, legal_reference'));
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;
