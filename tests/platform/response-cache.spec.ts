@@ -49,6 +49,21 @@ describe('response cache', () => {
     expect(t.db.queries.filter((q) => q.includes('from data_version')).length).toBeLessThanOrEqual(3);
   });
 
+  it('answers a burst of identical misses by running the query once', async () => {
+    // A reader blocked on the entries makes the first request's execution wait, so the burst arrives during it.
+    const writer = t.db.orm.em.fork();
+    await writer.begin();
+    await writer.execute('lock table referential_entry in access exclusive mode');
+    t.db.queries.length = 0;
+    const burst = Promise.all(Array.from({ length: 20 }, () => post(ENTRY, { code: '20C' })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writer.rollback();
+    const answers = await burst;
+    expect(answers.filter((a) => a.cache === 'MISS')).toHaveLength(1);
+    expect(answers.every((a) => a.body.data.entry.code === '20C')).toBe(true);
+    expect(t.db.queries.filter((q) => q.includes('from "referential_entry"')).length).toBeLessThanOrEqual(2);
+  });
+
   it('serves a hit byte for byte as Apollo answered the miss, in the media type the client accepts', async () => {
     const raw = async (accept?: string) => {
       const response = await fetch(`${t.server.url}/graphql`, {

@@ -9,17 +9,28 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * Serves a cached answer to a JSON POST before Apollo: no parsing, planning or serialising, only the data-version
  * read. Runs after authentication, the rate limit and the body limits; the answer was stored by the Apollo plugin
  * for the same query text, variables and scope, so the limits and the allow-list already accepted that operation.
- * GET requests (CSRF rules, 304 revalidation) and misses go on to Apollo.
+ * GET requests (CSRF rules, 304 revalidation) and misses go on to Apollo; concurrent identical misses run once.
  */
 export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal: Principal) => string) {
+  // Misses being answered, by key: identical requests wait for the first instead of all running it (after a publish,
+  // every client asks again at once).
+  const answering = new Map<string, Promise<void>>();
   return async (req: Request & { principal?: Principal }, res: Response, next: NextFunction): Promise<void> => {
     const body = req.body as { query?: unknown; operationName?: string | null; variables?: Record<string, unknown> | null } | undefined;
     if (req.method !== 'POST' || !req.principal || !body || typeof body.query !== 'string' || !req.is('application/json')) return next();
     try {
       const started = process.hrtime.bigint();
       const key = cache.key({ queryHash: ResponseCache.queryHash(body.query), operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal), versions: await cache.dataVersions() });
-      const answer = cache.get(key);
-      if (answer === undefined) return next();
+      let answer = cache.get(key);
+      const leader = answer === undefined ? answering.get(key) : undefined;
+      if (leader) answer = await leader.then(() => cache.get(key));
+      if (answer === undefined) {
+        if (!answering.has(key)) {
+          const done = new Promise<void>((resolve) => res.once('close', resolve));
+          answering.set(key, done.then(() => void answering.delete(key)));
+        }
+        return next();
+      }
       const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
       res.set({ 'content-type': `${type}; charset=utf-8`, etag: `"${key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'HIT' });
       res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
