@@ -43,9 +43,12 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
 /** Subgraphs whose answers must always be fresh (keys, audit trail, change feed): never served from the cache. */
 const UNCACHED_SUBGRAPHS = new Set(['security', 'changes']);
 
-/** What about a caller can change an answer: roles and stewardships, never who they are (applications share entries). */
+/**
+ * What about a caller can change an answer: roles, stewardships and being held to the allow-list (a hit skips the
+ * check, so only callers held to it may share its entries), never who they are (applications share entries).
+ */
 const cacheScope = (principal: Principal): string =>
-  [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+')].join('/');
+  [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+'), principal.allowListOnly ? 'listed' : 'free'].join('/');
 
 /** The response cache of a server that has the database to read the data versions from; none when set to 0 MiB. */
 function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
