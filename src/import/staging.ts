@@ -44,14 +44,13 @@ export async function createStaging(client: Client): Promise<void> {
     attributes jsonb not null, valid_from date, valid_to date, legal_cells jsonb, search_text text not null) on commit drop`);
 }
 
-/** Streams rows into the staging table with COPY: the database's own bulk path, memory flat whatever the file size. */
-export async function copyRows(client: Client, rows: AsyncIterable<ImportRow>): Promise<void> {
-  async function* lines() {
-    for await (const row of rows) {
-      yield `${[row.line, row.code, row.label, row.parentCode, row.level, row.attributes, row.validFrom, row.validTo, row.legalCells, searchTextOf(row.code, row.label)].map(copyField).join('\t')}\n`;
-    }
-  }
-  await copyLines(client, 'import_staging', STAGING_COLUMNS, lines());
+/** One row of the staging table as a line of COPY text. */
+export const stagingLine = (row: ImportRow): string =>
+  `${row.line}\t${copyField(row.code)}\t${copyField(row.label)}\t${copyField(row.parentCode)}\t${copyField(row.level)}\t${copyField(row.attributes)}\t${copyField(row.validFrom)}\t${copyField(row.validTo)}\t${copyField(row.legalCells)}\t${copyField(searchTextOf(row.code, row.label))}\n`;
+
+/** Streams staging lines (made with `stagingLine`, any number per string) into the staging table with COPY: the database's own bulk path, memory flat whatever the file size. */
+export async function copyRows(client: Client, text: AsyncIterable<string>): Promise<void> {
+  await copyLines(client, 'import_staging', STAGING_COLUMNS, text);
   await client.query('create index on import_staging (code)');
   await client.query('analyze import_staging');
 }

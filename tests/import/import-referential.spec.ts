@@ -194,6 +194,19 @@ describe('importing a referential file', () => {
     expect(report.timings.analyze).toBeGreaterThanOrEqual(0);
   });
 
+  it('names the line a record starts on when a quoted label runs over several lines, and the line a quote left open opens on', async () => {
+    const path = join(dir, 'multiline.csv');
+    await writeFile(path, 'code;niveau;parent;libelle\r\n1;1;;"Droit des\r\npersonnes"\r\n10;2;1;\r\n11;2;1;"Etat ""civil"""\r\n12;x;1;Filiation\r\n');
+    const report = await importReferential(db.url, nac, path, { dryRun: true });
+    expect(report.issues.map((i) => [i.line, i.column, i.reason])).toEqual([
+      [4, 'libelle', 'label is empty'],
+      [6, 'niveau', expect.stringMatching(/^level "x"/)],
+    ]);
+    await writeFile(path, 'code;niveau;parent;libelle\n1;1;;Droit des personnes\n10;2;1;"Nationalité\n11;2;1;Etat civil\n');
+    const open = await importReferential(db.url, nac, path, { dryRun: true });
+    expect(open.issues).toEqual([{ file: 'multiline.csv', line: 3, reason: 'a quote opened at line 3 is never closed' }]);
+  });
+
   it('reports bytes that are not UTF-8 in a UTF-8 file, with their line', async () => {
     const text = Buffer.from('code;niveau;parent;libelle\n1;1;;Droit des personnes\n10;2;1;Nationalit\u00e9\n', 'utf8');
     const bad = Buffer.concat([text, Buffer.from('11;2;1;Etat civil '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
