@@ -44,9 +44,12 @@ export async function createStaging(client: Client): Promise<void> {
     attributes jsonb not null, valid_from date, valid_to date, legal_cells jsonb, search_text text not null) on commit drop`);
 }
 
-/** One row of the staging table as a line of COPY text. */
+/**
+ * One row of the staging table as a line of COPY text. The line, level, code (checked against CODE), dates
+ * (parsed) and search text (letters, digits, spaces) cannot hold a character COPY escapes: not tested per row.
+ */
 export const stagingLine = (row: ImportRow): string =>
-  `${row.line}\t${copyField(row.code)}\t${copyField(row.label)}\t${copyField(row.parentCode)}\t${copyField(row.level)}\t${copyField(row.attributes)}\t${copyField(row.validFrom)}\t${copyField(row.validTo)}\t${copyField(row.legalCells)}\t${copyField(searchTextOf(row.code, row.label))}\n`;
+  `${row.line}\t${row.code}\t${copyField(row.label)}\t${copyField(row.parentCode)}\t${row.level ?? '\\N'}\t${copyField(row.attributes)}\t${row.validFrom ?? '\\N'}\t${row.validTo ?? '\\N'}\t${copyField(row.legalCells)}\t${searchTextOf(row.code, row.label)}\n`;
 
 /** Streams staging lines (made with `stagingLine`, any number per string) into the staging table with COPY: the database's own bulk path, memory flat whatever the file size. */
 export async function copyRows(client: Client, text: AsyncIterable<string>): Promise<void> {
