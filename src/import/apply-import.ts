@@ -49,21 +49,27 @@ export async function settleLevels(client: Client, file: string, issues: IssueLo
   for (const row of wrong.rows) issues.add({ file, line: row.line, column: levelColumn, reason: `level ${row.level} does not follow its parent's (${row.parent_level})` });
 }
 
-/** Compares the staged file with the latest published release, in SQL. */
+/**
+ * Compares the staged file with the latest published release, in SQL, against the live versions of the base
+ * release: copying them all into a temp table first cost more than the comparison (a million rows written,
+ * indexed, then joined once per field for the counts). Each changed row carries the fields that differ.
+ */
 export async function diffWithPublished(client: Client, referential: string, today: string): Promise<DiffCounts> {
   const base = Number((await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential])).rows[0].n ?? 0);
-  await client.query(`create temp table cur on commit drop as select id, code, label, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text
-    from referential_entry where referential_code = $1 and recorded_in <= $2 and (superseded_in is null or superseded_in > $2)`, [referential, base]);
-  await client.query('create index on cur (code)');
-  await client.query(`create temp table delta on commit drop as select s.*, c.id as cur_id from import_staging s left join cur c on c.code = s.code
-    where c.id is null or ${FIELDS.map(DIFFERS).join(' or ')}`);
-  await client.query(`create temp table gone on commit drop as select c.* from cur c where not exists (select 1 from import_staging s where s.code = c.code)
-    and (c.valid_to is null or c.valid_to > $1)`, [today]);
+  const current = 'c.referential_code = $1 and c.recorded_in <= $2 and (c.superseded_in is null or c.superseded_in > $2)';
+  await client.query(`create temp table delta on commit drop as
+    select s.*, c.id as cur_id, array_remove(array[${FIELDS.map((f) => `case when c.id is not null and ${DIFFERS(f)} then '${f}' end`).join(', ')}], null) as changed_fields
+    from import_staging s left join referential_entry c on ${current} and c.code = s.code
+    where c.id is null or ${FIELDS.map(DIFFERS).join(' or ')}`, [referential, base]);
+  await client.query(`create temp table gone on commit drop as select c.id, c.code, c.label, c.parent_code, c.level, c.attributes, c.valid_from, c.valid_to, c.legal_cells, c.search_text
+    from referential_entry c where ${current} and not exists (select 1 from import_staging s where s.code = c.code) and (c.valid_to is null or c.valid_to > $3)`, [referential, base, today]);
   const { rows: [totals] } = await client.query(`select (select count(*) from delta where cur_id is null)::int as added, (select count(*) from delta where cur_id is not null)::int as changed,
     (select count(*) from gone)::int as removed, ((select count(*) from import_staging) - (select count(*) from delta))::int as unchanged,
-    ${FIELDS.map((f) => `(select count(*) from delta s join cur c on c.id = s.cur_id where ${DIFFERS(f)})::int as ${f}`).join(', ')},
+    (select coalesce(jsonb_object_agg(field, n), '{}') from (select field, count(*)::int as n from delta, unnest(changed_fields) field group by field) f) as fields,
     (select coalesce(array_agg(code order by code), '{}') from (select code from delta where cur_id is not null order by code limit 20) x) as sample`);
-  return { added: totals.added, changed: totals.changed, removed: totals.removed, unchanged: totals.unchanged, fields: Object.fromEntries(FIELDS.map((f) => [f, totals[f]]).filter(([, n]) => n > 0)), sample: totals.sample };
+  // In FIELDS order, as before, whatever order the database aggregated them in.
+  const fields = Object.fromEntries(FIELDS.filter((f) => totals.fields[f] > 0).map((f) => [f, totals.fields[f] as number]));
+  return { added: totals.added, changed: totals.changed, removed: totals.removed, unchanged: totals.unchanged, fields, sample: totals.sample };
 }
 
 /** Writes the delta as release N: new versions for added and changed codes, end-dated versions for removed ones. */
