@@ -66,7 +66,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     try {
       return await work();
     } finally {
-      report.timings[phase] = Math.round(performance.now() - started);
+      report.timings[phase] = (report.timings[phase] ?? 0) + Math.round(performance.now() - started);
     }
   };
   const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
@@ -133,6 +133,13 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
+    // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
+    // Analysed here, before the legal references and change events are read from the new versions: with the old
+    // statistics a new referential's million versions count as one row, and the change events' self-join of
+    // referential_entry became a nested loop over all of them (minutes per 100,000 rows). The first readers
+    // after the commit get plans made for the new data too.
+    const bulk = added + changed + removed >= BULK_ROWS;
+    if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
     await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
     // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
     if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
@@ -142,9 +149,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
-    // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server);
-    // analysed here, they arrive with the data, so the first readers do not get plans made for an empty list.
-    if (added + changed + removed >= BULK_ROWS) await timed('analyze', () => client.query('analyze referential_entry, legal_reference'));
+    if (bulk) await timed('analyze', () => client.query('analyze legal_reference'));
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;

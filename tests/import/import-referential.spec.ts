@@ -190,10 +190,22 @@ describe('importing a referential file', () => {
     const before = await estimate();
     const path = join(dir, 'bulk.csv');
     await writeFile(path, `code;label\n${Array.from({ length: 12_000 }, (_, i) => `B${i};Entrée ${i}`).join('\n')}\n`);
-    const report = await importReferential(db.url, list, path, { publish: true });
+    const statements: string[] = [];
+    const original = Client.prototype.query as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      if (typeof args[0] === 'string') statements.push(args[0].trim().split(/\s+/).slice(0, 3).join(' '));
+      return original.apply(this, args);
+    } as never);
+    const report = await importReferential(db.url, list, path, { publish: true }).finally(() => spy.mockRestore());
     expect(report).toMatchObject({ outcome: 'WRITTEN', diff: { added: 12_000 } });
     expect(await estimate()).toBeGreaterThanOrEqual(before + 12_000);
     expect(report.timings.analyze).toBeGreaterThanOrEqual(0);
+    // Before the statements that read the new versions back: planned with the old statistics, a new list's
+    // versions count as one row and the change events' self-join nests a loop over all of them.
+    const analyzed = statements.indexOf('analyze referential_entry');
+    expect(analyzed).toBeGreaterThan(statements.indexOf('insert into referential_entry'));
+    expect(analyzed).toBeLessThan(statements.indexOf('insert into change_event'));
+    expect(analyzed).toBeLessThan(statements.findIndex((s) => s.startsWith('declare legal_cells')));
   });
 
   it('names the line a record starts on when a quoted label runs over several lines, and the line a quote left open opens on', async () => {
