@@ -22,12 +22,14 @@ export interface ReleaseWritten {
 const FIELDS = ['label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells'];
 const DIFFERS = (f: string) => `s.${f} is distinct from c.${f}`;
 
-/** Duplicate codes and parents missing from the file, found in SQL so that memory stays flat. */
-export async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string; parentCode?: string }): Promise<void> {
-  const duplicates = await client.query<{ code: string; lines: number[] }>(
-    'select code, array_agg(line order by line) as lines from import_staging group by code having count(*) > 1 order by min(line) limit 10000');
-  for (const { code, lines } of duplicates.rows) {
-    for (const line of lines.slice(1)) issues.add({ file, line, column: columns.code, reason: `duplicate code "${code}" (first at line ${lines[0]})` });
+/** Duplicate codes (unless the staging index proved there are none) and parents missing from the file, found in SQL so that memory stays flat. */
+export async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string; parentCode?: string }, staged: { uniqueCodes: boolean }): Promise<void> {
+  if (!staged.uniqueCodes) {
+    const duplicates = await client.query<{ code: string; lines: number[] }>(
+      'select code, array_agg(line order by line) as lines from import_staging group by code having count(*) > 1 order by min(line) limit 10000');
+    for (const { code, lines } of duplicates.rows) {
+      for (const line of lines.slice(1)) issues.add({ file, line, column: columns.code, reason: `duplicate code "${code}" (first at line ${lines[0]})` });
+    }
   }
   const orphans = await client.query<{ line: number; parent_code: string }>(
     `select s.line, s.parent_code from import_staging s where s.parent_code is not null

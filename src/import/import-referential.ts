@@ -91,7 +91,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       headerBroken = missing.length > 0;
     }, read);
     const toRow = rowReader(path, mapping, referential, issues);
-    await timed('read', () => copyRows(client, stagingText()));
+    const staged = await timed('read', () => copyRows(client, stagingText()));
     // One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
     async function* stagingText(): AsyncGenerator<string> {
       for await (const batch of records) {
@@ -113,7 +113,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       options.onProgress?.(report.rowsRead, { read: total, total });
     }
     await timed('checks', async () => {
-      await crossRowChecks(client, file, issues, mapping);
+      await crossRowChecks(client, file, issues, mapping, staged);
       await settleLevels(client, file, issues, mapping.level);
     });
     report.invalidRows = issues.badLines.size;
