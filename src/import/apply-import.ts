@@ -51,42 +51,43 @@ export async function settleLevels(client: Client, file: string, issues: IssueLo
   for (const row of wrong.rows) issues.add({ file, line: row.line, column: levelColumn, reason: `level ${row.level} does not follow its parent's (${row.parent_level})` });
 }
 
+const ENTRY_COLUMNS = ['code', 'label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells', 'search_text'];
+
 /**
  * Compares the staged file with the latest published release, in SQL, against the live versions of the base
- * release: copying them all into a temp table first cost more than the comparison (a million rows written,
- * indexed, then joined once per field for the counts). Each changed row carries the fields that differ.
+ * release: copying them all into a temp table first cost more than the comparison. One full join finds the
+ * added, changed and gone codes in a single pass over each side (temp table `changes`: the file's values, or
+ * the current version's for a gone code); each changed row carries the fields that differ.
  */
 export async function diffWithPublished(client: Client, referential: string, today: string): Promise<DiffCounts> {
   const base = Number((await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential])).rows[0].n ?? 0);
-  const current = 'c.referential_code = $1 and c.recorded_in <= $2 and (c.superseded_in is null or c.superseded_in > $2)';
-  await client.query(`create temp table delta on commit drop as
-    select s.*, c.id as cur_id, array_remove(array[${FIELDS.map((f) => `case when c.id is not null and ${DIFFERS(f)} then '${f}' end`).join(', ')}], null) as changed_fields
-    from import_staging s left join referential_entry c on ${current} and c.code = s.code
-    where c.id is null or ${FIELDS.map(DIFFERS).join(' or ')}`, [referential, base]);
-  await client.query(`create temp table gone on commit drop as select c.id, c.code, c.label, c.parent_code, c.level, c.attributes, c.valid_from, c.valid_to, c.legal_cells, c.search_text
-    from referential_entry c where ${current} and not exists (select 1 from import_staging s where s.code = c.code) and (c.valid_to is null or c.valid_to > $3)`, [referential, base, today]);
-  // One pass over delta for the counts: it holds every row of a first import.
-  const { rows: [totals] } = await client.query(`select count(*) filter (where cur_id is null)::int as added, count(*) filter (where cur_id is not null)::int as changed,
-    (select count(*) from gone)::int as removed, ((select count(*) from import_staging) - count(*))::int as unchanged,
+  await client.query(`create temp table changes on commit drop as
+    select s.line is null as gone, c.id as cur_id, ${ENTRY_COLUMNS.map((f) => `case when s.line is null then c.${f} else s.${f} end as ${f}`).join(', ')},
+      array_remove(array[${FIELDS.map((f) => `case when s.line is not null and c.id is not null and ${DIFFERS(f)} then '${f}' end`).join(', ')}], null) as changed_fields
+    from import_staging s full join (select * from referential_entry c where c.referential_code = $1 and c.recorded_in <= $2 and (c.superseded_in is null or c.superseded_in > $2)) c on c.code = s.code
+    where (s.line is null and (c.valid_to is null or c.valid_to > $3)) or (s.line is not null and (c.id is null or ${FIELDS.map(DIFFERS).join(' or ')}))`, [referential, base, today]);
+  // One pass over changes for the counts: it holds every row of a first import.
+  const { rows: [totals] } = await client.query(`select count(*) filter (where not gone and cur_id is null)::int as added, count(*) filter (where not gone and cur_id is not null)::int as changed,
+    count(*) filter (where gone)::int as removed, ((select count(*) from import_staging) - count(*) filter (where not gone))::int as unchanged,
     jsonb_build_object(${FIELDS.map((f) => `'${f}', count(*) filter (where '${f}' = any(changed_fields))`).join(', ')}) as fields,
-    (select coalesce(array_agg(code order by code), '{}') from (select code from delta where cur_id is not null order by code limit 20) x) as sample
-    from delta`);
+    (select coalesce(array_agg(code order by code), '{}') from (select code from changes where not gone and cur_id is not null order by code limit 20) x) as sample
+    from changes`);
   // In FIELDS order, as before, whatever order the database aggregated them in.
   const fields = Object.fromEntries(FIELDS.filter((f) => totals.fields[f] > 0).map((f) => [f, totals.fields[f] as number]));
   return { added: totals.added, changed: totals.changed, removed: totals.removed, unchanged: totals.unchanged, fields, sample: totals.sample };
 }
 
-/** Writes the delta as release N: new versions for added and changed codes, end-dated versions for removed ones. */
+/** Writes the diff as release N: new versions for added and changed codes, end-dated versions for gone ones. */
 export async function writeRelease(client: Client, referential: string, today: string, options: { publish: boolean; actor: string; notes: string }): Promise<ReleaseWritten> {
   const number = Number((await client.query<{ n: number }>('select coalesce(max(number), 0) + 1 as n from referential_release where referential_code = $1', [referential])).rows[0].n);
   const status = options.publish ? 'PUBLISHED' : 'DRAFT';
   await client.query(`insert into referential_release (referential_code, number, status, notes, created_by, published_by, published_at)
     values ($1, $2, $3, $4, $5, $6, $7)`, [referential, number, status, options.notes, options.actor, options.publish ? options.actor : null, options.publish ? new Date() : null]);
-  const columns = 'code, label, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text';
-  await client.query(`insert into referential_entry (referential_code, recorded_in, ${columns}) select $1, $2, ${columns} from delta order by code`, [referential, number]);
+  const columns = ENTRY_COLUMNS.join(', ');
+  await client.query(`insert into referential_entry (referential_code, recorded_in, ${columns}) select $1, $2, ${columns} from changes where not gone order by code`, [referential, number]);
   await client.query(`insert into referential_entry (referential_code, recorded_in, ${columns})
-    select $1, $2, code, label, parent_code, level, attributes, valid_from, $3::date, legal_cells, search_text from gone order by code`, [referential, number, today]);
-  await client.query(`update referential_entry set superseded_in = $1 where id in (select cur_id from delta where cur_id is not null union all select id from gone)`, [number]);
+    select $1, $2, code, label, parent_code, level, attributes, valid_from, $3::date, legal_cells, search_text from changes where gone order by code`, [referential, number, today]);
+  await client.query(`update referential_entry set superseded_in = $1 where id in (select cur_id from changes where cur_id is not null)`, [number]);
   return { number, status };
 }
 
