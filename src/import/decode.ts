@@ -1,5 +1,3 @@
-import { Transform } from 'node:stream';
-
 export type SourceEncoding = 'utf-8' | 'windows-1252';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -26,30 +24,45 @@ export class UndecodableError extends Error {
   }
 }
 
-/** Decodes a byte stream to text, strictly for UTF-8 so that a bad byte is reported with its line, never replaced. */
-export function decoder(encoding: SourceEncoding): Transform {
+const newlines = (text: string): number => {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+};
+
+/** What turns a file's chunks into text, in order: `decode` each chunk, then `end`. */
+export interface ChunkDecoder {
+  decode(chunk: Buffer): string;
+  end(): string;
+}
+
+/**
+ * Decodes chunks of bytes to text, strictly for UTF-8 so that a bad byte is reported with its line, never
+ * replaced. A plain function, not a Transform: a stream would turn the text back into bytes for the next one.
+ */
+export function decoder(encoding: SourceEncoding): ChunkDecoder {
   const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let line = 1;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  return {
+    decode(chunk) {
       try {
         const decoded = text.decode(chunk, { stream: true });
-        line += decoded.split('\n').length - 1;
-        done(null, decoded);
+        line += newlines(decoded);
+        return decoded;
       } catch {
         // Locate the bad byte: decode leniently and count the lines before the first replacement character.
         const lenient = new TextDecoder('utf-8').decode(chunk);
-        done(new UndecodableError(line + (lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length - 1)));
+        throw new UndecodableError(line + newlines(lenient.slice(0, lenient.indexOf('\uFFFD'))));
       }
     },
-    flush(done) {
+    end() {
       try {
-        done(null, text.decode());
+        return text.decode();
       } catch {
-        done(new UndecodableError(line));
+        throw new UndecodableError(line);
       }
     },
-  });
+  };
 }
 
 /** The separator of a header line: the most frequent of ; , tab and |. */

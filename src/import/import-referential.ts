@@ -7,11 +7,11 @@ import type { Referential } from '../subgraphs/referentials/referential/referent
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
 import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
-import { toImportRow, type ImportRow } from './import-row';
+import { rowReader } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
 import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
-import { copyRows, createStaging } from './staging';
+import { copyRows, createStaging, stagingLine } from './staging';
 
 export interface ImportOptions {
   format?: ImportFormat;
@@ -66,7 +66,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     try {
       return await work();
     } finally {
-      report.timings[phase] = Math.round(performance.now() - started);
+      report.timings[phase] = (report.timings[phase] ?? 0) + Math.round(performance.now() - started);
     }
   };
   const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
@@ -90,19 +90,30 @@ export async function importReferential(databaseUrl: string, referential: Refere
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
     }, read);
-    await timed('read', () => copyRows(client, validRows()));
-    async function* validRows(): AsyncGenerator<ImportRow> {
-      for await (const record of records) {
-        report.rowsRead += 1;
-        if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead, { read: read.bytes, total });
-        if (headerBroken) return; // every row would fail the same way: the header issues say it once
-        const row = toImportRow(path, record, mapping, referential, issues);
-        if (row) yield row;
+    const toRow = rowReader(path, mapping, referential, issues);
+    const staged = await timed('read', () => copyRows(client, stagingText()));
+    // One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
+    async function* stagingText(): AsyncGenerator<string> {
+      for await (const batch of records) {
+        let text = '';
+        for (const item of batch) {
+          if ('problem' in item) {
+            issues.add({ file, line: item.line, reason: item.problem });
+            continue;
+          }
+          report.rowsRead += 1;
+          if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead, { read: read.bytes, total });
+          if (headerBroken) break; // every row would fail the same way: the header issues say it once
+          const row = toRow(item);
+          if (row) text += stagingLine(row);
+        }
+        if (text) yield text;
+        if (headerBroken) return;
       }
       options.onProgress?.(report.rowsRead, { read: total, total });
     }
     await timed('checks', async () => {
-      await crossRowChecks(client, file, issues, mapping);
+      await crossRowChecks(client, file, issues, mapping, staged);
       await settleLevels(client, file, issues, mapping.level);
     });
     report.invalidRows = issues.badLines.size;
@@ -122,11 +133,14 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
-    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
     // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
-    // Analysed here, before the change events' join over the rows just written (planned for an empty list it is a
-    // nested loop: 100,000 first-loaded entries took minutes), and the first readers get plans made for this data.
-    if (added + changed + removed >= BULK_ROWS) await timed('analyze', () => client.query('analyze referential_entry, legal_reference'));
+    // Analysed here, before the legal references and change events are read from the new versions: with the old
+    // statistics a new referential's million versions count as one row, and the change events' self-join of
+    // referential_entry became a nested loop over all of them (minutes per 100,000 rows). The first readers
+    // after the commit get plans made for the new data too.
+    const bulk = added + changed + removed >= BULK_ROWS;
+    if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
+    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
     // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
     if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
     // In the import's own transaction: the release and its audit entry commit together or not at all.
@@ -135,6 +149,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
+    if (bulk) await timed('analyze', () => client.query('analyze legal_reference'));
     await client.query('commit');
     report.outcome = 'WRITTEN';
     return report;

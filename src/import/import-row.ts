@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { validateAttributes } from '../subgraphs/referentials/entry/validate-attributes';
+import { attributeValidator } from '../subgraphs/referentials/entry/validate-attributes';
 import { AttributeType } from '../subgraphs/referentials/referential/attribute-definition.type';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import type { IssueLog } from './import-issue';
@@ -30,49 +30,56 @@ export function parseDate(text: string): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
 }
 
-/** One source record → an entry row, or issues naming its line and column. */
-export function toImportRow(path: string, record: SourceRecord, mapping: ColumnMapping, referential: Referential, issues: IssueLog): ImportRow | null {
+/**
+ * The validation of one file's records into entry rows, or issues naming their line and column; what is the
+ * same for every row (file name, attribute types, the attribute check) is worked out once, not per row.
+ */
+export function rowReader(path: string, mapping: ColumnMapping, referential: Referential, issues: IssueLog): (record: SourceRecord) => ImportRow | null {
   const file = basename(path);
-  const before = issues.count;
-  const problem = (column: string, reason: string) => issues.add({ file, line: record.line, column, reason });
-  const get = (column: string | undefined) => (column ? (record.values[column] ?? '').trim() : '');
-  const code = get(mapping.code);
-  if (!code) problem(mapping.code, 'code is empty');
-  else if (!CODE.test(code)) problem(mapping.code, `"${code}" is not a code (letters, digits, . _ - /; 64 at most)`);
-  const label = get(mapping.label).replace(/\s+/g, ' ');
-  if (!label) problem(mapping.label, 'label is empty');
-  else if (label.length > MAX_LABEL) problem(mapping.label, `label is ${label.length} characters long (${MAX_LABEL} at most)`);
-  const levelText = get(mapping.level);
-  const level = levelText ? Number(levelText) : null;
-  if (levelText && (!Number.isInteger(level) || level! < 1 || (referential.levels.length > 0 && level! > referential.levels.length))) {
-    problem(mapping.level!, `level "${levelText}" is not between 1 and ${referential.levels.length || 'the depth of the list'}`);
-  }
-  const dates: Record<'validFrom' | 'validTo', string | null> = { validFrom: null, validTo: null };
-  for (const field of ['validFrom', 'validTo'] as const) {
-    const text = get(mapping[field]);
-    if (!text) continue;
-    const date = parseDate(text);
-    if (!date) problem(mapping[field]!, `"${text}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-    else dates[field] = date;
-  }
-  if (dates.validFrom && dates.validTo && dates.validTo <= dates.validFrom) problem(mapping.validTo!, `validTo ${dates.validTo} is not after validFrom ${dates.validFrom}`);
-  const attributes: Record<string, unknown> = {};
-  for (const [name, column] of Object.entries(mapping.attributes ?? {})) {
-    const text = get(column);
-    if (!text) continue;
-    const type = referential.attributeDefinitions.find((d) => d.name === name)?.type;
-    attributes[name] = type === AttributeType.INTEGER ? Number(text) : type === AttributeType.BOOLEAN ? /^(true|1|oui|yes)$/i.test(text) : text;
-  }
-  try {
-    validateAttributes(referential.attributeDefinitions, attributes, 'attributes');
-  } catch (error) {
-    const name = String((error as { field?: string }).field ?? '').split('.').pop() ?? '';
-    problem(mapping.attributes?.[name] ?? name, (error as Error).message);
-  }
-  if (issues.count > before) return null;
-  const definedBy = get(mapping.definedBy) || null;
-  const punishedBy = get(mapping.punishedBy) || null;
-  // No cell and two empty cells are the same thing: an entry without legal texts.
-  const legal = definedBy || punishedBy ? { definedBy, punishedBy } : null;
-  return { line: record.line, code, label, parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
+  const attributeColumns = Object.entries(mapping.attributes ?? {}).map(([name, column]) => ({ name, column, type: referential.attributeDefinitions.find((d) => d.name === name)?.type }));
+  const checkAttributes = attributeValidator(referential.attributeDefinitions, 'attributes');
+  const depth = referential.levels.length;
+  return (record) => {
+    const before = issues.count;
+    const problem = (column: string, reason: string) => issues.add({ file, line: record.line, column, reason });
+    const get = (column: string | undefined) => (column ? (record.values[column] ?? '').trim() : '');
+    const code = get(mapping.code);
+    if (!code) problem(mapping.code, 'code is empty');
+    else if (!CODE.test(code)) problem(mapping.code, `"${code}" is not a code (letters, digits, . _ - /; 64 at most)`);
+    const label = get(mapping.label).replace(/\s+/g, ' ');
+    if (!label) problem(mapping.label, 'label is empty');
+    else if (label.length > MAX_LABEL) problem(mapping.label, `label is ${label.length} characters long (${MAX_LABEL} at most)`);
+    const levelText = get(mapping.level);
+    const level = levelText ? Number(levelText) : null;
+    if (levelText && (!Number.isInteger(level) || level! < 1 || (depth > 0 && level! > depth))) {
+      problem(mapping.level!, `level "${levelText}" is not between 1 and ${depth || 'the depth of the list'}`);
+    }
+    const dates: Record<'validFrom' | 'validTo', string | null> = { validFrom: null, validTo: null };
+    for (const field of ['validFrom', 'validTo'] as const) {
+      const text = get(mapping[field]);
+      if (!text) continue;
+      const date = parseDate(text);
+      if (!date) problem(mapping[field]!, `"${text}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+      else dates[field] = date;
+    }
+    if (dates.validFrom && dates.validTo && dates.validTo <= dates.validFrom) problem(mapping.validTo!, `validTo ${dates.validTo} is not after validFrom ${dates.validFrom}`);
+    const attributes: Record<string, unknown> = {};
+    for (const { name, column, type } of attributeColumns) {
+      const text = get(column);
+      if (!text) continue;
+      attributes[name] = type === AttributeType.INTEGER ? Number(text) : type === AttributeType.BOOLEAN ? /^(true|1|oui|yes)$/i.test(text) : text;
+    }
+    try {
+      checkAttributes(attributes);
+    } catch (error) {
+      const name = String((error as { field?: string }).field ?? '').split('.').pop() ?? '';
+      problem(mapping.attributes?.[name] ?? name, (error as Error).message);
+    }
+    if (issues.count > before) return null;
+    const definedBy = get(mapping.definedBy) || null;
+    const punishedBy = get(mapping.punishedBy) || null;
+    // No cell and two empty cells are the same thing: an entry without legal texts.
+    const legal = definedBy || punishedBy ? { definedBy, punishedBy } : null;
+    return { line: record.line, code, label, parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
+  };
 }

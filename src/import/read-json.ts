@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import type { IssueLog } from './import-issue';
-import type { ReadProgress, SourceRecord } from './read-source';
+import type { ReadProgress, SourceItem, SourceRecord } from './read-source';
 
 const NEWLINE = 0x0a;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -41,16 +41,16 @@ function toRecord(line: number, item: Record<string, unknown>): SourceRecord {
 
 /**
  * A JSON array of entries, streamed element by element (memory flat whatever the file size); each record carries
- * the line its element starts on, so problems are reported like a CSV file's.
+ * the line its element starts on, so problems are reported like a CSV file's. One batch per chunk read.
  */
-export async function* readJson(path: string, issues: IssueLog, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceRecord> {
+export async function* readJson(path: string, issues: IssueLog, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceItem[]> {
   const file = basename(path);
   const lines = new LineCounter();
   const tokenizer = new Tokenizer();
   const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
   const startLines: number[] = [];
   // Records and misfit elements in file order, so problems are reported in the order of their lines.
-  const ready: (SourceRecord | { line: number; problem: string })[] = [];
+  let ready: SourceItem[] = [];
   let depth = 0;
   let rootChecked = false;
   let lastOffset = 0;
@@ -71,12 +71,11 @@ export async function* readJson(path: string, issues: IssueLog, progress: ReadPr
     if (value && typeof value === 'object' && !Array.isArray(value)) ready.push(toRecord(line, value as Record<string, unknown>));
     else ready.push({ line, problem: 'element is not an object' });
   };
-  function* drain(): Generator<SourceRecord> {
-    for (const item of ready.splice(0)) {
-      if ('problem' in item) issues.add({ file, line: item.line, reason: item.problem });
-      else yield item;
-    }
-  }
+  const drain = (): SourceItem[] => {
+    const batch = ready;
+    ready = [];
+    return batch;
+  };
   let first = true;
   try {
     for await (const data of createReadStream(path)) {
@@ -86,11 +85,11 @@ export async function* readJson(path: string, issues: IssueLog, progress: ReadPr
       first = false;
       lines.feed(chunk);
       tokenizer.write(chunk);
-      yield* drain();
+      yield drain();
     }
     if (!rootChecked) throw new Error('the file is empty');
     tokenizer.end();
-    yield* drain();
+    yield drain();
   } catch (error) {
     issues.add({ file, line: lines.lineAt(lastOffset), reason: `not a JSON array of entries: ${(error as Error).message}` });
   }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
+import { DelimitedParser, DelimitedSyntaxError, type DelimitedRecord } from './delimited.parser';
 import { decoder, detectEncoding, detectSeparator, UndecodableError, type SourceEncoding } from './decode';
 import type { IssueLog } from './import-issue';
 
@@ -9,6 +9,14 @@ export interface SourceRecord {
   line: number;
   values: Record<string, string | undefined>;
 }
+
+/** A record the reader could not turn into values: it travels with the records so issues keep file order. */
+export interface SourceProblem {
+  line: number;
+  problem: string;
+}
+
+export type SourceItem = SourceRecord | SourceProblem;
 
 /** Bytes of the file read so far, updated by the readers as chunks arrive (for progress and ETA). */
 export interface ReadProgress {
@@ -35,39 +43,43 @@ async function head(path: string): Promise<Buffer> {
 }
 
 /**
- * Streams a delimited file record by record, whatever its encoding and separator; a record with the wrong number
- * of fields is reported (file, line) and skipped, never guessed at.
+ * Streams a delimited file, one batch of records per chunk read (an await per row cost more than the parsing),
+ * whatever its encoding and separator; a record with the wrong number of fields is reported (file, line) and
+ * skipped, never guessed at.
  */
-export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceRecord> {
+export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceItem[]> {
   const file = basename(path);
   const start = await head(path);
   const encoding = detectEncoding(start);
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const separator = detectSeparator(firstLine);
-  const source = createReadStream(path);
-  source.on('data', (chunk) => void (progress.bytes += chunk.length));
-  const decoded = source.pipe(decoder(encoding));
-  const parser = decoded.pipe(
-    parse({ delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true, record_delimiter: ['\r\n', '\n'] }),
-  );
-  // .pipe() does not forward errors: a decoding failure must end the parse, not leave it waiting.
-  decoded.on('error', (error) => parser.destroy(error));
+  const text = decoder(encoding);
+  const parser = new DelimitedParser(separator);
   let columns: string[] | undefined;
-  try {
-    for await (const { record, info: position } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  const toItems = (records: DelimitedRecord[]): SourceItem[] => {
+    const items: SourceItem[] = [];
+    for (const { line, fields } of records) {
       if (!columns) {
-        columns = record.map((c) => c.trim());
+        columns = fields.map((c) => c.trim());
         info({ encoding, separator, columns });
-        continue;
+      } else if (fields.length !== columns.length) {
+        items.push({ line, problem: `expected ${columns.length} columns separated by "${separator}", found ${fields.length}` });
+      } else {
+        const values: Record<string, string> = {};
+        for (let i = 0; i < fields.length; i++) values[columns[i]] = fields[i];
+        items.push({ line, values });
       }
-      if (record.length !== columns.length) {
-        issues.add({ file, line: position.lines, reason: `expected ${columns.length} columns separated by "${separator}", found ${record.length}` });
-        continue;
-      }
-      yield { line: position.lines, values: Object.fromEntries(columns.map((c, i) => [c, record[i]])) };
     }
+    return items;
+  };
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      progress.bytes += chunk.length;
+      yield toItems(parser.push(text.decode(chunk)));
+    }
+    yield toItems([...parser.push(text.end()), ...parser.end()]);
   } catch (error) {
-    const line = error instanceof UndecodableError ? error.line : ((error as { lines?: number }).lines ?? 0);
-    issues.add({ file, line, reason: error instanceof UndecodableError ? error.message : (error as Error).message });
+    const line = error instanceof UndecodableError || error instanceof DelimitedSyntaxError ? error.line : 0;
+    issues.add({ file, line, reason: (error as Error).message });
   }
 }
