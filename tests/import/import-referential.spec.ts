@@ -7,6 +7,7 @@ import { importReferential, ImportRefusedError } from '../../src/import/import-r
 import { loadConfig } from '../../src/kernel/config';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../../src/subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
+import { RELEASE_CHANGES_SQL } from '../../src/subgraphs/referentials/release/release-changes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const DATA = loadConfig().dataDir;
@@ -206,6 +207,35 @@ describe('importing a referential file', () => {
     expect(analyzed).toBeGreaterThan(statements.indexOf('insert into referential_entry'));
     expect(analyzed).toBeLessThan(statements.indexOf('insert into change_event'));
     expect(analyzed).toBeLessThan(statements.findIndex((s) => s.startsWith('declare legal_cells')));
+  });
+
+  it("finds a new list's previous versions with an index probe per entry, whatever the statistics say", async () => {
+    const em = db.orm.em.fork();
+    const make = (code: string) => em.create(Referential, { code, name: code, domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [] });
+    const [known, fresh] = [make('KNOWN'), make('FRESH')];
+    await em.flush();
+    const file = async (prefix: string) => {
+      const path = join(dir, `${prefix}.csv`);
+      await writeFile(path, `code;label\n${Array.from({ length: 6_000 }, (_, i) => `${prefix}${i};Entrée ${i}`).join('\n')}\n`);
+      return path;
+    };
+    // Statistics that know KNOWN but not FRESH (6,000 versions: under the bulk threshold, no ANALYZE of its own).
+    await db.orm.em.fork().execute('alter table referential_entry set (autovacuum_enabled = false)');
+    expect((await importReferential(db.url, known, await file('K'), { publish: true })).outcome).toBe('WRITTEN');
+    await db.orm.em.fork().execute('analyze referential_entry');
+    expect((await importReferential(db.url, fresh, await file('F'), {})).outcome).toBe('WRITTEN');
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      const { rows: [row] } = await client.query(`explain (analyze, buffers, format json) ${RELEASE_CHANGES_SQL}`, ['FRESH', 1]);
+      await client.query('rollback');
+      const { Plan: plan } = (row['QUERY PLAN'] as { Plan: Record<string, number> }[])[0];
+      // A probe per entry reads a few blocks each; a nested loop over the list's rows reads millions.
+      expect(plan['Shared Hit Blocks'] + plan['Shared Read Blocks']).toBeLessThan(200_000);
+    } finally {
+      await client.end();
+    }
   });
 
   it('names the line a record starts on when a quoted label runs over several lines, and the line a quote left open opens on', async () => {

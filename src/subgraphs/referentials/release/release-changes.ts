@@ -2,6 +2,8 @@
  * The outbox events of a release being published: one per entry version and per mapping recorded in it, with the
  * entry's full published state, then one for the release. One INSERT … SELECT, so an import publishing a million entries costs no round trip
  * per row. `$1` is the referential's code, `$2` the release number; run it in the publishing transaction.
+ * The previous version is looked up per row (LATERAL: an index probe on referential and code whatever the
+ * statistics say); as a plain join, a new list unknown to the statistics got a nested loop over all its rows.
  */
 export const RELEASE_CHANGES_SQL = `
   insert into change_event (type, domain, entity_type, entity_key, release_number, payload)
@@ -14,7 +16,8 @@ export const RELEASE_CHANGES_SQL = `
            'legalReferences', coalesce(e.legal_cells, '{}'::jsonb),
            'link', jsonb_build_object('query', 'entry', 'referential', e.referential_code, 'code', e.code, 'release', e.recorded_in))
   from referential_entry e
-  left join referential_entry prev on prev.referential_code = e.referential_code and prev.code = e.code and prev.superseded_in = e.recorded_in
+  left join lateral (select p.id, p.valid_to from referential_entry p
+                     where p.referential_code = e.referential_code and p.code = e.code and p.superseded_in = e.recorded_in limit 1) prev on true
   where e.referential_code = $1 and e.recorded_in = $2
   order by e.code;
   `;
