@@ -33,32 +33,31 @@ describe('response cache', () => {
     expect((await post(ENTRY, { code: '20A' })).cache).toBe('MISS');
   });
 
-  it('reads the data versions once for a burst of requests that arrive while a read is running', async () => {
-    await post(ENTRY, { code: '20E' });
-    // A writer holding data_version makes the first read wait, so the burst arrives while it runs.
+  /**
+   * 20 identical requests sent while another transaction holds `table`, released after half a second: they all
+   * arrive while the first one waits on it. The statements logged from then on are the burst's.
+   */
+  const burstWhileLocked = async (table: string, variables: Record<string, unknown>) => {
     const writer = t.db.orm.em.fork();
     await writer.begin();
-    await writer.execute('lock table data_version in access exclusive mode');
+    await writer.execute(`lock table ${table} in access exclusive mode`);
     t.db.queries.length = 0;
-    const burst = Promise.all(Array.from({ length: 20 }, () => post(ENTRY, { code: '20E' })));
+    const burst = Promise.all(Array.from({ length: 20 }, () => post(ENTRY, variables)));
     await new Promise((resolve) => setTimeout(resolve, 500));
     await writer.rollback();
-    const answers = await burst;
+    return burst;
+  };
+
+  it('reads the data versions once for a burst of requests that arrive while a read is running', async () => {
+    await post(ENTRY, { code: '20E' });
+    const answers = await burstWhileLocked('data_version', { code: '20E' });
     expect(answers.every((a) => a.cache === 'HIT')).toBe(true);
     // The first read, then one shared by everyone who arrived while it waited.
     expect(t.db.queries.filter((q) => q.includes('from data_version')).length).toBeLessThanOrEqual(3);
   });
 
   it('answers a burst of identical misses by running the query once', async () => {
-    // A reader blocked on the entries makes the first request's execution wait, so the burst arrives during it.
-    const writer = t.db.orm.em.fork();
-    await writer.begin();
-    await writer.execute('lock table referential_entry in access exclusive mode');
-    t.db.queries.length = 0;
-    const burst = Promise.all(Array.from({ length: 20 }, () => post(ENTRY, { code: '20C' })));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await writer.rollback();
-    const answers = await burst;
+    const answers = await burstWhileLocked('referential_entry', { code: '20C' });
     expect(answers.filter((a) => a.cache === 'MISS')).toHaveLength(1);
     expect(answers.every((a) => a.body.data.entry.code === '20C')).toBe(true);
     expect(t.db.queries.filter((q) => q.includes('from "referential_entry"')).length).toBeLessThanOrEqual(2);
