@@ -13,19 +13,20 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  */
 export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal: Principal) => string) {
   // Misses being answered, by key: identical requests wait for the first instead of all running it (after a publish,
-  // every client asks again at once).
+  // every client asks again at once). Only for query texts already cached once: mutations never wait for each other.
   const answering = new Map<string, Promise<void>>();
   return async (req: Request & { principal?: Principal }, res: Response, next: NextFunction): Promise<void> => {
     const body = req.body as { query?: unknown; operationName?: string | null; variables?: Record<string, unknown> | null } | undefined;
     if (req.method !== 'POST' || !req.principal || !body || typeof body.query !== 'string' || !req.is('application/json')) return next();
     try {
       const started = process.hrtime.bigint();
-      const key = cache.key({ queryHash: ResponseCache.queryHash(body.query), operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal), versions: await cache.dataVersions() });
+      const queryHash = ResponseCache.queryHash(body.query);
+      const key = cache.key({ queryHash, operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal), versions: await cache.dataVersions() });
       let answer = cache.get(key);
       const leader = answer === undefined ? answering.get(key) : undefined;
       if (leader) answer = await leader.then(() => cache.get(key));
       if (answer === undefined) {
-        if (!answering.has(key)) {
+        if (cache.isCacheable(queryHash) && !answering.has(key)) {
           const done = new Promise<void>((resolve) => res.once('close', resolve));
           answering.set(key, done.then(() => void answering.delete(key)));
         }

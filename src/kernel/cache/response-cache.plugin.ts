@@ -22,13 +22,15 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
   return {
     async requestDidStart() {
       let key: string | undefined;
+      let hash = '';
       let hit = false;
       return {
         async responseForOperation({ operation, queryHash, request, contextValue }) {
           if (operation.operation !== 'query') return null;
           const uncached = options.uncachedRootFields;
           if (uncached && operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || uncached.has(s.name.value))) return null;
-          key = cache.key({ queryHash: queryHash ?? ResponseCache.queryHash(request.query ?? ''), operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue), versions: await cache.dataVersions() });
+          hash = queryHash ?? ResponseCache.queryHash(request.query ?? '');
+          key = cache.key({ queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue), versions: await cache.dataVersions() });
           const body = cache.get(key);
           if (body === undefined) return null;
           hit = true;
@@ -41,7 +43,7 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
             headers.set('cache-control', 'no-store');
             return;
           }
-          if (!hit) cache.set(key, JSON.stringify(result));
+          if (!hit) cache.set(key, JSON.stringify(result), hash);
           headers.set('etag', `"${key}"`);
           headers.set('cache-control', 'private, no-cache');
           headers.set('x-cache', hit ? 'HIT' : 'MISS');

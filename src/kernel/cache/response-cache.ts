@@ -19,6 +19,8 @@ export interface CacheKeyParts {
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, string>;
+  /** Query texts (by hash) whose answers have been stored: only their misses are worth waiting for. */
+  private readonly cacheableQueries = new LRUCache<string, true>({ max: 10_000 });
 
   constructor(maxSize: number, readonly dataVersions: () => Promise<string>) {
     this.entries = new LRUCache<string, string>({ maxSize, sizeCalculation: (body) => body.length });
@@ -35,7 +37,13 @@ export class ResponseCache {
     return this.entries.get(key);
   }
 
-  set(key: string, body: string): void {
+  set(key: string, body: string, queryHash: string): void {
     this.entries.set(key, body);
+    this.cacheableQueries.set(queryHash, true);
+  }
+
+  /** Whether answers to this query text have been stored before (a query, not a mutation or a never-cached read). */
+  isCacheable(queryHash: string): boolean {
+    return this.cacheableQueries.has(queryHash);
   }
 }
