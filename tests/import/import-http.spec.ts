@@ -34,8 +34,11 @@ describe('imports and exports over HTTP', () => {
     const report = (await response.json()) as any;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });
-    const { data } = await gql(t.server, `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber } }`);
+    const { data } = await gql(t.server, `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber timings } }`);
     expect(data.importJobs[0]).toMatchObject({ id: String(report.job), file: 'natinf.csv', status: 'NO_CHANGE', errorCount: 0, releaseNumber: null });
+    // A "no change" stops after the diff: the phases it ran, as the report gave them.
+    expect(Object.keys(data.importJobs[0].timings).sort()).toEqual(['checks', 'diff', 'read']);
+    expect(data.importJobs[0].timings).toEqual(report.timings);
   });
 
   it('answers 422 with the located problems of a bad file, and records the refusal', async () => {

@@ -66,6 +66,10 @@ export class ImportJob {
   @Property({ type: 'integer', default: 0 })
   errorCount: Opt<number> = 0;
 
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Milliseconds per phase (read, checks, diff, write, legalReferences, changeEvents, analyze).' })
+  @Property({ type: 'jsonb', nullable: true })
+  timings?: Record<string, number> | null;
+
   @Field(() => Int, { nullable: true, description: 'The release written, if any.' })
   @Property({ type: 'integer', nullable: true })
   releaseNumber?: number | null;
