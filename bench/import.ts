@@ -11,13 +11,15 @@ import { createSyntheticReferential, syntheticLines, writeSyntheticFile } from '
 const RAW_COLUMNS = ['code', 'level', 'parent_code', 'label', 'nature', 'defined_by', 'punished_by'];
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const url = Object.assign(new URL(BASE_URL), { pathname: '/rj_bench_import' }).toString();
+/** Dropped and created again by every run: two checkouts benchmarking at once name different ones. */
+const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'rj_bench_import';
+const url = Object.assign(new URL(BASE_URL), { pathname: `/${DATABASE}` }).toString();
 
 async function main(): Promise<void> {
   const admin = new Client({ connectionString: Object.assign(new URL(BASE_URL), { pathname: '/postgres' }).toString() });
   await admin.connect();
-  await admin.query('drop database if exists rj_bench_import with (force)');
-  await admin.query('create database rj_bench_import');
+  await admin.query(`drop database if exists "${DATABASE}" with (force)`);
+  await admin.query(`create database "${DATABASE}"`);
   await admin.end();
   const orm = await connectOrm(url);
   await migrate(orm);
