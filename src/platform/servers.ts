@@ -9,7 +9,7 @@ import type { Principal } from '../kernel/auth/principal';
 import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
 import { dataVersionsReader } from '../kernel/cache/data-versions';
 import { cachedAnswerMiddleware } from '../kernel/cache/cached-answer.middleware';
-import { ResponseCache } from '../kernel/cache/response-cache';
+import { ResponseCache, slotIn } from '../kernel/cache/response-cache';
 import { responseCachePlugin } from '../kernel/cache/response-cache.plugin';
 import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
@@ -25,11 +25,12 @@ export interface Listen {
   port: number;
 }
 
-const requestContext = (orm: MikroORM) => async ({ principal }: { principal: Principal }): Promise<GraphQLContext> => ({
+const requestContext = (orm: MikroORM) => async ({ principal, locals }: { principal: Principal; locals: Record<string, unknown> }): Promise<GraphQLContext> => ({
   em: orm.em.fork(),
   logger,
   principal,
   actor: principal.id,
+  cacheSlot: slotIn(locals),
 });
 
 const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
@@ -56,7 +57,7 @@ function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>)
   if (mb === 0) return {};
   const cache = new ResponseCache(mb * 1024 * 1024, dataVersionsReader(orm));
   return {
-    plugins: [responseCachePlugin<GraphQLContext>({ cache, scopeOf: (context) => cacheScope(context.principal), uncachedRootFields })],
+    plugins: [responseCachePlugin<GraphQLContext>({ cache, scopeOf: (context) => cacheScope(context.principal), slotOf: (context) => context.cacheSlot, uncachedRootFields })],
     beforeApollo: cachedAnswerMiddleware(cache, cacheScope),
   };
 }

@@ -30,7 +30,10 @@ describe('response cache', () => {
     const second = await post(ENTRY, { code: '20E' });
     expect(second).toMatchObject({ cache: 'HIT', body: first.body, etag: first.etag, cacheControl: 'private, no-cache' });
     expect(t.db.queries.filter((q) => /\bselect\b/i.test(q))).toEqual([expect.stringContaining('from data_version')]);
+    t.db.queries.length = 0;
     expect((await post(ENTRY, { code: '20A' })).cache).toBe('MISS');
+    // A miss too reads the versions once: Apollo's plugin stores the answer under the key the fast path worked out.
+    expect(t.db.queries.filter((q) => q.includes('from data_version'))).toHaveLength(1);
   });
 
   /**

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { logger } from '../logger';
-import { ResponseCache } from './response-cache';
+import { operationHash } from '../http/operation-allowlist.plugin';
+import { rememberSlot, type ResponseCache } from './response-cache';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
@@ -20,12 +21,14 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
     if (req.method !== 'POST' || !req.principal || !body || typeof body.query !== 'string' || !req.is('application/json')) return next();
     try {
       const started = process.hrtime.bigint();
-      const queryHash = ResponseCache.queryHash(body.query);
+      const queryHash = operationHash(body.query);
       const key = cache.key({ queryHash, operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal), versions: await cache.dataVersions() });
       let answer = cache.get(key);
       const leader = answer === undefined ? answering.get(key) : undefined;
       if (leader) answer = await leader.then(() => cache.get(key));
       if (answer === undefined) {
+        // Apollo's cache plugin stores the answer under this key: no second version read, no second hash.
+        rememberSlot(res.locals, { key, queryHash });
         if (cache.isCacheable(queryHash) && !answering.has(key)) {
           const done = new Promise<void>((resolve) => res.once('close', resolve));
           answering.set(key, done.then(() => void answering.delete(key)));

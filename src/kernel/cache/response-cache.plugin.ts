@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
-import { ResponseCache } from './response-cache';
+import { operationHash } from '../http/operation-allowlist.plugin';
+import type { CacheSlot, ResponseCache } from './response-cache';
 
 export interface ResponseCacheOptions<TContext extends BaseContext> {
   cache: ResponseCache;
@@ -8,6 +9,8 @@ export interface ResponseCacheOptions<TContext extends BaseContext> {
   scopeOf(context: TContext): string;
   /** Root query fields whose answers must always be fresh (keys, audit trail, change feed): never cached. */
   uncachedRootFields?: ReadonlySet<string>;
+  /** The slot the fast path already worked out for this request (JSON POSTs), if any. */
+  slotOf?(context: TContext): CacheSlot | undefined;
 }
 
 /**
@@ -21,17 +24,20 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
   const { cache } = options;
   return {
     async requestDidStart() {
-      let key: string | undefined;
-      let hash = '';
+      let slot: CacheSlot | undefined;
       let hit = false;
       return {
         async responseForOperation({ operation, queryHash, request, contextValue }) {
           if (operation.operation !== 'query') return null;
           const uncached = options.uncachedRootFields;
           if (uncached && operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || uncached.has(s.name.value))) return null;
-          hash = queryHash ?? ResponseCache.queryHash(request.query ?? '');
-          key = cache.key({ queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue), versions: await cache.dataVersions() });
-          const body = cache.get(key);
+          slot = options.slotOf?.(contextValue);
+          if (!slot) {
+            const hash = queryHash ?? operationHash(request.query ?? '');
+            const key = cache.key({ queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue), versions: await cache.dataVersions() });
+            slot = { key, queryHash: hash };
+          }
+          const body = cache.get(slot.key);
           if (body === undefined) return null;
           hit = true;
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(body) as FormattedExecutionResult } };
@@ -39,12 +45,12 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
         async willSendResponse({ response }) {
           const { headers } = response.http;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          if (!key || !result || result.errors?.length) {
+          if (!slot || !result || result.errors?.length) {
             headers.set('cache-control', 'no-store');
             return;
           }
-          if (!hit) cache.set(key, JSON.stringify(result), hash);
-          headers.set('etag', `"${key}"`);
+          if (!hit) cache.set(slot.key, JSON.stringify(result), slot.queryHash);
+          headers.set('etag', `"${slot.key}"`);
           headers.set('cache-control', 'private, no-cache');
           headers.set('x-cache', hit ? 'HIT' : 'MISS');
         },

@@ -2,9 +2,21 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { today } from '../graphql/scalars';
 
+/** A request's place in the cache, worked out once before Apollo and carried into the GraphQL context. */
+export interface CacheSlot {
+  key: string;
+  queryHash: string;
+}
+
+const SLOT = 'responseCacheSlot';
+
+/** Keeps a request's slot in Express's per-request `res.locals`, where the context builder finds it. */
+export const rememberSlot = (locals: Record<string, unknown>, slot: CacheSlot): void => void (locals[SLOT] = slot);
+export const slotIn = (locals: Record<string, unknown>): CacheSlot | undefined => locals[SLOT] as CacheSlot | undefined;
+
 /** What identifies an answer: the operation as sent, the caller's scope, the data it read and the day. */
 export interface CacheKeyParts {
-  /** SHA-256 (hex) of the query text: Apollo's `queryHash`. */
+  /** SHA-256 (hex) of the query text: Apollo's `queryHash`, the allow-list's `operationHash`. */
   queryHash: string;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
@@ -25,8 +37,6 @@ export class ResponseCache {
   constructor(maxSize: number, readonly dataVersions: () => Promise<string>) {
     this.entries = new LRUCache<string, string>({ maxSize, sizeCalculation: (body) => body.length });
   }
-
-  static queryHash = (query: string): string => createHash('sha256').update(query).digest('hex');
 
   key(parts: CacheKeyParts): string {
     const material = [parts.queryHash, parts.operationName ?? null, parts.variables ?? {}, parts.scope, parts.versions, today()];

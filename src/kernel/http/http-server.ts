@@ -24,7 +24,7 @@ export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
   apollo: Pick<ApolloServerOptions<GraphQLContext>, 'gateway' | 'schema'>;
   /** A fresh context per request (a forked entity manager), or nothing for a gateway over remote subgraphs. */
-  context: (request: { headers: Headers; principal: Principal }) => Promise<GraphQLContext>;
+  context: (request: { headers: Headers; principal: Principal; locals: Record<string, unknown> }) => Promise<GraphQLContext>;
   /** Who calls /graphql: API key or token at the edge, the gateway's signed assertion in a lone subgraph. */
   authenticate: Authenticate;
   /** Gateway (or one process) or lone subgraph: the allow-list binds clients, the planner's fetches are not theirs. */
@@ -175,7 +175,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     express.json({ limit: security.maxBodyBytes }),
     refuseTooManyTokens(security, options.role),
     ...(options.beforeApollo ? [options.beforeApollo] : []),
-    expressMiddleware(apollo, { context: ({ req }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal! }) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }) }),
   );
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
