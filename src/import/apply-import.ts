@@ -54,13 +54,11 @@ export async function settleLevels(client: Client, file: string, issues: IssueLo
 const ENTRY_COLUMNS = ['code', 'label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells', 'search_text'];
 
 /**
- * Compares the staged file with the latest published release, in SQL, against the live versions of the base
- * release: copying them all into a temp table first cost more than the comparison. One full join finds the
+ * Compares the staged file with release `base` (the latest published; 0 when none), in SQL, against its live versions: copying them all into a temp table first cost more than the comparison. One full join finds the
  * added, changed and gone codes in a single pass over each side (temp table `changes`: the file's values, or
  * the current version's for a gone code); each changed row carries the fields that differ.
  */
-export async function diffWithPublished(client: Client, referential: string, today: string): Promise<DiffCounts> {
-  const base = Number((await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential])).rows[0].n ?? 0);
+export async function diffWithPublished(client: Client, referential: string, base: number, today: string): Promise<DiffCounts> {
   await client.query(`create temp table changes on commit drop as
     select s.line is null as gone, c.id as cur_id, ${ENTRY_COLUMNS.map((f) => `case when s.line is null then c.${f} else s.${f} end as ${f}`).join(', ')},
       array_remove(array[${FIELDS.map((f) => `case when s.line is not null and c.id is not null and ${DIFFERS(f)} then '${f}' end`).join(', ')}], null) as changed_fields

@@ -24,7 +24,8 @@ export class UndecodableError extends Error {
   }
 }
 
-const newlines = (text: string): number => {
+/** How many `\n` a text holds: the line count the readers add up as they go. */
+export const newlines = (text: string): number => {
   let count = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
   return count;

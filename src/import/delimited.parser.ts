@@ -1,3 +1,5 @@
+import { newlines } from './decode';
+
 /** A record of a delimited file: its trimmed fields and the line it starts on (1 for the header). */
 export interface DelimitedRecord {
   line: number;
@@ -20,11 +22,6 @@ const CR = 0x0d;
 const SPACE = /\s/;
 // Whitespace as String.prototype.trim sees it, without building a string for the common printable characters.
 const isBlank = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(String.fromCharCode(code)));
-const lineBreaks = (text: string): number => {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-};
 
 /**
  * Splits decoded text into records, chunk by chunk, as csv-parse did with `trim`, `relax_quotes`,
@@ -114,7 +111,7 @@ export class DelimitedParser {
           // A quote last in the buffer may be the first of a `""`: wait for the next chunk to tell.
           if (quote === -1 || (quote === length - 1 && !final)) {
             if (!final) return undefined;
-            throw new DelimitedSyntaxError(`a quote opened at line ${line + lineBreaks(buffer.slice(start, pos))} is never closed`, line);
+            throw new DelimitedSyntaxError(`a quote opened at line ${line + newlines(buffer.slice(start, pos))} is never closed`, line);
           }
           if (buffer.charCodeAt(quote + 1) === QUOTE) {
             value += buffer.slice(from, quote + 1);
@@ -125,7 +122,7 @@ export class DelimitedParser {
           pos = quote + 1;
           break;
         }
-        lines += lineBreaks(value);
+        lines += newlines(value);
         fields.push(value);
         while (pos < length && buffer.charCodeAt(pos) !== this.delimiterCode && buffer.charCodeAt(pos) !== NEWLINE && isBlank(buffer.charCodeAt(pos))) pos++;
         if (pos < length && buffer.charCodeAt(pos) !== this.delimiterCode && buffer.charCodeAt(pos) !== NEWLINE) {

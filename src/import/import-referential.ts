@@ -124,20 +124,20 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
     const day = today();
-    report.diff = await timed('diff', () => diffWithPublished(client, referential.code, day));
+    const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
+    report.diff = await timed('diff', () => diffWithPublished(client, referential.code, previous ?? 0, day));
     const { added, changed, removed } = report.diff;
     if (options.dryRun || added + changed + removed === 0) {
       await client.query('rollback');
       report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
       return report;
     }
-    const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
     // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
-    // Analysed here, before the legal references and change events are read from the new versions: with the old
-    // statistics a new referential's million versions count as one row, and the change events' self-join of
-    // referential_entry became a nested loop over all of them (minutes per 100,000 rows). The first readers
-    // after the commit get plans made for the new data too.
+    // Analysed here, before the legal references and change events read the new versions back, which old
+    // statistics take for one row (the change events' lookup of previous versions once became a nested loop
+    // over all of them; it is an index probe per row now, whatever the statistics). The first readers after the
+    // commit get plans made for the new data too.
     const bulk = added + changed + removed >= BULK_ROWS;
     if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
     await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
