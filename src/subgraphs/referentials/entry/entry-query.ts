@@ -12,7 +12,7 @@ export interface SqlCondition {
 }
 
 /** "Conduite d'ivresse" → ["conduite", "d", "ivresse"]: the folded words a search matches, each as a prefix. */
-export const searchWordsOf = (search: string): string[] => fold(search).toLowerCase().split(' ').filter(Boolean);
+const searchWordsOf = (search: string): string[] => fold(search).toLowerCase().split(' ').filter(Boolean);
 
 /**
  * The tsquery of a search in one referential (`'NATINF|conduite':* & 'NATINF|ivresse':*`), built by the database
@@ -24,7 +24,12 @@ export const searchQuery = (referentialCode: string, words: string[]): SqlCondit
 });
 
 /** The WHERE clause (alias `e`) for a view and a filter; every value is a bound parameter. */
-export function entryConditions(referentialCode: string, view: EntryView, filter: EntriesFilter = {}): SqlCondition {
+export interface EntryConditions extends SqlCondition {
+  /** When searching: the tsquery the condition matches, for ranking by relevance. */
+  search?: SqlCondition;
+}
+
+export function entryConditions(referentialCode: string, view: EntryView, filter: EntriesFilter = {}): EntryConditions {
   const parts = [IN_RELEASE_SQL];
   const params: unknown[] = [referentialCode, view.release, view.release];
   if (view.at) {
@@ -43,15 +48,16 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     parts.push('e.attributes @> ?::jsonb');
     params.push(JSON.stringify(filter.attributes));
   }
+  let search: SqlCondition | undefined;
   if (filter.search !== undefined && filter.search !== null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw invalid(`search has at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
     const words = searchWordsOf(filter.search);
     if (!words.length) throw invalid('search needs at least one letter or digit', 'filter.search');
-    const query = searchQuery(referentialCode, words);
-    parts.push(`e.search_vector @@ ${query.sql}`);
-    params.push(...query.params);
+    search = searchQuery(referentialCode, words);
+    parts.push(`e.search_vector @@ ${search.sql}`);
+    params.push(...search.params);
   }
-  return { sql: parts.join(' and '), params };
+  return { sql: parts.join(' and '), params, search };
 }
 
 /** How many entries a condition selects: a connection's `totalCount`, computed only when asked. */

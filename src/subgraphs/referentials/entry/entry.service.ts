@@ -6,7 +6,7 @@ import type { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode } from './entry-loaders';
-import { countEntries, entryConditions, searchQuery, searchWordsOf } from './entry-query';
+import { countEntries, entryConditions } from './entry-query';
 import { tagView } from './entry-visibility';
 
 const SEARCH_CURSOR = '#';
@@ -28,7 +28,7 @@ export class EntryService {
     const searching = Boolean(filter.search);
     if (cursor && (cursor[0] === SEARCH_CURSOR) !== searching) throw invalid('after belongs to another kind of query (search or not)', 'after');
     const offset = searching && cursor ? Number(cursor[1]) : 0;
-    const rank = searching ? searchQuery(referentialCode, searchWordsOf(filter.search!)) : null;
+    const rank = where.search;
     const ids = rank
       ? await this.em.execute<{ id: string }[]>(
         `select e.id from referential_entry e where ${where.sql}
