@@ -19,6 +19,7 @@ import { graphiqlRouter } from './graphiql';
 import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
 import { limitsAreClientErrors, queryLimits, refuseTooManyTokens } from './query-limits';
+import { refuseHttp } from './refuse-http';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
@@ -62,10 +63,6 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
 }
-
-/** A GraphQL-shaped refusal at the HTTP layer (before Apollo): a fixed message and a code, nothing else. */
-const refuseHttp = (res: Response, status: number, code: string, message: string): void =>
-  void res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 

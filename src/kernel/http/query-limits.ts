@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import { Lexer, Source, TokenKind } from 'graphql';
 import type { SecurityConfig } from '../auth/security-config';
+import { refuseHttp } from './refuse-http';
 
 /**
  * Depth, cost, aliases, tokens and directives (graphql-armor), checked before execution. Subgraphs get a little
@@ -55,6 +56,6 @@ export const refuseTooManyTokens = (security: SecurityConfig, role: 'gateway' | 
   return (req: Request, res: Response, next: NextFunction): void => {
     const query = (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string' || !exceedsTokens(query, max)) return next();
-    res.status(400).json({ errors: [{ message: `Syntax Error: Token limit of ${max} exceeded.`, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+    refuseHttp(res, 400, 'GRAPHQL_PARSE_FAILED', `Syntax Error: Token limit of ${max} exceeded.`);
   };
 };
