@@ -3,7 +3,7 @@ import { loadDemoDataIfEmpty } from './demo-data/load-demo-data';
 import { loadConfig } from './kernel/config';
 import { openDatabase } from './kernel/database/database';
 import { logger } from './kernel/logger';
-import { onShutdown } from './platform/on-shutdown';
+import { onShutdown, stopGracefully } from './platform/on-shutdown';
 import { startChangeFeed } from './relay/start-change-feed';
 import { startOneProcessServer } from './platform/servers';
 
@@ -14,11 +14,7 @@ async function main(): Promise<void> {
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
   const changeFeed = startChangeFeed(database.url, config.changeFeed);
   const http = await startOneProcessServer(database.orm, config, config.security, changeFeed);
-  onShutdown(async () => {
-    await http.stop();
-    await changeFeed.stop();
-    await database.close();
-  });
+  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, changeFeed.stop, database.close));
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
   process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n`);
   // Development only (never honoured in production): the documented local ADMIN key, to try mutations at once.

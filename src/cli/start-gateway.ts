@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { connectOrm } from '../kernel/database/database';
 import { logger } from '../kernel/logger';
-import { onShutdown } from '../platform/on-shutdown';
+import { onShutdown, stopGracefully } from '../platform/on-shutdown';
 import { startGatewayServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';
 import { parseArgs, portOption } from './args';
@@ -23,10 +23,7 @@ async function main(): Promise<void> {
   // API keys live in the database: with DATABASE_URL the gateway checks them; without, it accepts bearer tokens only.
   const orm = config.databaseUrl ? await connectOrm(config.databaseUrl) : undefined;
   const http = await startGatewayServer(urls, { host: config.host, port: portOption(options, config.port) }, { security: config.security, orm });
-  onShutdown(async () => {
-    await http.stop();
-    await orm?.close(true);
-  });
+  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => void (await orm?.close(true))));
   logger.info({ url: `${http.url}/graphql`, subgraphs: urls }, 'gateway is up');
 }
 

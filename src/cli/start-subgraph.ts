@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
 import { logger } from '../kernel/logger';
-import { onShutdown } from '../platform/on-shutdown';
+import { onShutdown, stopGracefully } from '../platform/on-shutdown';
 import { startChangeFeed } from '../relay/start-change-feed';
 import { startSubgraphServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';
@@ -20,11 +20,7 @@ async function main(): Promise<void> {
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
   const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);
-  onShutdown(async () => {
-    await http.stop();
-    await changeFeed?.stop();
-    await database.close();
-  });
+  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, changeFeed?.stop, database.close));
   logger.info({ subgraph: name, url: `${http.url}/graphql` }, 'subgraph is up');
 }
 

@@ -1,5 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { logInfrastructureFault, serviceUnavailableError } from '../kernel/errors/infrastructure-fault';
 import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
 import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
@@ -22,11 +23,22 @@ export function createInProcessGateway(supergraphSdl: string, schemas: ReadonlyM
  */
 class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
   constructor(
-    options: { url: string },
+    options: { url: string; timeoutMs: number },
     private readonly subgraph: string,
     private readonly gatewaySecret: string,
   ) {
-    super(options);
+    // A frozen subgraph cannot hold a request longer than this (its assertion would expire on the way anyway).
+    super({ url: options.url });
+    const fetchOnce = this.fetcher;
+    this.fetcher = (url, init) => fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+  }
+
+  /** Unreachable, timed out, or refusing our own assertion: the subgraph is at fault, never the caller's credentials. */
+  override didEncounterError(error: Error): void {
+    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+    if (error instanceof GraphQLError && code !== 'UNAUTHENTICATED' && code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) throw error;
+    logInfrastructureFault(`subgraph ${this.subgraph}`, error, 'gateway fetch');
+    throw serviceUnavailableError();
   }
 
   /** The caller, as the gateway authenticated it, signed for this subgraph only (it trusts nothing else). */
@@ -44,9 +56,15 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
 }
 
 /** Split mode: each subgraph is its own HTTP service; `urls` overrides the URLs written in the supergraph. */
-export function createRemoteGateway(supergraphSdl: string, urls: Readonly<Record<string, string>>, gatewaySecret: string): ApolloGateway {
+export function createRemoteGateway(supergraphSdl: string, urls: Readonly<Record<string, string>>, gatewaySecret: string, timeoutMs = subgraphTimeoutMs()): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphHttpDataSource({ url: urls[name] ?? url! }, name, gatewaySecret),
+    buildService: ({ name, url }) => new SubgraphHttpDataSource({ url: urls[name] ?? url!, timeoutMs }, name, gatewaySecret),
   });
+}
+
+/** `SUBGRAPH_TIMEOUT_MS`: how long the gateway waits for one subgraph fetch (default 30 s, under the assertion's minute). */
+export function subgraphTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
+  return Number.isInteger(value) && value > 0 ? value : 30_000;
 }

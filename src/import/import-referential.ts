@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Client } from 'pg';
 import { recordAuditWithClient } from '../kernel/audit/record-audit';
+import { dedicatedConnection } from '../kernel/database/dedicated-connection';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
@@ -69,7 +70,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       report.timings[phase] = (report.timings[phase] ?? 0) + Math.round(performance.now() - started);
     }
   };
-  const client = new Client({ connectionString: databaseUrl, application_name: `import ${referential.code}` });
+  const client = new Client(dedicatedConnection(databaseUrl, `import ${referential.code}`));
   await client.connect();
   try {
     await client.query('begin');

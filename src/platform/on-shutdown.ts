@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
 
 /** SIGTERM/SIGINT: finish in-flight work through `stop`, then exit; a second signal exits at once. */
@@ -17,4 +19,15 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.on('SIGTERM', handle);
   process.on('SIGINT', handle);
+}
+
+/**
+ * The order a load balancer needs: `/readyz` fails first (for `readinessDelayMs`, so it stops routing here), then
+ * in-flight requests drain, then background work (relay batch, dispatcher, counters) stops, then the database closes.
+ */
+export async function stopGracefully(http: HttpServer, readinessDelayMs: number, ...after: Array<(() => Promise<void>) | undefined>): Promise<void> {
+  http.markNotReady();
+  if (readinessDelayMs > 0) await sleep(readinessDelayMs);
+  await http.stop();
+  for (const step of after) await step?.();
 }

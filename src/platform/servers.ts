@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
+import { subgraphsReady, supergraphUrls } from '../gateway/subgraph-health';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import { importRouter } from '../import/import-http.router';
 import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
@@ -141,7 +142,7 @@ export async function startGatewayServer(urls: Readonly<Record<string, string>>,
       authenticate: createAuthenticator(security, options.orm),
       role: 'gateway',
       security,
-      isReady: async () => true,
+      isReady: subgraphsReady({ ...supergraphUrls(supergraphSdl), ...urls }),
       explorer: { supergraphSdl },
     },
     listen.host,

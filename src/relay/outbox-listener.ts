@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { dedicatedConnection } from '../kernel/database/dedicated-connection';
 
 /** A sleep that a new outbox event, a reconnection or a stop cuts short: the readers' loops wait on it. */
 export class Waker {
@@ -23,7 +24,7 @@ export class Waker {
 
 /** A connection that LISTENs for new outbox events (NOTIFY change_event) and wakes its reader on each, or on an error. */
 export async function listenToOutbox(databaseUrl: string, applicationName: string, waker: Waker, onError?: (error: Error) => void): Promise<Client> {
-  const db = new Client({ connectionString: databaseUrl, application_name: applicationName });
+  const db = new Client(dedicatedConnection(databaseUrl, applicationName));
   db.on('error', (error) => {
     onError?.(error);
     waker.wake();

@@ -19,6 +19,11 @@ export interface SecurityConfig {
   rateLimitPerMinute: number;
   /** JSON body limit of /graphql, in bytes. */
   maxBodyBytes: number;
+  /** Redis shared by the instances (rate-limit counters); unset: each process counts alone. */
+  redisUrl?: string;
+  /** On SIGTERM: how long `/readyz` fails before the drain starts, and how long in-flight requests may take. */
+  shutdownReadinessDelayMs: number;
+  shutdownGraceMs: number;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; maxDirectives: number };
 }
 
@@ -62,6 +67,10 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     // A developer's explorer (search as you type) shares one anonymous budget per IP: roomier outside production.
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', production ? 600 : 6000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    redisUrl: env.REDIS_URL || undefined,
+    // A load balancer polling /readyz every few seconds needs that long to stop routing here.
+    shutdownReadinessDelayMs: env.SHUTDOWN_READINESS_DELAY_MS === '0' ? 0 : int(env, 'SHUTDOWN_READINESS_DELAY_MS', production ? 5_000 : 0),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 15),
       maxCost: int(env, 'MAX_QUERY_COST', 20000),

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
+import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { refuseHttp } from '../http/refuse-http';
 import { logger } from '../logger';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import { rememberSlot, type ResponseCache } from './response-cache';
@@ -22,13 +24,31 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
     try {
       const started = process.hrtime.bigint();
       const queryHash = operationHash(body.query);
-      const key = cache.key({ queryHash, operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal), versions: await cache.dataVersions() });
+      const request = { queryHash, operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal) };
+      let versions: string;
+      try {
+        versions = await cache.dataVersions();
+      } catch (error) {
+        const fault = infrastructureFault(error);
+        if (!fault) throw error;
+        // Stale-if-error: the last answer to this very request, flagged, rather than nothing while the database is down.
+        logInfrastructureFault(fault, error, 'response cache');
+        const stale = cache.getStale(cache.staleKey(request));
+        res.setHeader('cache-control', 'no-store');
+        if (stale === undefined) {
+          res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+          return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+        }
+        res.set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'STALE', warning: '110 - "Response is Stale"' });
+        return void res.send(`${stale}\n`);
+      }
+      const key = cache.key({ ...request, versions });
       let answer = cache.get(key);
       const leader = answer === undefined ? answering.get(key) : undefined;
       if (leader) answer = await leader.then(() => cache.get(key));
       if (answer === undefined) {
         // Apollo's cache plugin stores the answer under this key: no second version read, no second hash.
-        rememberSlot(res.locals, { key, queryHash });
+        rememberSlot(res.locals, { key, queryHash, staleKey: cache.staleKey(request) });
         if (cache.isCacheable(queryHash) && !answering.has(key)) {
           const done = new Promise<void>((resolve) => res.once('close', resolve));
           answering.set(key, done.then(() => void answering.delete(key)));

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
+import { infrastructureFault, logInfrastructureFault } from '../errors/infrastructure-fault';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import type { CacheSlot, ResponseCache } from './response-cache';
 
@@ -26,6 +27,7 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
     async requestDidStart() {
       let slot: CacheSlot | undefined;
       let hit = false;
+      let stale = false;
       return {
         async responseForOperation({ operation, queryHash, request, contextValue }) {
           if (operation.operation !== 'query') return null;
@@ -34,8 +36,22 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
           slot = options.slotOf?.(contextValue);
           if (!slot) {
             const hash = queryHash ?? operationHash(request.query ?? '');
-            const key = cache.key({ queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue), versions: await cache.dataVersions() });
-            slot = { key, queryHash: hash };
+            const parts = { queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue) };
+            const staleKey = cache.staleKey(parts);
+            let versions: string;
+            try {
+              versions = await cache.dataVersions();
+            } catch (error) {
+              const fault = infrastructureFault(error);
+              if (!fault) throw error;
+              logInfrastructureFault(fault, error, 'response cache');
+              const body = cache.getStale(staleKey);
+              // No stored answer: the operation runs and its resolvers report the outage themselves.
+              if (body === undefined) return null;
+              stale = true;
+              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(body) as FormattedExecutionResult } };
+            }
+            slot = { key: cache.key({ ...parts, versions }), queryHash: hash, staleKey };
           }
           const body = cache.get(slot.key);
           if (body === undefined) return null;
@@ -44,12 +60,18 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
         },
         async willSendResponse({ response }) {
           const { headers } = response.http;
+          if (stale) {
+            headers.set('cache-control', 'no-store');
+            headers.set('x-cache', 'STALE');
+            headers.set('warning', '110 - "Response is Stale"');
+            return;
+          }
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           if (!slot || !result || result.errors?.length) {
             headers.set('cache-control', 'no-store');
             return;
           }
-          if (!hit) cache.set(slot.key, JSON.stringify(result), slot.queryHash);
+          if (!hit) cache.set(slot.key, JSON.stringify(result), slot.queryHash, slot.staleKey);
           headers.set('etag', `"${slot.key}"`);
           headers.set('cache-control', 'private, no-cache');
           headers.set('x-cache', hit ? 'HIT' : 'MISS');

@@ -6,6 +6,8 @@ import { today } from '../graphql/scalars';
 export interface CacheSlot {
   key: string;
   queryHash: string;
+  /** The same request whatever the data versions: where its last answer is found while the database is down. */
+  staleKey?: string;
 }
 
 const SLOT = 'responseCacheSlot';
@@ -33,6 +35,8 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, string>;
   /** Query texts (by hash) whose answers have been stored: only their misses are worth waiting for. */
   private readonly cacheableQueries = new LRUCache<string, true>({ max: 10_000 });
+  /** The key of the latest answer stored for each request, versions aside (stale-if-error). */
+  private readonly latest = new LRUCache<string, string>({ max: 50_000 });
 
   constructor(maxSize: number, readonly dataVersions: () => Promise<string>) {
     this.entries = new LRUCache<string, string>({ maxSize, sizeCalculation: (body) => body.length });
@@ -43,13 +47,26 @@ export class ResponseCache {
     return createHash('sha256').update(JSON.stringify(material)).digest('base64url');
   }
 
+  /** The request's identity without the data versions and the day: served only when those cannot be read. */
+  staleKey(parts: Omit<CacheKeyParts, 'versions'>): string {
+    const material = [parts.queryHash, parts.operationName ?? null, parts.variables ?? {}, parts.scope];
+    return createHash('sha256').update(JSON.stringify(material)).digest('base64url');
+  }
+
   get(key: string): string | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, body: string, queryHash: string): void {
+  /** The last answer stored for this request, if still in memory: what a client gets while the database is down. */
+  getStale(staleKey: string): string | undefined {
+    const key = this.latest.get(staleKey);
+    return key === undefined ? undefined : this.entries.get(key);
+  }
+
+  set(key: string, body: string, queryHash: string, staleKey?: string): void {
     this.entries.set(key, body);
     this.cacheableQueries.set(queryHash, true);
+    if (staleKey) this.latest.set(staleKey, key);
   }
 
   /** Whether answers to this query text have been stored before (a query, not a mutation or a never-cached read). */

@@ -4,11 +4,31 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../../migrations';
 import { entities } from '../../subgraphs/entities';
 import { changeCollectorSubscriber } from '../audit/change-collector';
+import { logger } from '../logger';
 
-const statementTimeoutMs = (): number => {
-  const raw = Number(process.env.STATEMENT_TIMEOUT_MS ?? 30_000);
-  return Number.isInteger(raw) && raw >= 0 ? raw : 30_000;
+const text = (message: unknown): string => (message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message));
+const knexLog = {
+  warn: (message: unknown) => logger.warn({ knex: text(message) }, 'knex'),
+  error: (message: unknown) => logger.error({ knex: text(message) }, 'knex'),
+  deprecate: (method: string, alternative: string) => logger.warn({ knex: `${method} is deprecated, use ${alternative}` }, 'knex'),
+  debug: (message: unknown) => logger.debug({ knex: text(message) }, 'knex'),
 };
+
+const millis = (name: string, fallback: number): number => {
+  const raw = Number(process.env[name] ?? fallback);
+  return Number.isInteger(raw) && raw >= 0 ? raw : fallback;
+};
+const statementTimeoutMs = (): number => millis('STATEMENT_TIMEOUT_MS', 30_000);
+
+/**
+ * Every wait on the database is bounded, even when the server is frozen and enforces nothing itself: connecting,
+ * waiting for a pooled connection, and each statement (the server's statement_timeout, then the client's own).
+ */
+export const databaseWaits = () => ({
+  connectMs: millis('DB_CONNECT_TIMEOUT_MS', 5_000),
+  acquireMs: millis('DB_ACQUIRE_TIMEOUT_MS', 5_000),
+  statementMs: statementTimeoutMs(),
+});
 
 /** One ORM over every module's tables: the subgraphs are separate APIs, not separate databases (yet). */
 export function createOrmConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
@@ -22,8 +42,20 @@ export function createOrmConfig(clientUrl: string, overrides: Partial<Options> =
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: 10 },
     // The execution timeout of API requests: no statement runs longer (imports use their own connection).
-    driverOptions: { connection: { statement_timeout: statementTimeoutMs() } },
+    driverOptions: ((waits) => ({
+      acquireConnectionTimeout: waits.acquireMs,
+      // knex's own warnings would go to the console as plain text: they join the JSON log instead.
+      log: knexLog,
+      connection: {
+        statement_timeout: waits.statementMs,
+        // The client gives up a little after the server would have: a frozen server answers nothing.
+        ...(waits.statementMs > 0 ? { query_timeout: waits.statementMs + 2_000 } : {}),
+        connectionTimeoutMillis: waits.connectMs,
+        keepAlive: true,
+      },
+    }))(databaseWaits()),
     allowGlobalContext: false,
+    logger: (message: string) => logger.debug({ orm: message }, 'mikro-orm'),
     // Feeds the audit trail with each mutation's before/after (see kernel/audit).
     subscribers: [changeCollectorSubscriber],
     ...overrides,

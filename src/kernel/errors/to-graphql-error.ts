@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { AppException } from './app.exception';
+import { asServiceUnavailable } from './infrastructure-fault';
 
 /** The single place where domain exceptions become GraphQL errors with `extensions.code`. */
 export function toGraphQLError(error: unknown): unknown {
-  if (!(error instanceof AppException)) return error;
+  if (!(error instanceof AppException)) return asServiceUnavailable(error, 'resolver');
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: { code: error.apiCode, reason: error.reason, ...(error.field ? { field: error.field } : {}) },

@@ -20,6 +20,9 @@ import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
 import { limitsAreClientErrors, queryLimits, refuseTooManyTokens } from './query-limits';
 import { refuseHttp } from './refuse-http';
+import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { redisRateLimitStore } from './rate-limit-store';
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
@@ -50,8 +53,16 @@ export interface HttpServerOptions {
 export interface HttpServer {
   url: string;
   server: Server;
+  /** `/readyz` answers 503 from now on: the load balancer stops sending new requests before the drain. */
+  markNotReady(): void;
   stop(): Promise<void>;
 }
+
+/** `/readyz` answers within this time whatever its checks do (a frozen database makes it 503, not a hang). */
+const READY_TIMEOUT_MS = 1_000;
+
+const withinReadyTimeout = <T>(check: Promise<T>, fallback: T): Promise<T> =>
+  Promise.race([check.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), READY_TIMEOUT_MS).unref())]);
 
 /** Internal errors are logged with their stack and reach clients as a bare "internal error". */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -106,7 +117,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: security.shutdownGraceMs }),
+      serviceUnavailablePlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
@@ -129,7 +141,10 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     }
   };
   // Per principal: an API key or a user has its own budget; anonymous callers share one per IP.
+  // With REDIS_URL the counters are shared by every instance; if Redis fails, requests pass (logged) rather than fail.
+  const shared = security.redisUrl ? redisRateLimitStore(security.redisUrl) : undefined;
   const rateLimitPerPrincipal = rateLimit({
+    ...(shared ? { store: shared.store, passOnStoreError: true } : {}),
     windowMs: 60_000,
     limit: security.rateLimitPerMinute,
     standardHeaders: 'draft-7',
@@ -140,10 +155,12 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   });
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  let draining = false;
   app.get('/readyz', async (_req, res) => {
-    const ready = await options.isReady();
-    const details = ready && options.readyDetails ? await options.readyDetails().catch((error: Error) => ({ detailsError: error.message })) : {};
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', ...details });
+    const ready = !draining && (await withinReadyTimeout(options.isReady(), false));
+    const details = ready && options.readyDetails ? await withinReadyTimeout(options.readyDetails(), { details: 'unavailable' }) : {};
+    if (!ready) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    res.status(ready ? 200 : 503).json({ status: draining ? 'draining' : ready ? 'ready' : 'not ready', ...details });
   });
   const metrics = options.metrics;
   if (metrics) {
@@ -182,6 +199,12 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
     }
     if (error.status && error.status >= 400 && error.status < 500) return refuseHttp(res, error.status, 'BAD_REQUEST', 'Malformed request');
+    const fault = infrastructureFault(error);
+    if (fault) {
+      logInfrastructureFault(fault, error, 'http');
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+    }
     logger.error({ err: error }, 'unexpected HTTP error');
     refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   });
@@ -194,7 +217,12 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     server,
-    // Apollo's drain plugin lets in-flight requests finish before the server closes.
-    stop: () => apollo.stop(),
+    markNotReady: () => void (draining = true),
+    // Apollo's drain plugin lets in-flight requests finish (up to the grace period) before the server closes.
+    stop: async () => {
+      draining = true;
+      await apollo.stop();
+      await shared?.close();
+    },
   };
 }

@@ -10,7 +10,7 @@ import { CourtStub } from './court.stub';
 
 @Resolver(() => CourtStub)
 export class CourtStubResolver {
-  @FieldResolver(() => [Deployment], { description: 'Applications planned, piloted, deployed or withdrawn at this court (catalog).' })
+  @FieldResolver(() => [Deployment], { nullable: true, description: 'Applications planned, piloted, deployed or withdrawn at this court (catalog; null with an error while the catalog is unavailable).' })
   deployments(
     @Root() court: CourtStub,
     @Ctx() { em }: GraphQLContext,
@@ -19,7 +19,7 @@ export class CourtStubResolver {
     return new DeploymentService(em).atCourt(court.code, status);
   }
 
-  @FieldResolver(() => [CourtContact], { description: 'Local IT managers and correspondents in office on a day, today by default (catalog).' })
+  @FieldResolver(() => [CourtContact], { nullable: true, description: 'Local IT managers and correspondents in office on a day, today by default (catalog; null with an error while the catalog is unavailable).' })
   contacts(
     @Root() court: CourtStub,
     @Ctx() { em }: GraphQLContext,

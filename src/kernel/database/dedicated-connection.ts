@@ -1,0 +1,15 @@
+import type { ClientConfig } from 'pg';
+
+/**
+ * A long-lived connection of its own (an import, the relay): when its process dies mid-statement, PostgreSQL notices
+ * within seconds (it polls the client's socket during a statement, and TCP keepalives catch a vanished host), so the
+ * backend ends and its locks (the referential's import lock) are released instead of being held until the statement
+ * would have finished.
+ */
+export const dedicatedConnection = (connectionString: string, applicationName: string): ClientConfig => ({
+  connectionString,
+  application_name: applicationName,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 5_000,
+  options: '-c client_connection_check_interval=1000 -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3',
+});
