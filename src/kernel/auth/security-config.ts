@@ -21,6 +21,8 @@ export interface SecurityConfig {
   maxBodyBytes: number;
   /** Redis shared by the instances (rate-limit counters); unset: each process counts alone. */
   redisUrl?: string;
+  /** Prefix of this deployment's Redis keys (several deployments may share one Redis). */
+  redisPrefix: string;
   /** On SIGTERM: how long `/readyz` fails before the drain starts, and how long in-flight requests may take. */
   shutdownReadinessDelayMs: number;
   shutdownGraceMs: number;
@@ -68,6 +70,7 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', production ? 600 : 6000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'rj:',
     // A load balancer polling /readyz every few seconds needs that long to stop routing here.
     shutdownReadinessDelayMs: env.SHUTDOWN_READINESS_DELAY_MS === '0' ? 0 : int(env, 'SHUTDOWN_READINESS_DELAY_MS', production ? 5_000 : 0),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),

@@ -142,9 +142,11 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   };
   // Per principal: an API key or a user has its own budget; anonymous callers share one per IP.
   // With REDIS_URL the counters are shared by every instance; if Redis fails, requests pass (logged) rather than fail.
-  const shared = security.redisUrl ? redisRateLimitStore(security.redisUrl) : undefined;
+  const shared = security.redisUrl ? redisRateLimitStore(security.redisUrl, `${security.redisPrefix}rl:`) : undefined;
   const rateLimitPerPrincipal = rateLimit({
     ...(shared ? { store: shared.store, passOnStoreError: true } : {}),
+    // Its own messages (a store error, a misconfiguration) join the JSON log, rate-limited like any fault.
+    logger: { error: (error: unknown) => logInfrastructureFault('rate-limit store', error, 'rate limit'), warn: (error: unknown) => logger.warn({ detail: String(error) }, 'rate limit') },
     windowMs: 60_000,
     limit: security.rateLimitPerMinute,
     standardHeaders: 'draft-7',

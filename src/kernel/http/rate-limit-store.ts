@@ -28,8 +28,8 @@ class ResilientRedisStore extends RedisStore {
   }
 }
 
-export function redisRateLimitStore(redisUrl: string, prefix = 'rj:rl:'): SharedRateLimitStore {
-  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 1_000, lazyConnect: false });
+export function redisRateLimitStore(redisUrl: string, prefix: string): SharedRateLimitStore {
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 2_000, lazyConnect: false });
   let warned = false;
   client.on('error', (error: Error) => {
     if (!warned) logger.warn({ detail: error.message }, 'Redis unreachable: rate limits are not shared until it is back');
