@@ -5,7 +5,7 @@ import { recordAuditWithClient } from '../kernel/audit/record-audit';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
-import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
+import { carryValidity, crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
@@ -125,6 +125,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
     const day = today();
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
+    if (!mapping.validFrom && !mapping.validTo) await timed('diff', () => carryValidity(client, referential.code, previous ?? 0, day));
     report.diff = await timed('diff', () => diffWithPublished(client, referential.code, previous ?? 0, day));
     const { added, changed, removed } = report.diff;
     if (options.dryRun || added + changed + removed === 0) {

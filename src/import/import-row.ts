@@ -21,11 +21,11 @@ export interface ImportRow {
 const CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
 const MAX_LABEL = 1000;
 
-/** "2026-01-31" or "31/01/2026" → "2026-01-31"; anything else → undefined. */
+/** "2026-01-31" or "31/01/2026" → "2026-01-31"; anything else (year 0 included: PostgreSQL has none) → undefined. */
 export function parseDate(text: string): string | undefined {
   const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   const value = french ? `${french[3]}-${french[2]}-${french[1]}` : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
-  if (!value) return undefined;
+  if (!value || value.startsWith('0000')) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
 }
