@@ -87,7 +87,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       // The default layout's columns are optional but code and label; a layout or mapping file names what it needs.
       const named = usesDefaultLayout ? [mapping.code, mapping.label] : [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})];
       const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
-      for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
+      for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})`, fatal: true });
       headerBroken = missing.length > 0;
     }, read);
     const toRow = rowReader(path, mapping, referential, issues);
@@ -116,13 +116,24 @@ export async function importReferential(databaseUrl: string, referential: Refere
       await crossRowChecks(client, file, issues, mapping, staged);
       await settleLevels(client, file, issues, mapping.level);
     });
+    // A file with no data row would end-date every entry: refused, whatever the options.
+    if (report.rowsRead === 0 && issues.count === 0) issues.add({ file, line: 1, reason: 'the file has no data row (a header at least, then one entry per line or element)', fatal: true });
     report.invalidRows = issues.badLines.size;
     report.issueCount = issues.count;
-    if (issues.count > 0 && !options.skipInvalid) {
+    if (issues.count > 0 && (!options.skipInvalid || issues.fatal)) {
       await client.query('rollback');
       return report;
     }
-    if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
+    if (issues.count > 0) {
+      await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
+      const { rowCount } = await client.query('select 1 from import_staging limit 1');
+      if (!rowCount) {
+        issues.add({ file, line: 1, reason: 'no valid data row is left once the invalid ones are skipped', fatal: true });
+        report.issueCount = issues.count;
+        await client.query('rollback');
+        return report;
+      }
+    }
     const day = today();
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
     if (!mapping.validFrom && !mapping.validTo) await timed('diff', () => carryValidity(client, referential.code, previous ?? 0, day));

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
-import { formatIssue } from './import-issue';
+import { formatIssue, withoutNul } from './import-issue';
 import { importReferential, ImportRefusedError, type ImportOptions, type ImportReport } from './import-referential';
 
 /** Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. */
@@ -19,7 +19,7 @@ export async function runImportJob(orm: MikroORM, databaseUrl: string, referenti
     await em.flush();
     return { job, report };
   } catch (error) {
-    Object.assign(job, { status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED, failure: (error as Error).message, finishedAt: new Date() });
+    Object.assign(job, { status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED, failure: withoutNul((error as Error).message), finishedAt: new Date() });
     await em.flush();
     throw error;
   }
