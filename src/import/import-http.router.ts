@@ -54,7 +54,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const referential = await new ReleaseService(orm.em.fork()).requireReferential(String(req.params.referential));
       const flag = (name: string) => req.query[name] === 'true';
       const { job, report } = await runImportJob(orm, databaseUrl, referential, path, {
-        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), actor: principal.id, actorKind: principal.kind,
+        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), allowMassRemoval: flag('allowMassRemoval'), actor: principal.id, actorKind: principal.kind,
       });
       res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
     } catch (error) {

@@ -5,6 +5,7 @@ import { recordAuditWithClient } from '../kernel/audit/record-audit';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
+import { IN_FORCE_SQL, massRemovalRefusal } from '../subgraphs/referentials/release/mass-removal';
 import { carryValidity, crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
@@ -19,6 +20,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   publish?: boolean;
   skipInvalid?: boolean;
+  /** Confirms an import that end-dates more than MASS_REMOVAL_THRESHOLD % of the entries in force. */
+  allowMassRemoval?: boolean;
   actor?: string;
   /** `user` or `application` for HTTP uploads (the principal's kind), `cli` by default. */
   actorKind?: string;
@@ -38,6 +41,8 @@ export interface ImportReport {
   diff?: DiffCounts;
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
+  /** Why a valid file was refused as a whole (the issues locate problems in the file). */
+  refusal?: { reason: 'MASS_REMOVAL'; message: string };
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
   timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents' | 'analyze', number>>;
 }
@@ -139,6 +144,13 @@ export async function importReferential(databaseUrl: string, referential: Refere
     if (!mapping.validFrom && !mapping.validTo) await timed('diff', () => carryValidity(client, referential.code, previous ?? 0, day));
     report.diff = await timed('diff', () => diffWithPublished(client, referential.code, previous ?? 0, day));
     const { added, changed, removed } = report.diff;
+    const { rows: [{ n: inForce }] } = await client.query<{ n: number }>(IN_FORCE_SQL, [referential.code, previous ?? 0, day]);
+    const tooMany = options.allowMassRemoval ? null : massRemovalRefusal(referential.code, removed, inForce, options.actorKind === 'cli' || !options.actorKind ? '--allow-mass-removal' : 'allowMassRemoval=true');
+    if (tooMany) {
+      await client.query('rollback');
+      report.refusal = { reason: 'MASS_REMOVAL', message: tooMany };
+      return report;
+    }
     if (options.dryRun || added + changed + removed === 0) {
       await client.query('rollback');
       report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
@@ -158,7 +170,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     // In the import's own transaction: the release and its audit entry commit together or not at all.
     await recordAuditWithClient(client, {
       actor: options.actor ?? 'import', actorKind: options.actorKind ?? 'cli', operation: 'import', target: `${referential.code}/${report.release.number}`,
-      referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
+      referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid), allowMassRemoval: Boolean(options.allowMassRemoval) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
     if (bulk) await timed('analyze', () => client.query('analyze legal_reference'));
