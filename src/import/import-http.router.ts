@@ -15,6 +15,7 @@ import { ReferentialsException } from '../subgraphs/referentials/referentials.ex
 import { exportReferential } from './export-referential';
 import { exportQueryProblem } from './export-query';
 import { ImportRefusedError } from './import-referential';
+import { abandonDeadJobs } from './import-job-liveness';
 import type { ImportFormat } from './layouts';
 import { runImportJob } from './run-import-job';
 
@@ -27,6 +28,10 @@ const FORMATS = ['natinf', 'nac', 'csv', 'json'];
  */
 export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: Authenticate): Router {
   const router = express.Router();
+  // At start (both deployment modes mount this router): jobs whose import died with an earlier process.
+  void abandonDeadJobs(databaseUrl).then(
+    (ids) => ids.length > 0 && logger.warn({ jobs: ids }, 'import jobs abandoned by a dead process marked FAILED'),
+    (error: Error) => logger.warn({ why: error.message }, 'import job sweep failed'));
 
   router.post('/imports/:referential', async (req: Request, res: Response) => {
     let principal: Principal;
