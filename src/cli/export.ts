@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { exportReferential } from '../import/export-referential';
+import { exportQueryProblem } from '../import/export-query';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   if (!code) throw new Error('usage: npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]');
   const format = options.get('format')?.[0] ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
+  const problem = exportQueryProblem({ release: options.get('release')?.[0], at: options.get('at')?.[0] });
+  if (problem) throw new Error(`--${problem.field}: ${problem.message}`);
   const database = await openDatabase(loadConfig());
   try {
     const em = database.orm.em.fork();
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
     const release = await releases.readable(code, asked === undefined ? undefined : Number(asked));
     if (release === null) throw new Error(`${code} has no published release`);
     const out = options.get('out')?.[0];
-    await pipeline(exportReferential(em, referential, { release, at: options.get('at')?.[0], format }), out ? createWriteStream(out) : process.stdout);
+    await pipeline(await exportReferential(em, referential, { release, at: options.get('at')?.[0], format }), out ? createWriteStream(out) : process.stdout);
   } finally {
     await database.close();
   }

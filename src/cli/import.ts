@@ -9,7 +9,7 @@ import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/dem
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
 
-const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid]';
+const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
 
 /** Rows, rows/s, share of the file and ETA: a bar that redraws on a terminal, a plain line every few seconds elsewhere (CI logs). */
@@ -46,17 +46,18 @@ function print(report: ImportReport): void {
     console.log(`  compared with the latest published release: ${added} added, ${changed} changed${detail ? ` (${detail})` : ''}, ${removed} end-dated, ${unchanged} unchanged`);
   }
   const outcome = {
-    REFUSED: 'refused: nothing was written (fix the file, or pass --skip-invalid)',
+    REFUSED: report.refusal ? 'refused: nothing was written' : 'refused: nothing was written (fix the file, or pass --skip-invalid)',
     NO_CHANGE: 'no change: no release created',
     DRY_RUN: 'dry run: nothing was written',
     WRITTEN: `release ${report.release?.number} written as ${report.release?.status}`,
   }[report.outcome];
+  if (report.refusal) console.log(`  ${report.refusal.message}`);
   console.log(`${report.referential}: ${outcome}`);
   console.log(`  time: ${Object.entries(report.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
 }
 
 async function main(): Promise<number> {
-  const { _: [code, file], options } = parseArgs(process.argv.slice(2), ['dry-run', 'publish', 'skip-invalid']);
+  const { _: [code, file], options } = parseArgs(process.argv.slice(2), ['dry-run', 'publish', 'skip-invalid', 'allow-mass-removal']);
   if (!code || !file) throw new Error(USAGE);
   const format = options.get('format')?.[0];
   if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
       dryRun: options.has('dry-run'),
       publish: options.has('publish'),
       skipInvalid: options.has('skip-invalid'),
+      allowMassRemoval: options.has('allow-mass-removal'),
       actor: process.env.USER ?? 'import',
       onProgress: progress(),
     };

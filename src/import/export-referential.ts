@@ -1,5 +1,6 @@
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from './layouts';
 
@@ -7,6 +8,8 @@ export interface ExportOptions {
   release: number;
   at?: string | null;
   format: 'csv' | 'json';
+  /** Only entries not ended on that day (`valid_to` null or after it): what a layout without validity columns can say. */
+  notEndedOn?: string | null;
 }
 
 interface Row {
@@ -28,8 +31,9 @@ async function* rowsOf(em: EntityManager, referential: string, options: ExportOp
     const rows = await em.execute<Row[]>(
       `select code, label, parent_code, level, attributes, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, legal_cells
        from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?) and code > ?
-       ${options.at ? 'and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)' : ''} order by code limit ${PAGE}`,
-      [referential, options.release, options.release, after, ...(options.at ? [options.at, options.at] : [])]);
+       ${options.at ? 'and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)' : ''}
+       ${options.notEndedOn ? 'and (valid_to is null or valid_to > ?)' : ''} order by code limit ${PAGE}`,
+      [referential, options.release, options.release, after, ...(options.at ? [options.at, options.at] : []), ...(options.notEndedOn ? [options.notEndedOn] : [])]);
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.code;
@@ -59,12 +63,25 @@ function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
   return header.map((column) => csvCell(byColumn.get(column))).join(';');
 }
 
+/** Whether the layout a release is exported in has validity columns (the official NATINF and NAC files have none). */
+export const carriesValidity = (referential: Referential, format: 'csv' | 'json'): boolean => format === 'json' || Boolean(layoutOf(referential).validFrom);
+
 /**
  * Streams a release as CSV (the official layout where one exists: NATINF in latin-1 with CRLF, like the ministry's
- * file) or as a JSON array; what it writes, the import reads back as "no change".
+ * file) or as a JSON array; what it writes, the import reads back as "no change". A layout without validity
+ * columns lists only the entries not ended today (an ended one would come back "in force"). The first page is
+ * read before the stream is returned, so a database refusal is an error to answer, not a broken stream; a later
+ * failure errors the stream (never a silent end).
  */
-export function exportReferential(em: EntityManager, referential: Referential, options: ExportOptions): Readable {
-  const rows = rowsOf(em, referential.code, options);
+export async function exportReferential(em: EntityManager, referential: Referential, asked: ExportOptions): Promise<Readable> {
+  const options = { ...asked, notEndedOn: asked.notEndedOn ?? (!asked.at && !carriesValidity(referential, asked.format) ? today() : null) };
+  const pages = rowsOf(em, referential.code, options);
+  const head = await pages.next();
+  const rows = (async function* () {
+    if (head.done) return;
+    yield head.value;
+    yield* pages;
+  })();
   if (options.format === 'json') {
     let first = true;
     return Readable.from((async function* () {
@@ -83,11 +100,19 @@ export function exportReferential(em: EntityManager, referential: Referential, o
     : [layout.code, ...(layout.level ? [layout.level] : []), ...(layout.parentCode ? [layout.parentCode] : []), layout.label,
       ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []), ...Object.values(layout.attributes ?? {}),
       ...(layout.definedBy ? [layout.definedBy, layout.punishedBy!] : [])];
-  const newline = referential.code === 'NATINF' ? '\r\n' : '\n';
-  const text = Readable.from((async function* () {
-    yield header.join(';') + newline;
-    for await (const row of rows) yield csvLine(layout, header, row) + newline;
+  const latin1 = referential.code === 'NATINF';
+  const newline = latin1 ? '\r\n' : '\n';
+  // Encoded in the generator (not a piped Transform): an error of the rows reaches whoever consumes the stream.
+  const encode = (text: string): Buffer => Buffer.from(text, latin1 ? 'latin1' : 'utf8');
+  return Readable.from((async function* () {
+    let text = header.join(';') + newline;
+    for await (const row of rows) {
+      text += csvLine(layout, header, row) + newline;
+      if (text.length >= 64 * 1024) {
+        yield encode(text);
+        text = '';
+      }
+    }
+    yield encode(text);
   })());
-  if (referential.code !== 'NATINF') return text;
-  return text.pipe(new Transform({ transform: (chunk, _e, done) => done(null, Buffer.from(String(chunk), 'latin1')) }));
 }

@@ -7,11 +7,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { AuthException } from '../kernel/auth/auth.exception';
 import type { Authenticate } from '../kernel/auth/authenticate';
+import { refuseHttp } from '../kernel/http/refuse-http';
+import { logger } from '../kernel/logger';
 import { assertSteward, type Principal } from '../kernel/auth/principal';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
 import { ReferentialsException } from '../subgraphs/referentials/referentials.exception';
 import { exportReferential } from './export-referential';
+import { exportQueryProblem } from './export-query';
 import { ImportRefusedError } from './import-referential';
+import { abandonDeadJobs } from './import-job-liveness';
 import type { ImportFormat } from './layouts';
 import { runImportJob } from './run-import-job';
 
@@ -24,6 +28,10 @@ const FORMATS = ['natinf', 'nac', 'csv', 'json'];
  */
 export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: Authenticate): Router {
   const router = express.Router();
+  // At start (both deployment modes mount this router): jobs whose import died with an earlier process.
+  void abandonDeadJobs(databaseUrl).then(
+    (ids) => ids.length > 0 && logger.warn({ jobs: ids }, 'import jobs abandoned by a dead process marked FAILED'),
+    (error: Error) => logger.warn({ why: error.message }, 'import job sweep failed'));
 
   router.post('/imports/:referential', async (req: Request, res: Response) => {
     let principal: Principal;
@@ -51,7 +59,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const referential = await new ReleaseService(orm.em.fork()).requireReferential(String(req.params.referential));
       const flag = (name: string) => req.query[name] === 'true';
       const { job, report } = await runImportJob(orm, databaseUrl, referential, path, {
-        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), actor: principal.id, actorKind: principal.kind,
+        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), allowMassRemoval: flag('allowMassRemoval'), actor: principal.id, actorKind: principal.kind,
       });
       res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
     } catch (error) {
@@ -70,6 +78,8 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
     }
+    const refusal = exportQueryProblem(req.query);
+    if (refusal) return void refuseHttp(res, 400, 'BAD_USER_INPUT', refusal.message, refusal.field);
     try {
       const em = orm.em.fork();
       const releases = new ReleaseService(em);
@@ -78,14 +88,18 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const release = await releases.readable(referential.code, asked);
       if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
       const format = req.query.format === 'json' ? 'json' : 'csv';
-      const at = typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : null;
+      const at = typeof req.query.at === 'string' ? req.query.at : null;
+      // The first rows are read before any header goes out: a database refusal is still an answer.
+      const body = await exportReferential(em, referential, { release, at, format });
       res.type(format === 'json' ? 'application/json' : `text/csv; charset=${referential.code === 'NATINF' ? 'iso-8859-1' : 'utf-8'}`);
       res.setHeader('content-disposition', `attachment; filename="${referential.code}-${release}${at ? `-${at}` : ''}.${format}"`);
-      await pipeline(exportReferential(em, referential, { release, at, format }), res);
+      await pipeline(body, res);
     } catch (error) {
-      if (res.headersSent) return void res.destroy(error as Error);
-      const known = error instanceof ReferentialsException;
-      res.status(known ? 404 : 500).json({ error: known ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR', message: known ? (error as Error).message : 'export failed' });
+      logger.error({ referential: req.params.referential, why: (error as Error).message, midway: res.headersSent }, 'export failed');
+      // Midway: the client must see a broken transfer (no final chunk), never a clean but truncated 200.
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof ReferentialsException) return void res.status(404).json({ error: 'NOT_FOUND', message: error.message });
+      refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'export failed');
     }
   });
   return router;

@@ -6,7 +6,8 @@ import { dedicatedConnection } from '../kernel/database/dedicated-connection';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
-import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
+import { IN_FORCE_SQL, massRemovalRefusal } from '../subgraphs/referentials/release/mass-removal';
+import { carryValidity, crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
 import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
@@ -20,6 +21,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   publish?: boolean;
   skipInvalid?: boolean;
+  /** Confirms an import that end-dates more than MASS_REMOVAL_THRESHOLD % of the entries in force. */
+  allowMassRemoval?: boolean;
   actor?: string;
   /** `user` or `application` for HTTP uploads (the principal's kind), `cli` by default. */
   actorKind?: string;
@@ -39,6 +42,8 @@ export interface ImportReport {
   diff?: DiffCounts;
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
+  /** Why a valid file was refused as a whole (the issues locate problems in the file). */
+  refusal?: { reason: 'MASS_REMOVAL'; message: string };
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
   timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents' | 'analyze', number>>;
 }
@@ -88,7 +93,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       // The default layout's columns are optional but code and label; a layout or mapping file names what it needs.
       const named = usesDefaultLayout ? [mapping.code, mapping.label] : [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})];
       const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
-      for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
+      for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})`, fatal: true });
       headerBroken = missing.length > 0;
     }, read);
     const toRow = rowReader(path, mapping, referential, issues);
@@ -117,17 +122,36 @@ export async function importReferential(databaseUrl: string, referential: Refere
       await crossRowChecks(client, file, issues, mapping, staged);
       await settleLevels(client, file, issues, mapping.level);
     });
+    // A file with no data row would end-date every entry: refused, whatever the options.
+    if (report.rowsRead === 0 && issues.count === 0) issues.add({ file, line: 1, reason: 'the file has no data row (a header at least, then one entry per line or element)', fatal: true });
     report.invalidRows = issues.badLines.size;
     report.issueCount = issues.count;
-    if (issues.count > 0 && !options.skipInvalid) {
+    if (issues.count > 0 && (!options.skipInvalid || issues.fatal)) {
       await client.query('rollback');
       return report;
     }
-    if (issues.count > 0) await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
+    if (issues.count > 0) {
+      await client.query('delete from import_staging where line = any($1::int[])', [[...issues.badLines]]);
+      const { rowCount } = await client.query('select 1 from import_staging limit 1');
+      if (!rowCount) {
+        issues.add({ file, line: 1, reason: 'no valid data row is left once the invalid ones are skipped', fatal: true });
+        report.issueCount = issues.count;
+        await client.query('rollback');
+        return report;
+      }
+    }
     const day = today();
     const { rows: [{ n: previous }] } = await client.query<{ n: number | null }>(`select max(number) as n from referential_release where referential_code = $1 and status = 'PUBLISHED'`, [referential.code]);
+    if (!mapping.validFrom && !mapping.validTo) await timed('diff', () => carryValidity(client, referential.code, previous ?? 0, day));
     report.diff = await timed('diff', () => diffWithPublished(client, referential.code, previous ?? 0, day));
     const { added, changed, removed } = report.diff;
+    const { rows: [{ n: inForce }] } = await client.query<{ n: number }>(IN_FORCE_SQL, [referential.code, previous ?? 0, day]);
+    const tooMany = options.allowMassRemoval ? null : massRemovalRefusal(referential.code, removed, inForce, options.actorKind === 'cli' || !options.actorKind ? '--allow-mass-removal' : 'allowMassRemoval=true');
+    if (tooMany) {
+      await client.query('rollback');
+      report.refusal = { reason: 'MASS_REMOVAL', message: tooMany };
+      return report;
+    }
     if (options.dryRun || added + changed + removed === 0) {
       await client.query('rollback');
       report.outcome = options.dryRun ? 'DRY_RUN' : 'NO_CHANGE';
@@ -147,7 +171,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     // In the import's own transaction: the release and its audit entry commit together or not at all.
     await recordAuditWithClient(client, {
       actor: options.actor ?? 'import', actorKind: options.actorKind ?? 'cli', operation: 'import', target: `${referential.code}/${report.release.number}`,
-      referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid) },
+      referentialCode: referential.code, arguments: { file, format: report.format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid), allowMassRemoval: Boolean(options.allowMassRemoval) },
       before: { latestPublishedRelease: previous }, after: { release: report.release, diff: report.diff },
     });
     if (bulk) await timed('analyze', () => client.query('analyze legal_reference'));

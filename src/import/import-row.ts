@@ -20,12 +20,14 @@ export interface ImportRow {
 
 const CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
 const MAX_LABEL = 1000;
+/** Deeper than any hierarchy the import settles (its recursion stops there); also keeps a level a 32-bit integer. */
+export const MAX_LEVEL = 50;
 
-/** "2026-01-31" or "31/01/2026" → "2026-01-31"; anything else → undefined. */
+/** "2026-01-31" or "31/01/2026" → "2026-01-31"; anything else (year 0 included: PostgreSQL has none) → undefined. */
 export function parseDate(text: string): string | undefined {
   const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   const value = french ? `${french[3]}-${french[2]}-${french[1]}` : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
-  if (!value) return undefined;
+  if (!value || value.startsWith('0000')) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
 }
@@ -39,9 +41,17 @@ export function rowReader(path: string, mapping: ColumnMapping, referential: Ref
   const attributeColumns = Object.entries(mapping.attributes ?? {}).map(([name, column]) => ({ name, column, type: referential.attributeDefinitions.find((d) => d.name === name)?.type }));
   const checkAttributes = attributeValidator(referential.attributeDefinitions, 'attributes');
   const depth = referential.levels.length;
+  const columns = [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...attributeColumns.map((a) => a.column)]
+    .filter((c): c is string => Boolean(c));
   return (record) => {
     const before = issues.count;
     const problem = (column: string, reason: string) => issues.add({ file, line: record.line, column, reason });
+    // PostgreSQL text cannot hold a NUL: named here, never echoed (the value itself could not be stored in the job either).
+    const withNul = columns.find((c) => record.values[c]?.includes('\0'));
+    if (withNul) {
+      problem(withNul, 'contains a NUL character (byte 0), which no text field may hold');
+      return null;
+    }
     const get = (column: string | undefined) => (column ? (record.values[column] ?? '').trim() : '');
     const code = get(mapping.code);
     if (!code) problem(mapping.code, 'code is empty');
@@ -51,8 +61,8 @@ export function rowReader(path: string, mapping: ColumnMapping, referential: Ref
     else if (label.length > MAX_LABEL) problem(mapping.label, `label is ${label.length} characters long (${MAX_LABEL} at most)`);
     const levelText = get(mapping.level);
     const level = levelText ? Number(levelText) : null;
-    if (levelText && (!Number.isInteger(level) || level! < 1 || (depth > 0 && level! > depth))) {
-      problem(mapping.level!, `level "${levelText}" is not between 1 and ${depth || 'the depth of the list'}`);
+    if (levelText && (!Number.isInteger(level) || level! < 1 || level! > (depth || MAX_LEVEL))) {
+      problem(mapping.level!, `level "${levelText}" is not between 1 and ${depth || MAX_LEVEL}`);
     }
     const dates: Record<'validFrom' | 'validTo', string | null> = { validFrom: null, validTo: null };
     for (const field of ['validFrom', 'validTo'] as const) {

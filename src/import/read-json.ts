@@ -89,8 +89,10 @@ export async function* readJson(path: string, issues: IssueLog, progress: ReadPr
     }
     if (!rootChecked) throw new Error('the file is empty');
     tokenizer.end();
+    // The tokenizer ends happily between two tokens: a file cut after "[" or after an element is caught here.
+    if (depth > 0) throw new Error(`the file ends before its array is closed (after byte ${lastOffset}: truncated?)`);
     yield drain();
   } catch (error) {
-    issues.add({ file, line: lines.lineAt(lastOffset), reason: `not a JSON array of entries: ${(error as Error).message}` });
+    issues.add({ file, line: lines.lineAt(lastOffset), reason: `not a JSON array of entries: ${(error as Error).message}`, fatal: true });
   }
 }

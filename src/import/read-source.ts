@@ -80,6 +80,6 @@ export async function* readDelimited(path: string, issues: IssueLog, info: (i: S
     yield toItems([...parser.push(text.end()), ...parser.end()]);
   } catch (error) {
     const line = error instanceof UndecodableError || error instanceof DelimitedSyntaxError ? error.line : 0;
-    issues.add({ file, line, reason: (error as Error).message });
+    issues.add({ file, line, reason: (error as Error).message, fatal: true });
   }
 }

@@ -1,26 +1,39 @@
 import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
-import { formatIssue } from './import-issue';
+import { formatIssue, withoutNul } from './import-issue';
+import { abandonDeadJobs, recordRunningJob } from './import-job-liveness';
 import { importReferential, ImportRefusedError, type ImportOptions, type ImportReport } from './import-referential';
 
-/** Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. */
+/**
+ * Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. Jobs of the
+ * referential left RUNNING by a dead import are marked FAILED (ABANDONED) first.
+ */
 export async function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
-  const em = orm.em.fork();
-  const job = em.create(ImportJob, { referentialCode: referential.code, file: basename(path), status: ImportJobStatus.RUNNING, actor: options.actor ?? 'import' });
-  await em.flush();
+  await abandonDeadJobs(databaseUrl, referential.code);
+  // Holds the job's liveness lock for as long as this import runs (see import-job-liveness.ts).
+  const holder = new Client({ connectionString: databaseUrl, application_name: `import job ${referential.code}` });
+  await holder.connect();
   try {
-    const report = await importReferential(databaseUrl, referential, path, options);
-    Object.assign(job, {
-      status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,
-      errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, finishedAt: new Date(),
-    });
-    await em.flush();
-    return { job, report };
-  } catch (error) {
-    Object.assign(job, { status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED, failure: (error as Error).message, finishedAt: new Date() });
-    await em.flush();
-    throw error;
+    const id = await recordRunningJob(holder, { referentialCode: referential.code, file: basename(path), actor: options.actor ?? 'import' });
+    const em = orm.em.fork();
+    const job = await em.findOneOrFail(ImportJob, id);
+    try {
+      const report = await importReferential(databaseUrl, referential, path, options);
+      Object.assign(job, {
+        status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,
+        errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, failure: report.refusal?.message ?? null, finishedAt: new Date(),
+      });
+      await em.flush();
+      return { job, report };
+    } catch (error) {
+      Object.assign(job, { status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED, failure: withoutNul((error as Error).message), finishedAt: new Date() });
+      await em.flush();
+      throw error;
+    }
+  } finally {
+    await holder.end();
   }
 }

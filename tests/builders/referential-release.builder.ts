@@ -38,7 +38,8 @@ export async function publishRelease(server: Server, referential: string, edits:
     }
     version += 1;
   }
-  await ok(server, `mutation($r: ID!, $v: Int!) { publishRelease(referential: $r, expectedVersion: $v) { number } }`, { r: referential, v: version });
+  // End-dating in a small list is a large share of it: confirmed, as a steward would.
+  await ok(server, `mutation($r: ID!, $v: Int!, $m: Boolean) { publishRelease(referential: $r, expectedVersion: $v, allowMassRemoval: $m) { number } }`, { r: referential, v: version, m: edits.some((e) => e.endOn) });
   return draft.number;
 }
 

@@ -103,7 +103,7 @@ describe('importing a referential file', () => {
       const release = await count(`select max(number) as n from referential_release where referential_code = 'NATINF'`);
       const path = join(dir, file);
       const chunks: Buffer[] = [];
-      for await (const chunk of exportReferential(db.orm.em.fork(), referential, { release, format })) chunks.push(Buffer.from(chunk));
+      for await (const chunk of await exportReferential(db.orm.em.fork(), referential, { release, format })) chunks.push(Buffer.from(chunk));
       await writeFile(path, Buffer.concat(chunks));
       const report = await importReferential(db.url, referential, path, { publish: true, format: format === 'json' ? 'json' : 'natinf' });
       expect({ file, outcome: report.outcome, issues: report.issues }).toEqual({ file, outcome: 'NO_CHANGE', issues: [] });
@@ -115,7 +115,7 @@ describe('importing a referential file', () => {
     expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, release: { number: 1, status: 'DRAFT' }, source: { encoding: 'utf-8' } });
     await db.orm.em.fork().execute(`update referential_release set status = 'PUBLISHED' where referential_code = 'NAC'`);
     const chunks: Buffer[] = [];
-    for await (const chunk of exportReferential(db.orm.em.fork(), nac, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
+    for await (const chunk of await exportReferential(db.orm.em.fork(), nac, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
     await writeFile(join(dir, 'nac-export.csv'), Buffer.concat(chunks));
     expect((await importReferential(db.url, nac, join(dir, 'nac-export.csv'))).outcome).toBe('NO_CHANGE');
   });
@@ -133,7 +133,7 @@ describe('importing a referential file', () => {
     const [row] = await db.orm.em.fork().execute(`select label, to_char(valid_from, 'YYYY-MM-DD') as valid_from, attributes from referential_entry where code = 'M2' or code = 'M1' order by code`);
     expect(row).toEqual({ label: 'Motif un', valid_from: '2024-01-01', attributes: { actif: true } });
     const chunks: Buffer[] = [];
-    for await (const chunk of exportReferential(db.orm.em.fork(), list, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
+    for await (const chunk of await exportReferential(db.orm.em.fork(), list, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
     await writeFile(join(dir, 'motifs-export.csv'), Buffer.concat(chunks));
     expect((await importReferential(db.url, list, join(dir, 'motifs-export.csv'))).outcome).toBe('NO_CHANGE');
     const missing = join(dir, 'motifs-bad-mapping.json');

@@ -10,6 +10,7 @@ export enum ReferentialsExceptionCode {
   ENTRY_NOT_FOUND = 'ENTRY_NOT_FOUND',
   INVALID_INPUT = 'INVALID_INPUT',
   INVALID_RELEASE_STATE = 'INVALID_RELEASE_STATE',
+  MASS_REMOVAL = 'MASS_REMOVAL',
 }
 
 const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
@@ -22,6 +23,7 @@ const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
   ENTRY_NOT_FOUND: ApiErrorCode.NOT_FOUND,
   INVALID_INPUT: ApiErrorCode.BAD_USER_INPUT,
   INVALID_RELEASE_STATE: ApiErrorCode.CONFLICT,
+  MASS_REMOVAL: ApiErrorCode.CONFLICT,
 };
 
 export class ReferentialsException extends AppException {

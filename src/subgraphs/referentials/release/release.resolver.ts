@@ -23,8 +23,9 @@ export class ReleaseResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() { em, actor }: GraphQLContext,
     @Arg('notes', () => String, { nullable: true }) notes?: string,
+    @Arg('allowMassRemoval', () => Boolean, { nullable: true, description: 'Confirms a release that end-dates more than MASS_REMOVAL_THRESHOLD % (20 by default) of the entries in force.' }) allowMassRemoval?: boolean,
   ): Promise<Release> {
-    return new ReleaseService(em).publish(referential, expectedVersion, actor, notes);
+    return new ReleaseService(em).publish(referential, expectedVersion, actor, notes, allowMassRemoval ?? false);
   }
 
   @Authorized(Role.STEWARD)

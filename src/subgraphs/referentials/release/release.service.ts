@@ -3,6 +3,8 @@ import { Referential } from '../referential/referential.entity';
 import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
+import { today } from '../../../kernel/graphql/scalars';
+import { IN_FORCE_SQL, massRemovalRefusal } from './mass-removal';
 import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
@@ -72,20 +74,37 @@ export class ReleaseService {
     return draft;
   }
 
-  publish(referentialCode: string, expectedVersion: number, actor: string, notes?: string | null): Promise<Release> {
+  publish(referentialCode: string, expectedVersion: number, actor: string, notes?: string | null, allowMassRemoval = false): Promise<Release> {
     return this.em.transactional(async (em) => {
-      const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
+      const service = new ReleaseService(em);
+      const draft = await service.claimDraft(referentialCode, expectedVersion);
       const [{ changes }] = await em.execute<{ changes: string }[]>(
         'select (select count(*) from referential_entry where referential_code = ? and recorded_in = ?) + (select count(*) from entry_mapping where from_referential = ? and recorded_in = ?) as changes',
         [referentialCode, draft.number, referentialCode, draft.number],
       );
       if (Number(changes) === 0) throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
+      if (!allowMassRemoval) await service.assertNoMassRemoval(referentialCode, draft.number);
       Object.assign(draft, { status: ReleaseStatus.PUBLISHED, publishedAt: new Date(), publishedBy: actor, notes: notes ?? draft.notes });
       await em.flush();
       // The change feed learns of the release in the same transaction: no event without the release, nor the reverse.
       await recordReleaseChanges(viaEntityManager(em), referentialCode, draft.number);
       return draft;
     });
+  }
+
+  /** Refuses a draft that end-dates more than MASS_REMOVAL_THRESHOLD % of the entries in force in the latest published release. */
+  private async assertNoMassRemoval(referentialCode: string, draft: number): Promise<void> {
+    const sql = viaEntityManager(this.em);
+    const base = (await this.latestPublished(referentialCode))?.number ?? 0;
+    const day = today();
+    // Ended by the draft: a version whose end differs from the one it supersedes, as the change feed's ENDED.
+    const [{ n: ended }] = await sql(`select count(*)::int as n from referential_entry e join referential_entry p
+      on p.referential_code = e.referential_code and p.code = e.code and p.superseded_in = e.recorded_in
+      where e.referential_code = $1 and e.recorded_in = $2 and e.valid_to is not null and e.valid_to is distinct from p.valid_to and (p.valid_to is null or p.valid_to > $3::date)`,
+    [referentialCode, draft, day]) as { n: number }[];
+    const [{ n: inForce }] = await sql(IN_FORCE_SQL, [referentialCode, base, day]) as { n: number }[];
+    const refusal = massRemovalRefusal(referentialCode, ended, inForce, 'allowMassRemoval: true');
+    if (refusal) throw new ReferentialsException(refusal, Code.MASS_REMOVAL, 'allowMassRemoval');
   }
 
   /** Drops the draft and everything recorded in it; published releases see no difference. */
