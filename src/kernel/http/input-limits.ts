@@ -4,9 +4,9 @@ import {
   type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 
-/** Longest String and ID values by default: codes, names, labels, free text of a few lines. */
+/** Longest String and ID values by default: names, labels, free text of a few lines; codes are varchar(64). */
 export const DEFAULT_MAX_STRING = 500;
-export const DEFAULT_MAX_ID = 100;
+export const DEFAULT_MAX_ID = 64;
 /** Most items an input list may hold (codes to merge, features of a release…). */
 export const MAX_INPUT_LIST = 1000;
 
