@@ -13,6 +13,11 @@ const refused = (response: GraphQLResponse, code: string, extra: Record<string, 
   expect(response.errors?.[0].extensions).toMatchObject({ code, ...extra });
 };
 
+interface ErrorBody {
+  errors: { message: string; extensions: Record<string, unknown> }[];
+}
+const errorsOf = async (response: Response): Promise<ErrorBody['errors']> => ((await response.json()) as ErrorBody).errors;
+
 const post = (target: Target, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${target.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -100,10 +105,10 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
   it('answers client mistakes about the operation with 400, not 500', async () => {
     const unknown = await post(t.server, { query: 'query A { __typename }', operationName: 'B' });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).errors[0].extensions).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect((await errorsOf(unknown))[0].extensions).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
     const two = await post(t.server, { query: 'query A { __typename } query B { __typename }' });
     expect(two.status).toBe(400);
-    expect((await two.json()).errors[0].message).toMatch(/operation name/);
+    expect((await errorsOf(two))[0].message).toMatch(/operation name/);
     const named = await post(t.server, { query: 'query A { __typename } query B { courts(first: 1) { totalCount } }', operationName: 'B' });
     expect(named.status).toBe(200);
     await expectStillServing(t.server);
@@ -118,7 +123,7 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
     for (const authorization of ['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'garbage', 'Bearer a b']) {
       const response = await post(t.server, { query: '{ courts(first: 1) { totalCount } }' }, { authorization });
       expect({ authorization, status: response.status }).toEqual({ authorization, status: 401 });
-      expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await errorsOf(response))[0].extensions.code).toBe('UNAUTHENTICATED');
     }
     expect((await post(t.server, { query: '{ __typename }' }, { 'x-api-key': '' })).status).toBe(401);
     await expectStillServing(t.server);

@@ -5,7 +5,6 @@ import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { CreateApiKeyInput } from './api-key.input';
 import { ApiKeyService } from './api-key.service';
 import { CreatedApiKey } from './created-api-key.type';
-import { numericId } from '../../../kernel/graphql/ids';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -24,6 +23,6 @@ export class ApiKeyResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes a key: its next request is refused.' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<ApiKey> {
-    return new ApiKeyService(em).revoke(numericId(id, 'id'));
+    return new ApiKeyService(em).revoke(Number(id));
   }
 }
