@@ -21,12 +21,19 @@ interface ApiKeyRow {
   usable: boolean;
 }
 
-/** `Authorization: Bearer <token or key>`, or `x-api-key: <key>`. */
+/**
+ * `Authorization: Bearer <token or key>`, or `x-api-key: <key>`. A header that is there but malformed (`Bearer`
+ * alone, `Basic …`, garbage, an empty key) is refused, never taken as "no credentials" (anonymous).
+ */
 export function credentialOf(headers: Headers): string | undefined {
-  const authorization = headers.authorization;
-  const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
+  const { authorization } = headers;
   const apiKey = headers['x-api-key'];
-  return bearer ?? (typeof apiKey === 'string' && apiKey ? apiKey : undefined);
+  if (authorization !== undefined) {
+    const bearer = typeof authorization === 'string' ? /^Bearer +(\S+) *$/i.exec(authorization)?.[1] : undefined;
+    return bearer ?? refuse('malformed Authorization header');
+  }
+  if (apiKey === undefined) return undefined;
+  return typeof apiKey === 'string' && /^\S+$/.test(apiKey) ? apiKey : refuse('malformed x-api-key header');
 }
 
 const listClaim = (value: unknown): string[] =>

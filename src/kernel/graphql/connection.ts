@@ -49,15 +49,19 @@ export function pageSize(first: number | undefined | null): number {
 
 export const encodeCursor = (key: readonly unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
+/** A cursor's key parts: short strings without NUL and non-negative safe integers (what `encodeCursor` writes). */
+const isKeyPart = (part: unknown): boolean =>
+  (typeof part === 'string' && part.length <= 200 && !part.includes('\0')) || (Number.isSafeInteger(part) && (part as number) >= 0);
+
 export function decodeCursor(cursor: string | undefined | null, field = 'after'): unknown[] | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0) return key;
+    const key: unknown = cursor.length <= 1000 && /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    if (Array.isArray(key) && key.length > 0 && key.length <= 4 && key.every(isKeyPart)) return key;
   } catch {
     // fall through to the error below: a cursor is opaque, its content is never the client's business
   }
-  throw new InputException(`${field} is not a cursor returned by this API`, InputExceptionCode.INVALID_CURSOR, field);
+  throw new InputException(`invalid cursor: ${field} is not a cursor returned by this API`, InputExceptionCode.INVALID_CURSOR, field);
 }
 
 /**

@@ -7,8 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { GraphQLFormattedError } from 'graphql';
 import { AuthException } from '../auth/auth.exception';
+import { formatError } from '../errors/format-error';
 import type { Authenticate, Headers } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import type { SecurityConfig } from '../auth/security-config';
@@ -18,7 +18,9 @@ import { explorerRouter, type ExplorerOptions } from './explorer';
 import { graphiqlRouter } from './graphiql';
 import { operationAllowListPlugin } from './operation-allowlist.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
-import { limitsAreClientErrors, queryLimits, refuseTooManyTokens } from './query-limits';
+import { clientErrorStatusPlugin } from './client-error-status.plugin';
+import { inputLimitsPlugin } from './input-limits';
+import { queryLimits, refuseTooManyTokens } from './query-limits';
 import { refuseHttp } from './refuse-http';
 import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
 import { redisRateLimitStore } from './rate-limit-store';
@@ -63,17 +65,6 @@ const READY_TIMEOUT_MS = 1_000;
 
 const withinReadyTimeout = <T>(check: Promise<T>, fallback: T): Promise<T> =>
   Promise.race([check.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), READY_TIMEOUT_MS).unref())]);
-
-/** Internal errors are logged with their stack and reach clients as a bare "internal error". */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    logger.error({ err: error }, 'unexpected error while executing a GraphQL operation');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
-}
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -123,7 +114,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin,
       ...limits.plugins,
-      limitsAreClientErrors,
+      clientErrorStatusPlugin,
+      inputLimitsPlugin,
       ...(options.role === 'gateway' ? [operationAllowListPlugin(security.enforceAllowList)] : []),
       // Last: a cached answer is only given once the limits and the allow-list have accepted the operation.
       ...(options.plugins ?? []),

@@ -1,20 +1,21 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import { Lexer, Source, TokenKind } from 'graphql';
 import type { SecurityConfig } from '../auth/security-config';
+import { queryCostRule } from './query-cost';
 import { refuseHttp } from './refuse-http';
 
 /**
- * Depth, cost, aliases, tokens and directives (graphql-armor), checked before execution. Subgraphs get a little
+ * Depth, aliases, tokens and directives (graphql-armor) and cost (query-cost.ts), checked before execution. Subgraphs get a little
  * more room than the gateway: the query planner's fetches add `_entities`, `__typename` and key fields.
  */
 export function queryLimits(security: SecurityConfig, role: 'gateway' | 'subgraph'): ReturnType<ApolloArmor['protect']> {
   const { maxDepth, maxCost, maxAliases, maxDirectives } = security.limits;
   const slack = role === 'subgraph' ? 2 : 1;
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: maxDepth + (slack - 1) * 2, flattenFragments: true },
-    costLimit: { maxCost: maxCost * slack },
+    // Counted by `queryCostRule` instead: armor's counts only `first`, so unpaginated lists nested in lists were free.
+    costLimit: { enabled: false },
     maxAliases: { n: maxAliases * slack },
     // Counted before Apollo by `refuseTooManyTokens`: armor's own check throws where Apollo answers HTTP 500.
     maxTokens: { enabled: false },
@@ -22,22 +23,8 @@ export function queryLimits(security: SecurityConfig, role: 'gateway' | 'subgrap
     // Field suggestions help developers and attackers alike: off in production.
     blockFieldSuggestion: { enabled: security.production },
   }).protect();
+  return { ...armor, validationRules: [...armor.validationRules, queryCostRule(maxCost * slack)] };
 }
-
-const REFUSED_BEFORE_EXECUTION = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
-
-/** The token limit fails the parse with a plain error Apollo answers as HTTP 500: it is the client's fault, 400. */
-export const limitsAreClientErrors: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single' || response.body.singleResult.data !== undefined) return;
-        const errors = response.body.singleResult.errors ?? [];
-        if (errors.length && errors.every((e) => REFUSED_BEFORE_EXECUTION.has(String(e.extensions?.code)))) response.http.status = 400;
-      },
-    };
-  },
-};
 
 /** Whether a document has more than `max` tokens; stops lexing there (a huge document costs no more than the limit). */
 export function exceedsTokens(query: string, max: number): boolean {

@@ -26,8 +26,9 @@ export const referentialDirectory: ReferentialDirectory = {
     if (!text) return [];
     const rows = await em.execute<{ referential_code: string }[]>(
       `select distinct e.referential_code from legal_reference l join referential_entry e on e.id = l.entry_id
-       where e.superseded_in is null and (l.raw ilike ? or l.text ilike ? or l.code_mnemonic ilike ?) order by 1`,
-      [`%${escapeLike(text)}%`, escapeLike(text), escapeLike(text)],
+       where e.superseded_in is null and ((char_length(l.raw) >= ? and l.raw ilike ?) or l.text ilike ? or l.code_mnemonic ilike ?) order by 1`,
+      // A reference shorter than the text cannot contain it: the costly substring match is skipped for those rows.
+      [text.length, `%${escapeLike(text)}%`, escapeLike(text), escapeLike(text)],
     );
     return rows.map((r) => r.referential_code);
   },

@@ -5,6 +5,7 @@ import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.inpu
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookService } from './webhook.service';
+import { numericId } from '../../../kernel/graphql/ids';
 
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {
@@ -23,7 +24,7 @@ export class WebhookResolver {
   @Authorized('ADMIN')
   @Mutation(() => WebhookSubscription, { description: 'Stops deliveries to an endpoint (ADMIN).' })
   deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<WebhookSubscription> {
-    return new WebhookService(em).deactivate(Number(id));
+    return new WebhookService(em).deactivate(numericId(id, 'id'));
   }
 
   @Authorized('ADMIN')
@@ -35,7 +36,7 @@ export class WebhookResolver {
   @Authorized('ADMIN')
   @Mutation(() => Int, { description: 'Sends dead deliveries again (the ones named, or all); returns how many (ADMIN).' })
   replayWebhookDeliveries(@Ctx() { em }: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
-    return new WebhookService(em).replay(ids);
+    return new WebhookService(em).replay(ids?.map((id) => String(numericId(id, 'ids'))));
   }
 
   @FieldResolver(() => WebhookSubscription)

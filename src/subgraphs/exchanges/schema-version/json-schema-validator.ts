@@ -1,7 +1,9 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { RE2JS } from 're2js';
 
 export interface MessageError {
   path: string;
@@ -12,10 +14,17 @@ export interface MessageError {
 const MAX_CACHED = 200;
 const compiled = new Map<string, ValidateFunction>();
 
+/**
+ * `pattern` and `patternProperties` come from stored schemas, i.e. from callers: they run on RE2 (re2js, linear time),
+ * so `^(a+)+$` cannot make a message take seconds per character. A pattern RE2 cannot run (backreferences,
+ * lookarounds) makes the schema refused.
+ */
+const linearRegExp: RegExpEngine = Object.assign((pattern: string) => RE2JS.compile(pattern), { code: 're2js' });
+
 /** The Ajv flavour matching the schema's `$schema` (draft-07 when absent); `strict: false` accepts vendor keywords. */
 function ajvFor(schema: { $schema?: unknown }): Ajv {
   const dialect = String(schema.$schema ?? '');
-  const options = { allErrors: true, strict: false };
+  const options = { allErrors: true, strict: false, code: { regExp: linearRegExp } };
   const ajv = dialect.includes('2020-12') ? new Ajv2020(options) : dialect.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv);
   return ajv;

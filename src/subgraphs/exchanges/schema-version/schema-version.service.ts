@@ -10,7 +10,9 @@ import { SchemaLanguage, SchemaStatus } from './schema-enums';
 import { SchemaVersion } from './schema-version.entity';
 import type { AddSchemaVersionInput, MessageValidation } from './schema-version.types';
 
-const XSD_ROOT = /<(?:[A-Za-z_][\w.-]*:)?schema[\s>][\s\S]*http:\/\/www\.w3\.org\/2001\/XMLSchema/;
+/** A `<schema` or `<xs:schema` tag; the namespace is then looked for with indexOf (`[\s\S]*` backtracked per tag: quadratic). */
+const XSD_SCHEMA_TAG = /<(?:[A-Za-z_][\w.-]*:)?schema[\s>]/;
+const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
 
 export class SchemaVersionService {
   constructor(private readonly em: EntityManager) {}
@@ -49,16 +51,29 @@ export class SchemaVersionService {
     if (schema.language !== SchemaLanguage.JSON_SCHEMA) {
       throw new ExchangesException(`schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`, ExchangesExceptionCode.NOT_JSON_SCHEMA, 'version');
     }
-    const errors = validateWith(compileJsonSchema(schema.content), payload);
+    let validate: ReturnType<typeof compileJsonSchema>;
+    try {
+      validate = compileJsonSchema(schema.content);
+    } catch (error) {
+      // Stored before patterns ran on RE2: a pattern RE2 cannot run makes the version unusable, not the server fail.
+      throw new ExchangesException(`schema version ${version} of ${exchangeCode} cannot be used: ${(error as Error).message}`, ExchangesExceptionCode.INVALID_SCHEMA, 'version');
+    }
+    const errors = validateWith(validate, payload);
     return { valid: errors.length === 0, errors };
   }
+}
+
+/** Linear: one regex scan for the first schema tag, then one indexOf for the namespace after it. */
+function isXmlSchema(content: string): boolean {
+  const tag = XSD_SCHEMA_TAG.exec(content);
+  return tag !== null && content.includes(XSD_NAMESPACE, tag.index);
 }
 
 /** A JSON Schema must compile; an XSD is only checked to be an XML Schema document (no XSD engine in Node). */
 function checkDocument(language: SchemaLanguage, content: string): void {
   try {
     if (language === SchemaLanguage.JSON_SCHEMA) compileJsonSchema(content);
-    else if (!XSD_ROOT.test(content)) throw new Error('no <schema> element in the XML Schema namespace');
+    else if (!isXmlSchema(content)) throw new Error('no <schema> element in the XML Schema namespace');
   } catch (error) {
     throw new ExchangesException(`content is not a valid ${language} document: ${(error as Error).message}`, ExchangesExceptionCode.INVALID_SCHEMA, 'input.content');
   }

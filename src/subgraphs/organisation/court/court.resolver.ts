@@ -28,6 +28,8 @@ export class CourtResolver {
 
   @FieldResolver(() => Court, { nullable: true, description: 'The court above this one (a TJ for a CPH, a CA for a TJ).' })
   async parent(@Root() court: Court): Promise<Court | null> {
+    // Already in the identity map (children{parent{…}}): no loader round, no populate pass per node.
+    if (court.parent?.isInitialized()) return court.parent.getEntity();
     return (await court.parent?.load()) ?? null;
   }
 
@@ -37,7 +39,7 @@ export class CourtResolver {
     @Arg('type', () => CourtType, { nullable: true }) type?: CourtType,
     @Arg('validAt', () => LocalDateScalar, { nullable: true }) validAt?: string,
   ): Promise<Court[]> {
-    const children = await court.children.load();
+    const children = court.children.isInitialized(true) ? court.children.getItems() : (await court.children.load()).getItems();
     return children
       .filter((c) => (!type || c.type === type) && (!validAt || isValidAt(c, validAt)))
       .sort((a, b) => a.code.localeCompare(b.code));

@@ -41,6 +41,8 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     params.push(filter.parentCode);
   }
   if (filter.level !== undefined && filter.level !== null) {
+    // The column is a smallint: a larger number would reach PostgreSQL and fail there.
+    if (filter.level < 0 || filter.level > 32767) throw invalid('level is between 0 and 32767', 'filter.level');
     parts.push('e.level = ?');
     params.push(filter.level);
   }

@@ -28,6 +28,7 @@ export class EntryService {
     const searching = Boolean(filter.search);
     if (cursor && (cursor[0] === SEARCH_CURSOR) !== searching) throw invalid('after belongs to another kind of query (search or not)', 'after');
     const offset = searching && cursor ? Number(cursor[1]) : 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) throw invalid('invalid cursor: after is not a cursor returned by this API', 'after');
     const rank = where.search;
     const ids = rank
       ? await this.em.execute<{ id: string }[]>(

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { ImportJob } from './import-job.entity';
+import { numericId } from '../../../kernel/graphql/ids';
 
 @Resolver(() => ImportJob)
 export class ImportJobResolver {
@@ -15,6 +16,6 @@ export class ImportJobResolver {
 
   @Query(() => ImportJob, { nullable: true })
   importJob(@Arg('id', () => ID) id: number, @Ctx() { em }: GraphQLContext): Promise<ImportJob | null> {
-    return em.findOne(ImportJob, { id: Number(id) });
+    return em.findOne(ImportJob, { id: numericId(id, 'id') });
   }
 }

@@ -1,0 +1,132 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, valueFromAST, visit, visitWithTypeInfo,
+  type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+} from 'graphql';
+
+/** Longest String and ID values by default: names, labels, free text of a few lines; codes are varchar(64). */
+export const DEFAULT_MAX_STRING = 500;
+export const DEFAULT_MAX_ID = 64;
+/** Most items an input list may hold (codes to merge, features of a release…). */
+export const MAX_INPUT_LIST = 1000;
+
+/** Longer texts, by schema coordinate (`Input.field`, or `Type.field(arg:)` for an argument). */
+export const STRING_LIMITS: Readonly<Record<string, number>> = {
+  'AddSchemaVersionInput.content': 1_000_000, // an XSD or a JSON Schema document (the body limit binds first)
+  'CreateApplicationInput.description': 4000,
+  'UpdateApplicationInput.description': 4000,
+  'CreateExchangeInput.description': 4000,
+  'CreateReferentialInput.description': 4000,
+  'AddRoadmapItemInput.description': 4000,
+  'AttributeDefinitionInput.description': 4000,
+  'AddReleaseInput.notes': 4000,
+  'Mutation.createDraft(notes:)': 4000,
+  'Mutation.publishRelease(notes:)': 4000,
+  'UpsertEntryInput.label': 2000,
+  'LegalCellsInput.definedBy': 2000,
+  'LegalCellsInput.punishedBy': 2000,
+  'CreateApplicationInput.documentationUrl': 2048,
+  'UpdateApplicationInput.documentationUrl': 2048,
+  'RegisterWebhookInput.url': 2048,
+};
+
+export interface InputProblem {
+  field: string;
+  reason: 'VALUE_TOO_LONG' | 'NUL_CHARACTER' | 'LIST_TOO_LONG' | 'INVALID_DATE';
+  message: string;
+}
+
+const JSON_SCALARS = new Set(['JSON', 'JSONObject']);
+
+/** `YYYY-MM-DD`, a real day, year 1 to 9999. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match || match[1] === '0000') return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Whether a JSON value holds a NUL character in a string or a key (PostgreSQL refuses it in text and jsonb). */
+function jsonHasNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (current.includes('\0')) return true;
+    } else if (Array.isArray(current)) pending.push(...current);
+    else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (key.includes('\0')) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, path: string): InputProblem | undefined {
+  if (value === null || value === undefined) return undefined;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const items = Array.isArray(value) ? value : [value];
+    if (items.length > MAX_INPUT_LIST) return { field: path, reason: 'LIST_TOO_LONG', message: `${path} holds more than ${MAX_INPUT_LIST} items` };
+    for (const item of items) {
+      const problem = checkValue(item, nullable.ofType, coordinate, path);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isInputObjectType(nullable)) {
+    if (typeof value !== 'object') return undefined;
+    const fields = nullable.getFields();
+    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+      const field = fields[name];
+      const problem = field && checkValue(item, field.type, `${nullable.name}.${name}`, `${path}.${name}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (!isScalarType(nullable)) return undefined;
+  if (JSON_SCALARS.has(nullable.name)) return jsonHasNul(value) ? { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` } : undefined;
+  if (typeof value !== 'string') return undefined;
+  // The gateway's LocalDate is the supergraph's (no parsing): a date PostgreSQL refuses is stopped here, at the edge.
+  if (nullable.name === 'LocalDate' && !isCalendarDate(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date between 0001-01-01 and 9999-12-31 (YYYY-MM-DD)` };
+  if (value.includes('\0')) return { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` };
+  const max = STRING_LIMITS[coordinate] ?? (nullable.name === 'ID' ? DEFAULT_MAX_ID : DEFAULT_MAX_STRING);
+  if (value.length > max) return { field: path, reason: 'VALUE_TOO_LONG', message: `${path} is longer than ${max} characters` };
+  return undefined;
+}
+
+/** The first argument value (literal or variable) of the document that is too long, too large or holds a NUL. */
+export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): InputProblem | undefined {
+  const typeInfo = new TypeInfo(schema);
+  let problem: InputProblem | undefined;
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      const field = typeInfo.getFieldDef();
+      const parent = typeInfo.getParentType();
+      if (problem || !argument || typeInfo.getDirective() || !field || !parent) return;
+      const value = valueFromAST(node.value, argument.type, variables as Record<string, unknown>);
+      problem = checkValue(value, argument.type, `${parent.name}.${field.name}(${argument.name}:)`, argument.name);
+    },
+  }));
+  return problem;
+}
+
+/**
+ * Every String and ID an operation carries, as a literal or in variables, at any depth of its input objects, is
+ * checked before anything runs: no NUL (PostgreSQL refuses it, and the error would name SQL), at most 500 characters
+ * (100 for an ID) unless its coordinate allows more (STRING_LIMITS). Refused with BAD_USER_INPUT naming the field.
+ */
+export const inputLimitsPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ schema, document, request }) {
+        const problem = findInputProblem(schema, document, request.variables ?? {});
+        if (!problem) return;
+        throw new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', reason: problem.reason, field: problem.field, http: { status: 400 } } });
+      },
+    };
+  },
+};
