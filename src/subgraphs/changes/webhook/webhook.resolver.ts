@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { ChangeEvent } from '../change-event/change-event.entity';
 import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.input';
@@ -8,10 +9,12 @@ import { WebhookService } from './webhook.service';
 
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {
-  @Authorized()
-  @Mutation(() => RegisteredWebhook, { description: 'Registers an endpoint for change events; deliveries are signed with the returned secret.' })
-  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, actor }: GraphQLContext): Promise<RegisteredWebhook> {
-    return new WebhookService(em).register(input, actor);
+  @Authorized(Role.ARCHITECT, Role.STEWARD)
+  @Mutation(() => RegisteredWebhook, {
+    description: 'Registers an endpoint for change events; deliveries are signed with the returned secret (ADMIN, ARCHITECT, or a STEWARD for their referentials). Private, loopback and link-local addresses are refused.',
+  })
+  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, principal }: GraphQLContext): Promise<RegisteredWebhook> {
+    return new WebhookService(em).register(input, principal);
   }
 
   @Authorized('ADMIN')
