@@ -63,9 +63,10 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
   });
 
   router.get('/exports/:referential', async (req: Request, res: Response) => {
-    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal.
+    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal; a draft for its stewards.
+    let principal: Principal;
     try {
-      await authenticate(req.headers);
+      principal = await authenticate(req.headers);
     } catch (error) {
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
@@ -75,7 +76,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(String(req.params.referential));
       const asked = typeof req.query.release === 'string' ? Number(req.query.release) : undefined;
-      const release = await releases.readable(referential.code, asked);
+      const release = await releases.readable(referential.code, asked, principal);
       if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
       const format = req.query.format === 'json' ? 'json' : 'csv';
       const at = typeof req.query.at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.at) ? req.query.at : null;
@@ -84,6 +85,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       await pipeline(exportReferential(em, referential, { release, at, format }), res);
     } catch (error) {
       if (res.headersSent) return void res.destroy(error as Error);
+      if (error instanceof AuthException) return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message }); // a draft
       const known = error instanceof ReferentialsException;
       res.status(known ? 404 : 500).json({ error: known ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR', message: known ? (error as Error).message : 'export failed' });
     }
