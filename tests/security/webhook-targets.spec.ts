@@ -95,6 +95,24 @@ describe('webhooks: who may register them, and where the server may POST (SSRF)'
     await receiver.close();
   });
 
+  // Found by the hostile-input suite: a malformed id reached SQL as NaN and the database's error text came back.
+  it.each(['abc', 'nac\u0000', '-1', '1.5', '1e3', '', '🙂'])('refuses the webhook id %j with BAD_USER_INPUT, the SQL never shown', async (id) => {
+    const deactivate = await gql(t.as([Role.ADMIN]), `mutation($id: ID!) { deactivateWebhook(id: $id) { id } }`, { id });
+    expect(deactivate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const replay = await gql(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: ['1', id] });
+    expect(replay.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect(JSON.stringify([deactivate, replay])).not.toMatch(/select|update|webhook_/i);
+  });
+
+  it('refuses more than 1000 ids to replay at once, and answers NOT_FOUND for a well-formed unknown id', async () => {
+    const many = await gql(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) });
+    expect(many.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "987654321") { id } }`)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    // Past the subscriptions' integer column, not past the deliveries' bigint one.
+    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "99999999999") { id } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(await gql(t.as([Role.ADMIN]), `mutation { replayWebhookDeliveries(ids: ["99999999999"]) }`)).toMatchObject({ data: { replayWebhookDeliveries: 0 } });
+  });
+
   it('classifies IPv4, IPv6 and IPv4-mapped IPv6 addresses', () => {
     expect(['8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '93.184.215.14'].map(specialAddress)).toEqual([null, null, null, null]);
     expect(['127.0.0.2', '::1', '::ffff:10.0.0.1', '169.254.169.254', 'fc00::1', 'ff05::2', '0.0.0.0'].map(specialAddress))

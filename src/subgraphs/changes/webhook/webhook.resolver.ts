@@ -26,7 +26,7 @@ export class WebhookResolver {
   @Authorized('ADMIN')
   @Mutation(() => WebhookSubscription, { description: 'Stops deliveries to an endpoint (ADMIN).' })
   deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<WebhookSubscription> {
-    return new WebhookService(em).deactivate(Number(id));
+    return new WebhookService(em).deactivate(id);
   }
 
   @Authorized('ADMIN')

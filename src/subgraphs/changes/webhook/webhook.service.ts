@@ -22,6 +22,14 @@ function assertMayListen(principal: Principal, domains: readonly string[]): void
   if (!own) throw new AuthException(AuthExceptionCode.NOT_ALLOWED);
 }
 
+const MAX_REPLAYED_IDS = 1000;
+
+/** An id as the tables hold it (a positive integer of at most `digits` digits), else a BAD_USER_INPUT naming the field. */
+function idOf(raw: string, field: string, digits: number): string {
+  if (!new RegExp(`^[1-9]\\d{0,${digits - 1}}$`).test(raw)) throw new ChangesException(`${field} must be a positive integer`, Code.INVALID_ID, field);
+  return raw;
+}
+
 /** Webhook subscriptions and their dead letters; the deliveries themselves are the dispatcher's. */
 export class WebhookService {
   constructor(private readonly em: EntityManager, private readonly outbound: OutboundPolicy = loadOutboundPolicy()) {}
@@ -47,7 +55,8 @@ export class WebhookService {
     return this.em.find(WebhookSubscription, {}, { orderBy: { id: 'asc' } });
   }
 
-  async deactivate(id: number): Promise<WebhookSubscription> {
+  async deactivate(rawId: string): Promise<WebhookSubscription> {
+    const id = Number(idOf(rawId, 'id', 9)); // an integer column
     const subscription = await this.em.findOne(WebhookSubscription, id);
     if (!subscription) throw new ChangesException(`no webhook has id ${id}`, Code.WEBHOOK_NOT_FOUND, 'id');
     subscription.active = false;
@@ -60,7 +69,9 @@ export class WebhookService {
   }
 
   /** Dead deliveries (the ones named, or all) go back to PENDING with a fresh set of tries, due now. */
-  async replay(ids?: string[] | null): Promise<number> {
+  async replay(rawIds?: string[] | null): Promise<number> {
+    if (rawIds && rawIds.length > MAX_REPLAYED_IDS) throw new ChangesException(`at most ${MAX_REPLAYED_IDS} ids at once`, Code.INVALID_ID, 'ids');
+    const ids = rawIds?.map((id) => idOf(id, 'ids', 18)); // a bigint column
     return this.em.nativeUpdate(
       WebhookDelivery,
       { status: DeliveryStatus.DEAD, ...(ids?.length ? { id: { $in: ids } } : {}) },
