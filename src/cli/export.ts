@@ -3,10 +3,15 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { exportReferential } from '../import/export-referential';
 import { exportQueryProblem } from '../import/export-query';
+import type { Principal } from '../kernel/auth/principal';
+import { Role } from '../kernel/auth/role.enum';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
 import { parseArgs } from './args';
+
+/** The operator at the command line holds the database's own credentials: every release, drafts included. */
+const OPERATOR: Principal = { kind: 'user', id: 'cli', roles: [Role.ADMIN], stewardOf: [] };
 
 /** `npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]` (stdout by default). */
 async function main(): Promise<void> {
@@ -22,7 +27,7 @@ async function main(): Promise<void> {
     const releases = new ReleaseService(em);
     const referential = await releases.requireReferential(code);
     const asked = options.get('release')?.[0];
-    const release = await releases.readable(code, asked === undefined ? undefined : Number(asked));
+    const release = await releases.readable(code, asked === undefined ? undefined : Number(asked), OPERATOR);
     if (release === null) throw new Error(`${code} has no published release`);
     const out = options.get('out')?.[0];
     await pipeline(await exportReferential(em, referential, { release, at: options.get('at')?.[0], format }), out ? createWriteStream(out) : process.stdout);

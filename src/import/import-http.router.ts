@@ -71,9 +71,10 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
   });
 
   router.get('/exports/:referential', async (req: Request, res: Response) => {
-    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal.
+    // A read: anonymous when anonymous reads are on, otherwise any authenticated principal; a draft for its stewards.
+    let principal: Principal;
     try {
-      await authenticate(req.headers);
+      principal = await authenticate(req.headers);
     } catch (error) {
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
@@ -85,7 +86,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(String(req.params.referential));
       const asked = typeof req.query.release === 'string' ? Number(req.query.release) : undefined;
-      const release = await releases.readable(referential.code, asked);
+      const release = await releases.readable(referential.code, asked, principal);
       if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
       const format = req.query.format === 'json' ? 'json' : 'csv';
       const at = typeof req.query.at === 'string' ? req.query.at : null;
@@ -98,6 +99,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       logger.error({ referential: req.params.referential, why: (error as Error).message, midway: res.headersSent }, 'export failed');
       // Midway: the client must see a broken transfer (no final chunk), never a clean but truncated 200.
       if (res.headersSent) return void res.destroy();
+      if (error instanceof AuthException) return void refuseHttp(res, error.httpStatus, error.apiCode, error.message); // a draft
       if (error instanceof ReferentialsException) return void res.status(404).json({ error: 'NOT_FOUND', message: error.message });
       refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'export failed');
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadSecurityConfig, type SecurityConfig } from './auth/security-config';
+import { loadOutboundPolicy, type OutboundPolicy } from './net/outbound-policy';
 
 /** The repository root, found from this file whether it runs from `src/` or compiled under `dist/`. */
 export const PROJECT_ROOT = ((): string => {
@@ -31,7 +32,7 @@ export interface AppConfig {
 
 export interface ChangeFeedConfig {
   nats: { url?: string; stream: string; subjectPrefix: string };
-  webhooks: { enabled: boolean; maxAttempts: number; baseDelayMs: number; timeoutMs: number };
+  webhooks: { enabled: boolean; maxAttempts: number; baseDelayMs: number; timeoutMs: number; outbound: OutboundPolicy };
 }
 
 function int(name: string, fallback: number): number {
@@ -70,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         maxAttempts: Math.max(1, int('WEBHOOK_MAX_ATTEMPTS', 8)),
         baseDelayMs: int('WEBHOOK_BASE_DELAY_MS', 30_000),
         timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000),
+        outbound: loadOutboundPolicy(env),
       },
     },
   };

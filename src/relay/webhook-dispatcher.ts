@@ -1,7 +1,9 @@
 import type { Client } from 'pg';
 import { logger } from '../kernel/logger';
+import { loadOutboundPolicy, type OutboundPolicy } from '../kernel/net/outbound-policy';
 import { CHANGE_EVENT_COLUMNS, toWireEvent, type ChangeEventRow } from '../kernel/outbox/wire-event';
 import { listenToOutbox, Waker } from './outbox-listener';
+import { postWebhook } from './webhook-post';
 import { signWebhook } from './webhook-signature';
 
 export interface WebhookDispatcherOptions {
@@ -14,6 +16,8 @@ export interface WebhookDispatcherOptions {
   pollMs?: number;
   /** Deliveries sent at once. */
   concurrency?: number;
+  /** Which addresses deliveries may reach (default: from the environment, no private address). */
+  outbound?: OutboundPolicy;
 }
 
 const FAN_OUT_CURSOR = 'webhooks';
@@ -38,7 +42,11 @@ export class WebhookDispatcher {
   private readonly waker = new Waker();
   private loop: Promise<void> | null = null;
 
-  constructor(private readonly options: WebhookDispatcherOptions) {}
+  private readonly outbound: OutboundPolicy;
+
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.outbound = options.outbound ?? loadOutboundPolicy();
+  }
 
   start(): this {
     this.loop ??= this.run();
@@ -122,21 +130,15 @@ export class WebhookDispatcher {
     const attempt = row.attempts + 1;
     let failure: string | null = null;
     try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-rj-timestamp': timestamp,
-          'x-rj-signature': signWebhook(row.secret, timestamp, body),
-          'x-rj-idempotency-key': row.idempotency_key,
-          'x-rj-event-cursor': String(row.id),
-          'x-rj-delivery-attempt': String(attempt),
-        },
-        body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) failure = `HTTP ${response.status}`;
+      const status = await postWebhook(row.url, {
+        'content-type': 'application/json',
+        'x-rj-timestamp': timestamp,
+        'x-rj-signature': signWebhook(row.secret, timestamp, body),
+        'x-rj-idempotency-key': row.idempotency_key,
+        'x-rj-event-cursor': String(row.id),
+        'x-rj-delivery-attempt': String(attempt),
+      }, body, this.options.timeoutMs, this.outbound);
+      if (status < 200 || status > 299) failure = `HTTP ${status}`;
     } catch (error) {
       failure = (error as Error).message;
     }

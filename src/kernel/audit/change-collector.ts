@@ -16,11 +16,6 @@ export const changeCollectorSubscriber: EventSubscriber = {
   },
 };
 
-/** Never copied into the trail. */
-const REDACTED = new Set(['secretHash']);
-const redact = (fields: Record<string, unknown> | null): Record<string, unknown> | null =>
-  fields && Object.fromEntries(Object.entries(fields).filter(([k]) => !REDACTED.has(k)));
-
 export interface RowChange {
   entity: string;
   id: unknown;
@@ -34,8 +29,9 @@ export function beforeAndAfter(changes: readonly ChangeSet<object>[]): { before:
   const after: RowChange[] = [];
   for (const change of changes) {
     const id = safePrimaryKey(change);
-    const payload = redact((change.payload ?? {}) as Record<string, unknown>)!;
-    const original = redact((change.originalEntity ?? null) as Record<string, unknown> | null);
+    // Secrets are left out when the entry is written (record-audit.ts, the list in kernel/secrets).
+    const payload = (change.payload ?? {}) as Record<string, unknown>;
+    const original = (change.originalEntity ?? null) as Record<string, unknown> | null;
     const type = String(change.type);
     if (type === 'create') {
       after.push({ entity: change.name, id, type, fields: payload });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
+import { isRedactedField } from '../secrets/redacted-fields';
 
 export interface AuditRecord {
   actor: string;
@@ -14,11 +15,12 @@ export interface AuditRecord {
 
 const COLUMNS = 'actor, actor_kind, operation, target, referential_code, arguments, before, after';
 
-/** JSON that never throws: dates as ISO strings, bigints as strings, cycles cut. */
+/** JSON that never throws: dates as ISO strings, bigints as strings, cycles cut, secrets left out at any depth. */
 export function toJson(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, v: unknown) => {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (key && isRedactedField(key)) return undefined;
     if (typeof v === 'bigint') return v.toString();
     if (v && typeof v === 'object') {
       if (seen.has(v)) return '[cycle]';

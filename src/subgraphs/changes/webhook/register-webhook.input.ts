@@ -4,7 +4,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 
 @InputType()
 export class RegisterWebhookInput {
-  @Field({ description: 'http(s) URL receiving a POST per event.' })
+  @Field({ description: 'The URL receiving a POST per event: https (http outside production), a public address (see the README).' })
   url!: string;
 
   @Field(() => [String], { nullable: true, description: 'Referential codes or organisation, catalog, exchanges; omitted: all.' })

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { ChangeEvent } from '../change-event/change-event.entity';
 import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.input';
@@ -9,10 +10,12 @@ import { numericId } from '../../../kernel/graphql/ids';
 
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {
-  @Authorized()
-  @Mutation(() => RegisteredWebhook, { description: 'Registers an endpoint for change events; deliveries are signed with the returned secret.' })
-  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, actor }: GraphQLContext): Promise<RegisteredWebhook> {
-    return new WebhookService(em).register(input, actor);
+  @Authorized(Role.ARCHITECT, Role.STEWARD)
+  @Mutation(() => RegisteredWebhook, {
+    description: 'Registers an endpoint for change events; deliveries are signed with the returned secret (ADMIN, ARCHITECT, or a STEWARD for their referentials). Private, loopback and link-local addresses are refused.',
+  })
+  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, principal }: GraphQLContext): Promise<RegisteredWebhook> {
+    return new WebhookService(em).register(input, principal);
   }
 
   @Authorized('ADMIN')
@@ -24,7 +27,7 @@ export class WebhookResolver {
   @Authorized('ADMIN')
   @Mutation(() => WebhookSubscription, { description: 'Stops deliveries to an endpoint (ADMIN).' })
   deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<WebhookSubscription> {
-    return new WebhookService(em).deactivate(numericId(id, 'id'));
+    return new WebhookService(em).deactivate(id);
   }
 
   @Authorized('ADMIN')

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../../kernel/auth/principal';
 import { Entry } from '../entry/entry.entity';
 import { tagView } from '../entry/entry-visibility';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
+import { assertReleaseReadable } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import type { FieldChange, ReleaseDiff } from './release-diff.types';
 
@@ -16,11 +18,11 @@ export class ReleaseDiffService {
   constructor(private readonly em: EntityManager) {}
 
   /** Versions are rows: an entry unchanged between two releases is the same row in both, so only differing rows are read. */
-  async diff(referentialCode: string, from: number, to: number): Promise<ReleaseDiff> {
+  async diff(referentialCode: string, from: number, to: number, reader: Principal): Promise<ReleaseDiff> {
     const releases = new ReleaseService(this.em);
     await releases.requireReferential(referentialCode);
-    await releases.require(referentialCode, from, 'from');
-    await releases.require(referentialCode, to, 'to');
+    assertReleaseReadable((await releases.require(referentialCode, from, 'from')).status, referentialCode, reader);
+    assertReleaseReadable((await releases.require(referentialCode, to, 'to')).status, referentialCode, reader);
     const pairs = await this.em.execute<{ a: string | null; b: string | null }[]>(
       `with a as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?)),
             b as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?))

@@ -55,8 +55,8 @@ export class EntryDraftResolver {
     @Arg('referential', () => ID) referential: string,
     @Arg('from', () => Int) from: number,
     @Arg('to', () => Int) to: number,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, principal }: GraphQLContext,
   ): Promise<ReleaseDiff> {
-    return new ReleaseDiffService(em).diff(referential, from, to);
+    return new ReleaseDiffService(em).diff(referential, from, to, principal);
   }
 }

@@ -19,7 +19,7 @@ export class EntryResolver {
   @Query(() => EntryConnection, { description: 'Entries of a referential as of a release (latest published by default), optionally only those in force on a day.' })
   async entries(
     @Arg('referential', () => ID) referential: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
@@ -27,19 +27,19 @@ export class EntryResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     const service = new EntryService(em);
-    return service.list(referential, await service.view(referential, release, at), filter, first, after);
+    return service.list(referential, await service.view(referential, release, at, principal), filter, first, after);
   }
 
   @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })
   async entry(
     @Arg('referential', () => ID) referential: string,
     @Arg('code', () => ID) code: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
   ): Promise<Entry | null> {
     const service = new EntryService(em);
-    return service.findOne(referential, code, await service.view(referential, release, at));
+    return service.findOne(referential, code, await service.view(referential, release, at, principal));
   }
 
   @Query(() => [Entry], { description: 'Every published version of an entry, oldest first: what it meant in each release and period.' })

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../../kernel/auth/principal';
 import { decodeCursor, pageSize, toConnection } from '../../../kernel/graphql/connection';
 import { ReleaseService } from '../release/release.service';
 import { invalid } from '../referentials.exception';
@@ -14,9 +15,9 @@ const SEARCH_CURSOR = '#';
 export class EntryService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The view a read asks for: a release (latest published by default) and, optionally, a day. */
-  async view(referentialCode: string, release?: number | null, at?: string | null): Promise<EntryView | null> {
-    const number = await new ReleaseService(this.em).readable(referentialCode, release);
+  /** The view a read asks for: a release (latest published by default; a draft for its stewards) and, optionally, a day. */
+  async view(referentialCode: string, release: number | null | undefined, at: string | null | undefined, reader: Principal): Promise<EntryView | null> {
+    const number = await new ReleaseService(this.em).readable(referentialCode, release, reader);
     return number === null ? null : { release: number, at: at ?? null };
   }
 

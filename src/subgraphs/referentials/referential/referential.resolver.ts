@@ -7,6 +7,7 @@ import { EntryConnection } from '../entry/entry-connection.type';
 import { EntryService } from '../entry/entry.service';
 import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
+import { mayReadDrafts } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import { CreateReferentialInput } from './create-referential.input';
 import { Referential } from './referential.entity';
@@ -30,9 +31,9 @@ export class ReferentialResolver {
     return new ReferentialService(em).create(input);
   }
 
-  @FieldResolver(() => [Release], { description: 'Every release, newest first (the draft included).' })
-  releases(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release[]> {
-    return new ReleaseService(em).list(referential.code);
+  @FieldResolver(() => [Release], { description: 'Every release, newest first (the draft included for its stewards).' })
+  releases(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
+    return new ReleaseService(em).list(referential.code, principal);
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'What reads see by default.' })
@@ -43,7 +44,7 @@ export class ReferentialResolver {
   @FieldResolver(() => EntryConnection, { description: 'Its entries, as the `entries` query gives them (a federated walk can end here).' })
   async entries(
     @Root() referential: Referential,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
@@ -52,13 +53,13 @@ export class ReferentialResolver {
   ): Promise<EntryConnection> {
     if (after || filter?.search) {
       const service = new EntryService(em);
-      return service.list(referential.code, await service.view(referential.code, release, at), filter, first, after);
+      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter, first, after);
     }
-    return firstPagesOfEntries(em).load({ referentialCode: referential.code, at, release, filter, first });
+    return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter, first });
   }
 
-  @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any.' })
-  draft(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
-    return new ReleaseService(em).draft(referential.code);
+  @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any (null for whoever is not its steward).' })
+  async draft(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
+    return mayReadDrafts(principal, referential.code) ? new ReleaseService(em).draft(referential.code) : null;
   }
 }

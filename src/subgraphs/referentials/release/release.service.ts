@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../../kernel/auth/principal';
 import { Referential } from '../referential/referential.entity';
 import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { today } from '../../../kernel/graphql/scalars';
 import { IN_FORCE_SQL, massRemovalRefusal } from './mass-removal';
+import { assertReleaseReadable, mayReadDrafts } from './draft-access';
 import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
@@ -18,8 +20,10 @@ export class ReleaseService {
     return referential;
   }
 
-  list(referentialCode: string): Promise<Release[]> {
-    return this.em.find(Release, { referential: referentialCode }, { orderBy: { number: 'desc' } });
+  /** Every release, newest first; the draft only for a reader who may read it. */
+  list(referentialCode: string, reader: Principal | undefined): Promise<Release[]> {
+    const drafts = mayReadDrafts(reader, referentialCode) ? {} : { status: { $ne: ReleaseStatus.DRAFT } };
+    return this.em.find(Release, { referential: referentialCode, ...drafts }, { orderBy: { number: 'desc' } });
   }
 
   latestPublished(referentialCode: string): Promise<Release | null> {
@@ -36,10 +40,17 @@ export class ReleaseService {
     return release;
   }
 
-  /** The release a read sees: the one asked for, else the latest published (null when nothing is published yet). */
-  async readable(referentialCode: string, number?: number | null): Promise<number | null> {
+  /**
+   * The release a read sees: the one asked for, else the latest published (null when nothing is published yet).
+   * A draft only for its stewards and ADMIN (`reader`; none given: refused).
+   */
+  async readable(referentialCode: string, number?: number | null, reader?: Principal): Promise<number | null> {
     await this.requireReferential(referentialCode);
-    if (number !== undefined && number !== null) return (await this.require(referentialCode, number)).number;
+    if (number !== undefined && number !== null) {
+      const release = await this.require(referentialCode, number);
+      assertReleaseReadable(release.status, referentialCode, reader);
+      return release.number;
+    }
     return (await this.latestPublished(referentialCode))?.number ?? null;
   }
 
