@@ -8,7 +8,9 @@ import { recordReleaseChanges } from '../subgraphs/referentials/release/release-
 import { crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
-import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
+import { detectFormat } from './detect-format';
+import { applyLabelEndDate } from './label-end-date';
+import { defaultLayout, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
 import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
 import { copyRows, createStaging, stagingLine } from './staging';
@@ -54,7 +56,7 @@ const BULK_ROWS = 10_000;
  */
 export async function importReferential(databaseUrl: string, referential: Referential, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const file = basename(path);
-  const format = options.format ?? formatFor(referential.code, path);
+  const format = options.format ?? await detectFormat(referential.code, path);
   const mapping: ColumnMapping = options.mappingFile ? await readMappingFile(options.mappingFile)
     : format === 'natinf' ? NATINF_LAYOUT : format === 'nac' ? NAC_LAYOUT
       : (format === 'json' ? jsonLayout : defaultLayout)(referential.attributeDefinitions.map((d) => d.name));
@@ -89,7 +91,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
-    }, read);
+    }, read, format === 'natinf' && !options.mappingFile ? 'none' : 'csv');
     const toRow = rowReader(path, mapping, referential, issues);
     const staged = await timed('read', () => copyRows(client, stagingText()));
     // One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
@@ -105,7 +107,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
           if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead, { read: read.bytes, total });
           if (headerBroken) break; // every row would fail the same way: the header issues say it once
           const row = toRow(item);
-          if (row) text += stagingLine(row);
+          if (row) text += stagingLine(format === 'nac' ? applyLabelEndDate(row) : row);
         }
         if (text) yield text;
         if (headerBroken) return;
