@@ -10,6 +10,7 @@ import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
 import { detectFormat } from './detect-format';
 import { applyLabelEndDate } from './label-end-date';
+import { pgRunner, withVocabularies } from '../subgraphs/referentials/referential/vocabulary';
 import { defaultLayout, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
 import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
@@ -92,7 +93,10 @@ export async function importReferential(databaseUrl: string, referential: Refere
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})` });
       headerBroken = missing.length > 0;
     }, read, format === 'natinf' && !options.mappingFile ? 'none' : 'csv');
-    const toRow = rowReader(path, mapping, referential, issues);
+    // An ENUM drawn from a vocabulary (NATINF nature) accepts the terms of its latest published release.
+    const attributeDefinitions = await withVocabularies(pgRunner(client), referential.attributeDefinitions, today());
+    // A plain copy: assigning to the entity (or an object inheriting its accessors) would change it for later imports.
+    const toRow = rowReader(path, mapping, { code: referential.code, levels: referential.levels, attributeDefinitions } as Referential, issues);
     const staged = await timed('read', () => copyRows(client, stagingText()));
     // One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
     async function* stagingText(): AsyncGenerator<string> {
