@@ -10,6 +10,7 @@ import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
 import { detectFormat } from './detect-format';
 import { applyLabelEndDate } from './label-end-date';
+import { LegalReferenceTally, type LegalReferenceReport } from '../subgraphs/referentials/legal-reference/legal-reference-report';
 import { pgRunner, withVocabularies } from '../subgraphs/referentials/referential/vocabulary';
 import { defaultLayout, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
@@ -41,6 +42,8 @@ export interface ImportReport {
   diff?: DiffCounts;
   release: ReleaseWritten | null;
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
+  /** How the legal-reference cells of the new versions were read (unparsed fragments by shape). */
+  legalReferences?: LegalReferenceReport;
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
   timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents' | 'analyze', number>>;
 }
@@ -146,7 +149,11 @@ export async function importReferential(databaseUrl: string, referential: Refere
     // commit get plans made for the new data too.
     const bulk = added + changed + removed >= BULK_ROWS;
     if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
-    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
+    const tally = new LegalReferenceTally();
+    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number, tally));
+    // What the grammar left whole, by shape: what a steward asks to add to it.
+    const legal = tally.report();
+    if (legal.fragments) report.legalReferences = legal;
     // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
     if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
     // In the import's own transaction: the release and its audit entry commit together or not at all.

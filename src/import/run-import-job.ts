@@ -14,7 +14,8 @@ export async function runImportJob(orm: MikroORM, databaseUrl: string, referenti
     const report = await importReferential(databaseUrl, referential, path, options);
     Object.assign(job, {
       status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,
-      errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, finishedAt: new Date(),
+      errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings,
+      report: report.legalReferences ? { legalReferences: report.legalReferences } : null, finishedAt: new Date(),
     });
     await em.flush();
     return { job, report };
