@@ -6,10 +6,12 @@ import { Client } from 'pg';
 import { importReferential } from '../src/import/import-referential';
 import { copyLines } from '../src/import/staging';
 import { connectOrm, migrate } from '../src/kernel/database/database';
+import { benchNatinf } from './import-natinf';
 import { createSyntheticReferential, syntheticLines, writeSyntheticFile } from './synthetic';
 
 const RAW_COLUMNS = ['code', 'level', 'parent_code', 'label', 'nature', 'defined_by', 'punished_by'];
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const NATINF = process.env.BENCH_LAYOUT === 'natinf';
+const ROWS = Number(process.env.BENCH_ROWS ?? (NATINF ? 17_500 : 1_000_000));
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Dropped and created again by every run: two checkouts benchmarking at once name different ones. */
 const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'rj_bench_import';
@@ -23,6 +25,10 @@ async function main(): Promise<void> {
   await admin.end();
   const orm = await connectOrm(url);
   await migrate(orm);
+  if (NATINF) {
+    await benchNatinf(orm, url, ROWS);
+    return void (await orm.close(true));
+  }
   const referential = await createSyntheticReferential(orm.em.fork(), 'BENCH');
   const dir = await mkdtemp(join(tmpdir(), 'rj-bench-'));
   const file = join(dir, 'bench.csv');

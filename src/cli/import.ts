@@ -8,6 +8,7 @@ import { openDatabase } from '../kernel/database/database';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
+import { ensureNatinfNatures } from '../demo-data/natinf-natures';
 
 const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     // The two lists the ministry publishes as files can be imported into an empty hub directly.
     const builtIn = { NATINF: NATINF_DEFINITION, NAC: NAC_DEFINITION }[code];
     if (!referential && builtIn) await em.persistAndFlush((referential = em.create(Referential, builtIn)));
+    if (code === 'NATINF') await ensureNatinfNatures(em, database.url);
     if (!referential) throw new Error(`no referential ${code}: create it first (createReferential mutation)`);
     const importOptions: ImportOptions = {
       format: format as ImportFormat | undefined,

@@ -9,6 +9,7 @@ import { importReferential } from '../import/import-referential';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { loadLandscape } from './load-landscape';
+import { ensureNatinfNatures } from './natinf-natures';
 
 /** Fills an empty database with the shared reference data, so a first start answers real queries at once. */
 export async function loadDemoDataIfEmpty(orm: MikroORM, dataDir: string): Promise<void> {
@@ -37,6 +38,7 @@ async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
 
 /** NAC and NATINF go through the import pipeline itself, so demo data and later imports store exactly the same thing. */
 async function loadReferentials(orm: MikroORM, em: EntityManager, dataDir: string): Promise<void> {
+  await ensureNatinfNatures(em, orm.config.get('clientUrl')!);
   for (const [definition, file] of [[NAC_DEFINITION, 'nac.csv'], [NATINF_DEFINITION, 'natinf-sample.csv']] as const) {
     const referential = em.create(Referential, definition);
     await em.flush();

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import type { LegalReferenceTally } from '../subgraphs/referentials/legal-reference/legal-reference-report';
 import { cellsToRows } from '../subgraphs/referentials/legal-reference/legal-reference.rows';
 import type { IssueLog } from './import-issue';
 import { copyField, copyLines } from './staging';
@@ -106,7 +107,7 @@ const LEGAL_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_ki
  * Parses the legal cells of the versions just written and COPYs the articles, a batch at a time through one cursor:
  * a single pass over the release (keyset batches re-scanned it: quadratic on a million rows), memory flat.
  */
-export async function writeLegalReferences(client: Client, referential: string, number: number): Promise<void> {
+export async function writeLegalReferences(client: Client, referential: string, number: number, tally?: LegalReferenceTally): Promise<void> {
   await client.query(`declare legal_cells no scroll cursor for select id, legal_cells from referential_entry
     where referential_code = $1 and recorded_in = $2 and legal_cells is not null`, [referential, number]);
   for (;;) {
@@ -118,6 +119,7 @@ export async function writeLegalReferences(client: Client, referential: string, 
       for (const { id, legal_cells } of rows) {
         let text = '';
         for (const r of cellsToRows(legal_cells)) {
+          tally?.add(r);
           text += `${id}\t${r.role}\t${r.position}\t${copyField(r.raw)}\t${r.parsed}\t${r.textKind ?? '\\N'}\t${copyField(r.text)}\t${copyField(r.codeMnemonic)}\t${copyField(r.textNumber)}\t${r.textDate ?? '\\N'}\t${copyField(r.article)}\t${copyField(r.paragraphs)}\n`;
         }
         if (text) yield text;

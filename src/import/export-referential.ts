@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../kernel/graphql/scalars';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { labelWithEndDate } from './label-end-date';
 import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from './layouts';
 
 export interface ExportOptions {
@@ -48,10 +49,16 @@ const csvCell = (value: unknown): string => {
 const layoutOf = (referential: Referential): ColumnMapping =>
   referential.code === 'NATINF' ? NATINF_LAYOUT : referential.code === 'NAC' ? NAC_LAYOUT : defaultLayout(referential.attributeDefinitions.map((d) => d.name));
 
+/** The ministry's layout is unquoted (a `"` is text): only a value holding the separator or a line break is quoted. */
+const officialCell = (value: unknown): string => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
 /** The value of each column for a row, by the layout the import reads back. */
 function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
   const byColumn = new Map<string, unknown>([
-    [layout.code, row.code], [layout.label, row.label],
+    [layout.code, row.code], [layout.label, layout === NAC_LAYOUT ? labelWithEndDate(row.label, row.valid_to) : row.label],
     ...(layout.parentCode ? [[layout.parentCode, row.parent_code] as const] : []),
     ...(layout.level ? [[layout.level, row.level] as const] : []),
     ...(layout.validFrom ? [[layout.validFrom, row.valid_from] as const] : []),
@@ -60,7 +67,8 @@ function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
     ...(layout.punishedBy ? [[layout.punishedBy, row.legal_cells?.punishedBy] as const] : []),
     ...Object.entries(layout.attributes ?? {}).map(([name, column]) => [column, row.attributes[name]] as const),
   ]);
-  return header.map((column) => csvCell(byColumn.get(column))).join(';');
+  const cell = layout === NATINF_LAYOUT ? officialCell : csvCell;
+  return header.map((column) => cell(byColumn.get(column))).join(';');
 }
 
 /** Whether the layout a release is exported in has validity columns (the official NATINF and NAC files have none). */

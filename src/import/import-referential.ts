@@ -10,7 +10,11 @@ import { IN_FORCE_SQL, massRemovalRefusal } from '../subgraphs/referentials/rele
 import { carryValidity, crossRowChecks, diffWithPublished, settleLevels, writeLegalReferences, writeRelease, type DiffCounts, type ReleaseWritten } from './apply-import';
 import { IssueLog, type ImportIssue } from './import-issue';
 import { rowReader } from './import-row';
-import { defaultLayout, formatFor, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
+import { detectFormat } from './detect-format';
+import { applyLabelEndDate } from './label-end-date';
+import { LegalReferenceTally, type LegalReferenceReport } from '../subgraphs/referentials/legal-reference/legal-reference-report';
+import { pgRunner, withVocabularies } from '../subgraphs/referentials/referential/vocabulary';
+import { defaultLayout, jsonLayout, NAC_LAYOUT, NATINF_LAYOUT, readMappingFile, type ColumnMapping, type ImportFormat } from './layouts';
 import { readJson } from './read-json';
 import { readDelimited, type ReadProgress, type SourceInfo } from './read-source';
 import { copyRows, createStaging, stagingLine } from './staging';
@@ -44,6 +48,8 @@ export interface ImportReport {
   outcome: 'NO_CHANGE' | 'DRY_RUN' | 'WRITTEN' | 'REFUSED';
   /** Why a valid file was refused as a whole (the issues locate problems in the file). */
   refusal?: { reason: 'MASS_REMOVAL'; message: string };
+  /** How the legal-reference cells of the new versions were read (unparsed fragments by shape). */
+  legalReferences?: LegalReferenceReport;
   /** Milliseconds spent in each phase (read = decode, validate and COPY, streamed together). */
   timings: Partial<Record<'read' | 'checks' | 'diff' | 'write' | 'legalReferences' | 'changeEvents' | 'analyze', number>>;
 }
@@ -60,7 +66,7 @@ const BULK_ROWS = 10_000;
  */
 export async function importReferential(databaseUrl: string, referential: Referential, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const file = basename(path);
-  const format = options.format ?? formatFor(referential.code, path);
+  const format = options.format ?? await detectFormat(referential.code, path);
   const mapping: ColumnMapping = options.mappingFile ? await readMappingFile(options.mappingFile)
     : format === 'natinf' ? NATINF_LAYOUT : format === 'nac' ? NAC_LAYOUT
       : (format === 'json' ? jsonLayout : defaultLayout)(referential.attributeDefinitions.map((d) => d.name));
@@ -95,8 +101,11 @@ export async function importReferential(databaseUrl: string, referential: Refere
       const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
       for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})`, fatal: true });
       headerBroken = missing.length > 0;
-    }, read);
-    const toRow = rowReader(path, mapping, referential, issues);
+    }, read, format === 'natinf' && !options.mappingFile ? 'none' : 'csv');
+    // An ENUM drawn from a vocabulary (NATINF nature) accepts the terms of its latest published release.
+    const attributeDefinitions = await withVocabularies(pgRunner(client), referential.attributeDefinitions, today());
+    // A plain copy: assigning to the entity (or an object inheriting its accessors) would change it for later imports.
+    const toRow = rowReader(path, mapping, { code: referential.code, levels: referential.levels, attributeDefinitions } as Referential, issues);
     const staged = await timed('read', () => copyRows(client, stagingText()));
     // One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
     async function* stagingText(): AsyncGenerator<string> {
@@ -111,7 +120,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
           if (report.rowsRead % 5000 === 0) options.onProgress?.(report.rowsRead, { read: read.bytes, total });
           if (headerBroken) break; // every row would fail the same way: the header issues say it once
           const row = toRow(item);
-          if (row) text += stagingLine(row);
+          if (row) text += stagingLine(format === 'nac' ? applyLabelEndDate(row) : row);
         }
         if (text) yield text;
         if (headerBroken) return;
@@ -165,7 +174,11 @@ export async function importReferential(databaseUrl: string, referential: Refere
     // commit get plans made for the new data too.
     const bulk = added + changed + removed >= BULK_ROWS;
     if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
-    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number));
+    const tally = new LegalReferenceTally();
+    await timed('legalReferences', () => writeLegalReferences(client, referential.code, report.release!.number, tally));
+    // What the grammar left whole, by shape: what a steward asks to add to it.
+    const legal = tally.report();
+    if (legal.fragments) report.legalReferences = legal;
     // Published at once: its change events go into the outbox in the import's transaction (a draft emits nothing yet).
     if (options.publish) await timed('changeEvents', () => recordReleaseChanges((sql, params) => client.query(sql, params), referential.code, report.release!.number));
     // In the import's own transaction: the release and its audit entry commit together or not at all.

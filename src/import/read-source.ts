@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { DelimitedParser, DelimitedSyntaxError, type DelimitedRecord } from './delimited.parser';
 import { decoder, detectEncoding, detectSeparator, UndecodableError, type SourceEncoding } from './decode';
 import type { IssueLog } from './import-issue';
+import { UnquotedLineParser } from './unquoted-line.parser';
 
 export interface SourceRecord {
   line: number;
@@ -47,14 +48,15 @@ async function head(path: string): Promise<Buffer> {
  * whatever its encoding and separator; a record with the wrong number of fields is reported (file, line) and
  * skipped, never guessed at.
  */
-export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }): AsyncGenerator<SourceItem[]> {
+export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }, quoting: 'csv' | 'none' = 'csv'): AsyncGenerator<SourceItem[]> {
   const file = basename(path);
   const start = await head(path);
   const encoding = detectEncoding(start);
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const separator = detectSeparator(firstLine);
   const text = decoder(encoding);
-  const parser = new DelimitedParser(separator);
+  // The ministry's files are never quoted: a `"` is text there (`LE PANNEAU "STOP" A`).
+  const parser = quoting === 'none' ? new UnquotedLineParser(separator) : new DelimitedParser(separator);
   let columns: string[] | undefined;
   const toItems = (records: DelimitedRecord[]): SourceItem[] => {
     const items: SourceItem[] = [];

@@ -24,7 +24,8 @@ export async function runImportJob(orm: MikroORM, databaseUrl: string, referenti
       const report = await importReferential(databaseUrl, referential, path, options);
       Object.assign(job, {
         status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,
-        errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, failure: report.refusal?.message ?? null, finishedAt: new Date(),
+        errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, failure: report.refusal?.message ?? null,
+        report: report.legalReferences ? { legalReferences: report.legalReferences } : null, finishedAt: new Date(),
       });
       await em.flush();
       return { job, report };

@@ -5,7 +5,8 @@ import { Client } from 'pg';
 import { exportReferential } from '../../src/import/export-referential';
 import { importReferential, ImportRefusedError } from '../../src/import/import-referential';
 import { loadConfig } from '../../src/kernel/config';
-import { NAC_DEFINITION, NATINF_DEFINITION } from '../../src/subgraphs/referentials/demo-data/referential-definitions';
+import { ensureNatinfNatures } from '../../src/demo-data/natinf-natures';
+import { NAC_DEFINITION, NATINF_DEFINITION, NATINF_NATURE_TERMS } from '../../src/subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { RELEASE_CHANGES_SQL } from '../../src/subgraphs/referentials/release/release-changes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -26,6 +27,7 @@ describe('importing a referential file', () => {
     natinf = em.create(Referential, NATINF_DEFINITION);
     nac = em.create(Referential, NAC_DEFINITION);
     await em.flush();
+    await ensureNatinfNatures(em, db.url);
   });
   afterAll(() => db.drop());
 
@@ -67,7 +69,7 @@ describe('importing a referential file', () => {
     expect(report.outcome).toBe('REFUSED');
     expect(report.issues.map((i) => `${i.file}:${i.line}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`)).toEqual([
       'broken.csv:3: expected 5 columns separated by ";", found 4',
-      'broken.csv:4 [Nature de l\'infraction]: attribute "nature" must be one of "Crime", "Délit", "Contravention de classe 1", "Contravention de classe 2", "Contravention de classe 3", "Contravention de classe 4", "Contravention de classe 5", got "Délit grave"',
+      `broken.csv:4 [Nature de l'infraction]: attribute "nature" must be one of ${[...NATINF_NATURE_TERMS].sort((a, b) => (a.code < b.code ? -1 : 1)).map((n) => `"${n.label}"`).join(', ')}, got "Délit grave"`,
       'broken.csv:21 [Numéro NATINF]: duplicate code "7" (first at line 2)',
     ]);
     expect(await count('select count(*) as n from referential_entry')).toBe(entriesBefore);

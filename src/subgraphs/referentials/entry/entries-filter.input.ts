@@ -12,6 +12,12 @@ export class EntriesFilter {
   @Field({ nullable: true, description: 'Words of the label or code, accents and case ignored, each a prefix ("escroq" finds ESCROQUERIE); results ranked.' })
   search?: string;
 
+  @Field(() => String, { nullable: true, description: 'Category of the nature (NATINF: DELIT_DOUANIER, CONTRAVENTION…), as the vocabulary gives it.' })
+  category?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Class of the nature (1–5).' })
+  class?: number;
+
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Attribute values the entries must have, e.g. {"nature": "Délit"}.' })
   attributes?: Record<string, unknown>;
 }

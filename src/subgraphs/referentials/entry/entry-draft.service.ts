@@ -10,6 +10,8 @@ import { entryByCode } from './entry-loaders';
 import type { UpsertEntryInput } from './upsert-entry.input';
 import { searchTextOf } from './search-text';
 import { validateAttributes } from './validate-attributes';
+import { withVocabularies } from '../referential/vocabulary';
+import { today } from '../../../kernel/graphql/scalars';
 
 const ENTRY_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
 const MAX_LABEL = 1000;
@@ -37,7 +39,8 @@ export class EntryDraftService {
       const level = input.level ?? (parent ? parent.level + 1 : 1);
       if (referential.levels.length && (level < 1 || level > referential.levels.length)) throw invalid(`level must be between 1 and ${referential.levels.length} (${referential.levels.join(', ')})`, 'input.level');
       if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
-      validateAttributes(referential.attributeDefinitions, input.attributes ?? {});
+      // Vocabulary-backed values (NATINF nature) are read from the vocabulary's latest published release.
+      validateAttributes(await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today()), input.attributes ?? {});
       const current = await entryByCode(em).load({ referentialCode, view, code: input.code });
       const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
         label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,

@@ -5,6 +5,7 @@ import { invalid } from '../referentials.exception';
 import type { EntriesFilter } from './entries-filter.input';
 import type { EntryView } from './entry.entity';
 import { IN_RELEASE_SQL } from './entry-visibility';
+import { termCondition } from './entry-vocabulary';
 
 export interface SqlCondition {
   sql: string;
@@ -49,6 +50,11 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
   if (filter.attributes && Object.keys(filter.attributes).length) {
     parts.push('e.attributes @> ?::jsonb');
     params.push(JSON.stringify(filter.attributes));
+  }
+  const term = termCondition(filter.category, filter.class);
+  if (term) {
+    parts.push(term.sql);
+    params.push(...term.params);
   }
   let search: SqlCondition | undefined;
   if (filter.search !== undefined && filter.search !== null) {

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ImportJobReport } from '../legal-reference/legal-reference-report';
 
 export enum ImportJobStatus {
   RUNNING = 'RUNNING',
@@ -69,6 +70,10 @@ export class ImportJob {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Milliseconds per phase (read, checks, diff, write, legalReferences, changeEvents, analyze).' })
   @Property({ type: 'jsonb', nullable: true })
   timings?: Record<string, number> | null;
+
+  @Field(() => ImportJobReport, { nullable: true, description: 'What the import found beyond its counts: legal-reference fragments read, unparsed ones by shape.' })
+  @Property({ type: 'jsonb', nullable: true })
+  report?: ImportJobReport | null;
 
   @Field(() => Int, { nullable: true, description: 'The release written, if any.' })
   @Property({ type: 'integer', nullable: true })

@@ -7,6 +7,7 @@ import { LegalRole, LegalTextKind } from './legal-text-kind.enum';
 @Entity()
 @Index({ properties: ['entryId'] })
 @Index({ properties: ['codeMnemonic', 'article'] })
+@Index({ properties: ['textNumber', 'article'] })
 export class LegalReference {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

@@ -25,6 +25,9 @@ export class AttributeDefinition {
   @Field(() => [String], { nullable: true, description: 'The allowed values, for ENUM.' })
   values?: string[] | null;
 
+  @Field(() => String, { nullable: true, description: 'For ENUM: the referential whose entry labels are also allowed values (NATINF `nature`: NATINF_NATURE), extended by publishing a release of it.' })
+  vocabulary?: string | null;
+
   @Field(() => String, { nullable: true })
   description?: string | null;
 }
