@@ -24,7 +24,12 @@ export interface ReferentialReadRow {
   last_seen: Date;
 }
 
-const rows = <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> => em.getConnection().execute<T[]>(sql, params);
+/** The raw driver answers timestamps as text here: seen times become dates. */
+const rows = async <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
+  (await em.getConnection().execute<Record<string, unknown>[]>(sql, params)).map((row) => {
+    for (const key of ['first_seen', 'last_seen']) if (typeof row[key] === 'string') row[key] = new Date(row[key] as string);
+    return row as T;
+  });
 
 /** Who read a coordinate since then, per client and operation. */
 export const readersOfCoordinates = (em: EntityManager, coordinates: readonly string[], since: Date): Promise<(ClientOperationRow & { coordinate: string })[]> =>
