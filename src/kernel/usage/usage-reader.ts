@@ -65,6 +65,14 @@ export const referentialReads = (em: EntityManager, filter: { client?: string; r
 export const coordinatesRead = async (em: EntityManager, since: Date): Promise<Set<string>> =>
   new Set((await rows<{ coordinate: string }>(em, `select distinct coordinate from usage_field where at >= date_trunc('hour', ?::timestamptz)`, [since])).map((r) => r.coordinate));
 
+/** In one statement: the referentials each application read since then, and every application seen calling at all. */
+export async function applicationReads(em: EntityManager, since: Date): Promise<{ reads: Set<string>; active: Set<string> }> {
+  const found = await rows<{ application: string; referential: string | null }>(em,
+    `select application, referential from usage_referential where application is not null and at >= date_trunc('hour', ?::timestamptz) group by 1, 2
+     union all select distinct application, null from usage_field where application is not null and at >= date_trunc('hour', ?::timestamptz)`, [since, since]);
+  return { reads: new Set(found.filter((r) => r.referential !== null).map((r) => `${r.application}\n${r.referential}`)), active: new Set(found.map((r) => r.application)) };
+}
+
 /** Applications (API keys naming one) seen making any request since then. */
 export const activeApplications = async (em: EntityManager, since: Date): Promise<Set<string>> =>
   new Set((await rows<{ application: string }>(em, `select distinct application from usage_field where application is not null and at >= date_trunc('hour', ?::timestamptz)`, [since])).map((r) => r.application));

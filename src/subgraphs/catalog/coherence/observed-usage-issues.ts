@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { activeApplications, referentialReads } from '../../../kernel/usage/usage-reader';
+import { applicationReads } from '../../../kernel/usage/usage-reader';
 import type { Application } from '../application/application.entity';
 import { referentialStub } from '../federation/referential.stub';
 import { OBSERVED_DAYS } from '../impact/observed-readers';
@@ -14,10 +14,8 @@ import { CoherenceIssueKind as K, type CoherenceIssue } from './coherence.types'
  */
 export async function observedUsageIssues(em: EntityManager, usages: ReferentialUsage[], applications: Map<string, Application>): Promise<CoherenceIssue[]> {
   const since = daysAgo(OBSERVED_DAYS);
-  const reads = (await referentialReads(em, {}, since)).filter((r) => r.application !== null);
-  const active = await activeApplications(em, since);
+  const { reads: read, active } = await applicationReads(em, since);
   const declared = new Set(usages.map((u) => `${u.application.code}\n${u.referentialCode}`));
-  const read = new Set(reads.map((r) => `${r.application}\n${r.referential}`));
   const issues: CoherenceIssue[] = [];
   for (const key of [...read].sort()) {
     if (declared.has(key)) continue;
