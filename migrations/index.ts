@@ -10,6 +10,7 @@ import { Migration20261123090000_change_feed } from './Migration20261123090000_c
 import { Migration20261123130000_scoped_search } from './Migration20261123130000_scoped_search';
 import { Migration20261123140000_import_job_timings } from './Migration20261123140000_import_job_timings';
 import { Migration20261128130000_real_files } from './Migration20261128130000_real_files';
+import { Migration20261128140000_observed_usage } from './Migration20261128140000_observed_usage';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123130000_scoped_search', class: Migration20261123130000_scoped_search },
   { name: 'Migration20261123140000_import_job_timings', class: Migration20261123140000_import_job_timings },
   { name: 'Migration20261128130000_real_files', class: Migration20261128130000_real_files },
+  { name: 'Migration20261128140000_observed_usage', class: Migration20261128140000_observed_usage },
 ];

@@ -9,13 +9,16 @@ import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
 import type { Principal } from '../kernel/auth/principal';
 import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
 import { dataVersionsReader } from '../kernel/cache/data-versions';
-import { cachedAnswerMiddleware } from '../kernel/cache/cached-answer.middleware';
+import { cachedAnswerMiddleware, type CachedAnswerListener } from '../kernel/cache/cached-answer.middleware';
 import { ResponseCache, slotIn } from '../kernel/cache/response-cache';
 import { responseCachePlugin } from '../kernel/cache/response-cache.plugin';
 import { loadConfig } from '../kernel/config';
 import type { GraphQLContext } from '../kernel/graphql/context';
 import { startHttpServer, type HttpServer, type HttpServerOptions } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
+import { startUsageRecording } from '../kernel/usage/start-usage-recording';
+import type { UsageRecorder } from '../kernel/usage/usage-recorder';
+import { usagePlugin } from '../kernel/usage/usage.plugin';
 import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
@@ -53,13 +56,13 @@ const cacheScope = (principal: Principal): string =>
   [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+'), principal.allowListOnly ? 'listed' : 'free'].join('/');
 
 /** The response cache of a server that has the database to read the data versions from; none when set to 0 MiB. */
-function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
+function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>, onHit?: CachedAnswerListener): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
   const mb = loadConfig().responseCacheMb;
   if (mb === 0) return {};
   const cache = new ResponseCache(mb * 1024 * 1024, dataVersionsReader(orm));
   return {
     plugins: [responseCachePlugin<GraphQLContext>({ cache, scopeOf: (context) => cacheScope(context.principal), slotOf: (context) => context.cacheSlot, uncachedRootFields })],
-    beforeApollo: cachedAnswerMiddleware(cache, cacheScope),
+    beforeApollo: cachedAnswerMiddleware(cache, cacheScope, onHit),
   };
 }
 
@@ -82,20 +85,32 @@ const changeFeedObservability = (orm: MikroORM, running?: RunningChangeFeed | nu
   };
 };
 
+/** Observed usage, counted at the edge only (never again in the subgraphs): answered requests and cache hits alike. */
+const countedAt = (recorder: UsageRecorder | null): { onHit?: CachedAnswerListener; plugins: HttpServerOptions['plugins'] } =>
+  recorder ? { onHit: (principal, hash, name, query, variables) => recorder.record(principal, hash, name, query, variables), plugins: [usagePlugin(recorder)] } : { plugins: [] };
+
+/** The server stops first (in-flight requests are counted), then the last counters are written. */
+const stoppingUsage = (http: HttpServer, recorder: UsageRecorder | null): HttpServer =>
+  recorder ? { ...http, stop: async () => { await http.stop(); await recorder.stop(); } } : http;
+
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
 export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
   const gateway = createInProcessGateway(supergraphSdl, schemas);
   const authenticate = createAuthenticator(security, orm);
-  return startHttpServer(
+  const recorder = startUsageRecording(orm, supergraphSdl);
+  const usage = countedAt(recorder);
+  const caching = responseCaching(orm, uncachedRootFields(schemas), usage.onHit);
+  const http = await startHttpServer(
     {
       apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
-      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, ...responseCaching(orm, uncachedRootFields(schemas)), ...changeFeedObservability(orm, changeFeed),
+      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, ...caching, plugins: [...(caching.plugins ?? []), ...usage.plugins!], ...changeFeedObservability(orm, changeFeed),
     },
     listen.host,
     listen.port,
   );
+  return stoppingUsage(http, recorder);
 }
 
 /** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
@@ -134,8 +149,10 @@ export async function startGatewayServer(urls: Readonly<Record<string, string>>,
   const security = options.security ?? loadSecurityConfig();
   const supergraphSdl = await readCommittedSupergraph();
   const gateway = createRemoteGateway(supergraphSdl, urls, security.gatewaySecret);
+  // Counted here, once per client request (subgraphs see only the planner's fetches); it needs the database.
+  const recorder = options.orm ? startUsageRecording(options.orm, supergraphSdl) : null;
   // The gateway holds no entity manager: each subgraph forks its own; the principal travels signed.
-  return startHttpServer(
+  const http = await startHttpServer(
     {
       apollo: { gateway },
       context: async ({ principal }) => ({ principal, actor: principal.id }) as GraphQLContext,
@@ -144,8 +161,10 @@ export async function startGatewayServer(urls: Readonly<Record<string, string>>,
       security,
       isReady: subgraphsReady({ ...supergraphUrls(supergraphSdl), ...urls }),
       explorer: { supergraphSdl },
+      plugins: countedAt(recorder).plugins,
     },
     listen.host,
     listen.port,
   );
+  return stoppingUsage(http, recorder);
 }

@@ -30,6 +30,10 @@ export class ApiKey {
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   stewardOf: Opt<string[]> = [];
 
+  @Field(() => String, { nullable: true, description: 'The catalog application it belongs to (e.g. "CASSIOPEE"): its requests are counted under that application in the observed usage.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  application?: string | null;
+
   @Field(() => Boolean, { description: 'Held to the allow-list of persisted operations.' })
   @Property({ type: 'boolean', default: false })
   allowListOnly: Opt<boolean> = false;

@@ -18,6 +18,7 @@ interface ApiKeyRow {
   roles: string[] | string;
   steward_of: string[];
   allow_list_only: boolean;
+  application: string | null;
   usable: boolean;
 }
 
@@ -61,14 +62,14 @@ export function createAuthenticator(config: SecurityConfig, orm?: MikroORM): Aut
     if (!prefix || !orm) return refuse('malformed API key, or no key store');
     const connection = orm.em.getConnection();
     const [row] = (await connection.execute(
-      'select id, secret_hash, roles, steward_of, allow_list_only, (revoked_at is null and expires_at > now()) as usable from api_key where prefix = ?',
+      'select id, secret_hash, roles, steward_of, allow_list_only, application, (revoked_at is null and expires_at > now()) as usable from api_key where prefix = ?',
       [prefix],
     )) as ApiKeyRow[];
     if (!row || !sameHash(key, row.secret_hash)) return refuse(`unknown API key ${prefix}`);
     if (!row.usable) return refuse(`revoked or expired API key ${prefix}`);
     // At most one write a minute per key: "last used" is for spotting dead keys, not an access log.
     await connection.execute("update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')", [row.id]);
-    return { kind: 'application', id: `key:${prefix}`, roles: pgArray(row.roles).filter(isRole), stewardOf: row.steward_of, allowListOnly: row.allow_list_only };
+    return { kind: 'application', id: `key:${prefix}`, roles: pgArray(row.roles).filter(isRole), stewardOf: row.steward_of, allowListOnly: row.allow_list_only, application: row.application ?? undefined };
   };
 
   const fromJwt = async (token: string): Promise<Principal> => {

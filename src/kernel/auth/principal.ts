@@ -11,6 +11,8 @@ export interface Principal {
   stewardOf: string[];
   /** API keys held to the persisted-operation allow-list. */
   allowListOnly?: boolean;
+  /** The catalog application an API key belongs to: observed usage is counted under it. */
+  application?: string;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: 'anonymous', roles: [], stewardOf: [] }) as Principal;

@@ -8,13 +8,16 @@ import { rememberSlot, type ResponseCache } from './response-cache';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
+/** Told of each hit served here (observed usage counts them like answered requests). */
+export type CachedAnswerListener = (principal: Principal, queryHash: string, operationName: string | null | undefined, query: string, variables: Record<string, unknown> | null | undefined) => void;
+
 /**
  * Serves a cached answer to a JSON POST before Apollo: no parsing, planning or serialising, only the data-version
  * read. Runs after authentication, the rate limit and the body limits; the answer was stored by the Apollo plugin
  * for the same query text, variables and scope, so the limits and the allow-list already accepted that operation.
  * GET requests (CSRF rules, 304 revalidation) and misses go on to Apollo; concurrent identical misses run once.
  */
-export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal: Principal) => string) {
+export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal: Principal) => string, onHit?: CachedAnswerListener) {
   // Misses being answered, by key: identical requests wait for the first instead of all running it (after a publish,
   // every client asks again at once). Only for query texts already cached once: mutations never wait for each other.
   const answering = new Map<string, Promise<void>>();
@@ -58,6 +61,7 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
       const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
       res.set({ 'content-type': `${type}; charset=utf-8`, etag: `"${key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'HIT' });
       res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
+      onHit?.(req.principal, queryHash, body.operationName, body.query, body.variables);
       logger.info({ operation: body.operationName ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, cache: 'HIT' }, 'graphql');
     } catch (error) {
       next(error);

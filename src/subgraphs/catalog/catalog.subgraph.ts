@@ -12,6 +12,7 @@ import { ReferentialStubResolver } from './federation/referential-stub.resolver'
 import { ReferentialStub } from './federation/referential.stub';
 import { resolveCourtStub, resolveReferentialStub } from './federation/stub.references';
 import { ImpactResolver } from './impact/impact.resolver';
+import { ObservedUsageResolver } from './observed-usage/observed-usage.resolver';
 import { ReferentialUsageResolver } from './referential-usage/referential-usage.resolver';
 import { ReleaseResolver } from './release/release.resolver';
 
@@ -22,7 +23,7 @@ export const catalogSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ApplicationResolver, ReleaseResolver, DeploymentResolver, ReferentialUsageResolver, CourtContactResolver, CourtStubResolver, ReferentialStubResolver, ImpactResolver, CoherenceResolver],
+        resolvers: [ApplicationResolver, ReleaseResolver, DeploymentResolver, ReferentialUsageResolver, CourtContactResolver, CourtStubResolver, ReferentialStubResolver, ImpactResolver, CoherenceResolver, ObservedUsageResolver],
         orphanedTypes: [Application, CourtStub, ReferentialStub],
       },
       { Application: resolveApplicationReference, Court: resolveCourtStub, Referential: resolveReferentialStub },

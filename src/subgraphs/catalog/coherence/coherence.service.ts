@@ -14,6 +14,7 @@ import type { ReferentialDirectory } from '../federation/referential-directory';
 import { referentialStub } from '../federation/referential.stub';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { CoherenceIssueKind as K, type CoherenceIssue, type CoherenceReport } from './coherence.types';
+import { observedUsageIssues } from './observed-usage-issues';
 
 const REFERENTIAL_CHECKS = 'referential codes that match no referential, applications pinned to retired releases, referentials nobody consumes: pending on the referentials subgraph';
 
@@ -49,6 +50,7 @@ export class CoherenceService {
       }
     }
     issues.push(...this.exchangeIssues(links, applications));
+    issues.push(...(await observedUsageIssues(this.em, usages, applications)));
     const pendingChecks = await this.referentialIssues(usages, links, issues);
     return { checkedOn: on, issues, pendingChecks };
   }

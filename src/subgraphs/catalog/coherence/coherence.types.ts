@@ -16,6 +16,8 @@ export enum CoherenceIssueKind {
   PINNED_TO_RETIRED_RELEASE = 'PINNED_TO_RETIRED_RELEASE',
   PINNED_TO_UNKNOWN_RELEASE = 'PINNED_TO_UNKNOWN_RELEASE',
   UNCONSUMED_REFERENTIAL = 'UNCONSUMED_REFERENTIAL',
+  READ_BUT_UNDECLARED = 'READ_BUT_UNDECLARED',
+  DECLARED_BUT_UNREAD = 'DECLARED_BUT_UNREAD',
 }
 
 registerEnumType(CoherenceIssueKind, {
@@ -32,6 +34,8 @@ registerEnumType(CoherenceIssueKind, {
     PINNED_TO_RETIRED_RELEASE: { description: 'An application pinned to a retired referential release.' },
     PINNED_TO_UNKNOWN_RELEASE: { description: 'An application pinned to a release number the referential does not have.' },
     UNCONSUMED_REFERENTIAL: { description: 'A referential that no application uses and no exchange carries.' },
+    READ_BUT_UNDECLARED: { description: 'An application observed reading a referential (last 90 days) that it never declared.' },
+    DECLARED_BUT_UNREAD: { description: 'An application that calls the API declared reading a referential, and was not observed reading it in 90 days.' },
   },
 });
 

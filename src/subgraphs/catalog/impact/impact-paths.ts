@@ -1,15 +1,18 @@
-import { ImpactNodeKind, type ImpactPath, type ImpactStep } from './impact.types';
+import { ImpactEvidence, ImpactNodeKind, type ImpactPath, type ImpactStep } from './impact.types';
 
 export const step = (kind: ImpactNodeKind, code: string, relation: string | null = null): ImpactStep => ({ kind, code, relation });
 
+/** A link seen in live traffic (observed usage), not declared in the map. */
+export const observedStep = (kind: ImpactNodeKind, code: string, relation: string): ImpactStep => ({ kind, code, relation, observed: true });
+
 const LABELS: Record<ImpactNodeKind, string> = {
   REFERENTIAL: 'referential', REFERENTIAL_ENTRIES: 'entries', LEGAL_TEXT: 'legal text', EXCHANGE: 'exchange',
-  SCHEMA_VERSION: 'schema version', ROADMAP_ITEM: 'roadmap item', APPLICATION: 'application', COURT: 'court', BUREAU: 'bureau',
+  SCHEMA_VERSION: 'schema version', ROADMAP_ITEM: 'roadmap item', APPLICATION: 'application', COURT: 'court', BUREAU: 'bureau', FIELD: 'field',
 };
 
 export function toPath(steps: ImpactStep[]): ImpactPath {
   const explanation = steps.map((s) => `${s.relation ? `${s.relation} ` : ''}${LABELS[s.kind]} ${s.code}`).join(' → ');
-  return { steps, explanation };
+  return { steps, explanation, evidence: steps.some((s) => s.observed) ? ImpactEvidence.OBSERVED : ImpactEvidence.DECLARED };
 }
 
 /** Paths found so far to each node of one kind, without duplicates, shortest first. */

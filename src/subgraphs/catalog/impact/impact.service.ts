@@ -14,9 +14,10 @@ import { RoadmapItem } from '../release/roadmap-item.entity';
 import type { ImpactChangeInput, ReferentialChangeInput } from './impact-change.input';
 import { PathsByCode, step, toPath } from './impact-paths';
 import { ImpactNodeKind as K, type Impact, type ImpactStep } from './impact.types';
+import { ObservedReaders } from './observed-readers';
 
 /** Everything found while walking from a change: paths to applications and exchanges, and what could not be followed. */
-interface Walk {
+export interface Walk {
   applications: PathsByCode;
   exchanges: PathsByCode;
   notes: string[];
@@ -31,9 +32,9 @@ export class ImpactService {
 
   /** A constant number of queries whatever the change: the map is read in a few batches, then walked in memory. */
   async impactOf(change: ImpactChangeInput): Promise<Impact> {
-    const given = (['referential', 'exchangeSchema', 'legalText', 'retiredApplication'] as const).filter((k) => change[k] != null);
+    const given = (['referential', 'exchangeSchema', 'legalText', 'retiredApplication', 'field'] as const).filter((k) => change[k] != null);
     if (given.length !== 1) {
-      throw new CatalogException('give exactly one of referential, exchangeSchema, legalText, retiredApplication', CatalogExceptionCode.INVALID_CHANGE, 'change');
+      throw new CatalogException('give exactly one of referential, exchangeSchema, legalText, retiredApplication, field', CatalogExceptionCode.INVALID_CHANGE, 'change');
     }
     const links = await loadExchangeLinks(this.em);
     const walk: Walk = { applications: new PathsByCode(), exchanges: new PathsByCode(), notes: [] };
@@ -41,6 +42,7 @@ export class ImpactService {
     if (change.referential) summary = await this.fromReferential(change.referential, links, walk);
     else if (change.exchangeSchema) summary = this.fromSchema(change.exchangeSchema.exchangeCode, change.exchangeSchema.version, links, walk);
     else if (change.legalText) summary = await this.fromLegalText(change.legalText, links, walk);
+    else if (change.field != null) summary = await new ObservedReaders(this.em).ofField(change.field, walk);
     else summary = await this.fromRetirement(change.retiredApplication!, links, walk);
     return this.conclude(summary, walk);
   }
@@ -64,6 +66,7 @@ export class ImpactService {
     for (const exchange of links.filter((l) => l.referentialCodes.includes(code))) {
       this.throughExchange(exchange, [...origin, step(K.EXCHANGE, exchange.code, 'carried by')], walk);
     }
+    await new ObservedReaders(this.em).ofReferential(code, releaseNumber ?? null, origin, walk);
     if (entryCodes?.length) walk.notes.push('entry codes are not traced to the messages that carry them: every usage of the referential is listed');
     return `referential ${code}${releaseNumber ? ` release ${releaseNumber}` : ''}${entryCodes?.length ? ` (entries ${entryCodes.join(', ')})` : ''}`;
   }
@@ -132,7 +135,10 @@ export class ImpactService {
     for (const app of applications) bureaus.set(app.ownerBureau, [...(bureaus.get(app.ownerBureau) ?? []), [...shortest(app.code), step(K.BUREAU, app.ownerBureau, 'owned by')]]);
     return {
       change,
-      applications: applications.map((application) => ({ application, paths: walk.applications.get(application.code).map(toPath) })),
+      applications: applications.map((application) => {
+        const paths = walk.applications.get(application.code).map(toPath);
+        return { application, paths, evidence: [...new Set(paths.map((p) => p.evidence))].sort() };
+      }),
       exchanges: walk.exchanges.codes().map((code) => ({ exchange: exchangeStub(code), paths: walk.exchanges.get(code).map(toPath) })),
       deployments: deployments.map((deployment) => ({
         deployment,

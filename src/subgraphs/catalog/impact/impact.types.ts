@@ -14,7 +14,20 @@ export enum ImpactNodeKind {
   APPLICATION = 'APPLICATION',
   COURT = 'COURT',
   BUREAU = 'BUREAU',
+  FIELD = 'FIELD',
 }
+
+/** Whether a path rests on what was declared (usages, exchanges, roadmap) or on reads observed in live traffic. */
+export enum ImpactEvidence {
+  DECLARED = 'DECLARED',
+  OBSERVED = 'OBSERVED',
+}
+
+registerEnumType(ImpactEvidence, {
+  name: 'ImpactEvidence',
+  description: 'What an impact path rests on.',
+  valuesConfig: { DECLARED: { description: 'The map of the IS: declared usages, exchanges, roadmap.' }, OBSERVED: { description: 'Reads observed in live traffic (last 90 days).' } },
+});
 
 registerEnumType(ImpactNodeKind, { name: 'ImpactNodeKind', description: 'What a step of an impact path stands for.' });
 
@@ -23,18 +36,22 @@ export class ImpactStep {
   @Field(() => ImpactNodeKind) kind!: ImpactNodeKind;
   @Field({ description: 'Code of the node (a referential, exchange, application or court code, a bureau, a legal text…).' }) code!: string;
   @Field(() => String, { nullable: true, description: 'How this node is linked to the previous one, e.g. "consumed by".' }) relation?: string | null;
+  /** The link was observed in live traffic rather than declared (gives the path its evidence). */
+  observed?: boolean;
 }
 
 @ObjectType({ description: 'Why something is touched: the chain of links from the change to it.' })
 export class ImpactPath {
   @Field(() => [ImpactStep]) steps!: ImpactStep[];
   @Field({ description: 'The same chain, in words.' }) explanation!: string;
+  @Field(() => ImpactEvidence) evidence!: ImpactEvidence;
 }
 
 @ObjectType()
 export class ImpactedApplication {
   @Field(() => Application) application!: Application;
   @Field(() => [ImpactPath]) paths!: ImpactPath[];
+  @Field(() => [ImpactEvidence], { description: 'Declared, observed, or both: the evidence of its paths.' }) evidence!: ImpactEvidence[];
 }
 
 @ObjectType()

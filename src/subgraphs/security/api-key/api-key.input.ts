@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 
 @InputType({ description: "A new application key; its secret is in the answer, once." })
@@ -14,6 +14,9 @@ export class CreateApiKeyInput {
 
   @Field(() => Date, { nullable: true, description: 'In at most two years; 90 days from now by default.' })
   expiresAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The catalog application it belongs to (e.g. "CASSIOPEE"): its reads are counted under it in the observed usage.' })
+  application?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Hold it to the allow-list of persisted operations.' })
   allowListOnly?: boolean | null;

@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { CreateApiKeyInput } from './api-key.input';
 import { ApiKeyService } from './api-key.service';
 import { CreatedApiKey } from './created-api-key.type';
+import { securityPorts } from '../security.ports';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -17,7 +18,7 @@ export class ApiKeyResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Creates an application key; the secret is in this answer only.' })
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() { em, actor }: GraphQLContext): Promise<CreatedApiKey> {
-    return new ApiKeyService(em).create(input, actor);
+    return new ApiKeyService(em, securityPorts.applications).create(input, actor);
   }
 
   @Authorized(Role.ADMIN)

@@ -5,16 +5,18 @@ import { Role } from '../../../kernel/auth/role.enum';
 import { SecurityException, SecurityExceptionCode } from '../security.exception';
 import type { CreateApiKeyInput } from './api-key.input';
 import type { CreatedApiKey } from './created-api-key.type';
+import type { ApplicationDirectory } from '../federation/application-directory';
 
 const DAY_MS = 86_400_000;
 const REFERENTIAL_CODE = /^[A-Z][A-Z0-9_]{0,31}$/;
+const APPLICATION_CODE = /^[A-Z0-9][A-Z0-9_-]{0,63}$/;
 
 const invalid = (message: string, field: string): never => {
   throw new SecurityException(message, SecurityExceptionCode.INVALID_API_KEY_INPUT, field);
 };
 
 export class ApiKeyService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: EntityManager, private readonly applications?: ApplicationDirectory) {}
 
   list(): Promise<ApiKey[]> {
     return this.em.find(ApiKey, {}, { orderBy: { id: 'asc' } });
@@ -31,10 +33,20 @@ export class ApiKeyService {
     const now = Date.now();
     const expiresAt = input.expiresAt ?? new Date(now + 90 * DAY_MS);
     if (expiresAt.getTime() <= now || expiresAt.getTime() > now + 731 * DAY_MS) invalid('expiresAt must be in the next two years', 'input.expiresAt');
+    const application = await this.checkApplication(input.application);
     const { key, prefix, secretHash } = newApiKey();
-    const apiKey = this.em.create(ApiKey, { prefix, secretHash, name, roles, stewardOf, expiresAt, createdBy, allowListOnly: input.allowListOnly ?? false });
+    const apiKey = this.em.create(ApiKey, { prefix, secretHash, name, roles, stewardOf, expiresAt, createdBy, application, allowListOnly: input.allowListOnly ?? false });
     await this.em.flush();
     return { key, apiKey };
+  }
+
+  /** The application a key belongs to must be in the catalog: usage is counted under it. */
+  private async checkApplication(given: string | null | undefined): Promise<string | null> {
+    if (given == null) return null;
+    const code = given.trim().toUpperCase();
+    if (!APPLICATION_CODE.test(code)) return invalid('application is an application code (A-Z, 0-9, _, -)', 'input.application');
+    if (this.applications && !(await this.applications.exists(this.em, code))) return invalid(`no application ${code} in the catalog`, 'input.application');
+    return code;
   }
 
   /** Refused from the key's next request on (keys are checked on every request). Revoking twice keeps the first date. */
