@@ -9,6 +9,7 @@ import { Migration20261123090000_security } from './Migration20261123090000_secu
 import { Migration20261123090000_change_feed } from './Migration20261123090000_change_feed';
 import { Migration20261123130000_scoped_search } from './Migration20261123130000_scoped_search';
 import { Migration20261123140000_import_job_timings } from './Migration20261123140000_import_job_timings';
+import { Migration20261128150000_stewardship } from './Migration20261128150000_stewardship';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123090000_change_feed', class: Migration20261123090000_change_feed },
   { name: 'Migration20261123130000_scoped_search', class: Migration20261123130000_scoped_search },
   { name: 'Migration20261123140000_import_job_timings', class: Migration20261123140000_import_job_timings },
+  { name: 'Migration20261128150000_stewardship', class: Migration20261128150000_stewardship },
 ];

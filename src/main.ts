@@ -6,6 +6,7 @@ import { logger } from './kernel/logger';
 import { onShutdown } from './platform/on-shutdown';
 import { startChangeFeed } from './relay/start-change-feed';
 import { startOneProcessServer } from './platform/servers';
+import { schedulerConfig, startReleaseScheduler } from './subgraphs/referentials/scheduler/release-scheduler';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then gateway and subgraphs in one process. */
 async function main(): Promise<void> {
@@ -14,8 +15,11 @@ async function main(): Promise<void> {
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
   const changeFeed = startChangeFeed(database.url, config.changeFeed);
   const http = await startOneProcessServer(database.orm, config, config.security, changeFeed);
+  const scheduling = schedulerConfig();
+  const scheduler = scheduling.enabled ? startReleaseScheduler(database.orm, scheduling.intervalMs) : null;
   onShutdown(async () => {
     await http.stop();
+    await scheduler?.stop();
     await changeFeed.stop();
     await database.close();
   });

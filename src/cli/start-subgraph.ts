@@ -6,6 +6,7 @@ import { onShutdown } from '../platform/on-shutdown';
 import { startChangeFeed } from '../relay/start-change-feed';
 import { startSubgraphServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';
+import { schedulerConfig, startReleaseScheduler } from '../subgraphs/referentials/scheduler/release-scheduler';
 import { parseArgs, portOption } from './args';
 
 /** `npm run start:subgraph -- <name> [--port N]`: one subgraph as its own service (split mode). */
@@ -20,8 +21,11 @@ async function main(): Promise<void> {
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
   const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);
+  // The referentials' processes publish approved releases on their effective day (safe with several of them).
+  const scheduler = name === 'referentials' && schedulerConfig().enabled ? startReleaseScheduler(database.orm, schedulerConfig().intervalMs) : null;
   onShutdown(async () => {
     await http.stop();
+    await scheduler?.stop();
     await changeFeed?.stop();
     await database.close();
   });

@@ -10,6 +10,10 @@ export enum ReferentialsExceptionCode {
   ENTRY_NOT_FOUND = 'ENTRY_NOT_FOUND',
   INVALID_INPUT = 'INVALID_INPUT',
   INVALID_RELEASE_STATE = 'INVALID_RELEASE_STATE',
+  SELF_APPROVAL = 'SELF_APPROVAL',
+  STALE_REVIEW = 'STALE_REVIEW',
+  APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
+  RELEASE_SCHEDULED = 'RELEASE_SCHEDULED',
 }
 
 const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
@@ -22,6 +26,10 @@ const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
   ENTRY_NOT_FOUND: ApiErrorCode.NOT_FOUND,
   INVALID_INPUT: ApiErrorCode.BAD_USER_INPUT,
   INVALID_RELEASE_STATE: ApiErrorCode.CONFLICT,
+  SELF_APPROVAL: ApiErrorCode.FORBIDDEN,
+  STALE_REVIEW: ApiErrorCode.CONFLICT,
+  APPROVAL_REQUIRED: ApiErrorCode.CONFLICT,
+  RELEASE_SCHEDULED: ApiErrorCode.CONFLICT,
 };
 
 export class ReferentialsException extends AppException {

@@ -12,6 +12,7 @@ export const NAC_DEFINITION = {
   ownerBureau: 'Direction des affaires civiles et du Sceau (DACS)',
   levels: ['Matière', 'Sous-matière', "Nature d'affaire"],
   attributeDefinitions: [],
+  requiresApproval: true,
 };
 
 export const NATINF_DEFINITION = {
@@ -21,5 +22,6 @@ export const NATINF_DEFINITION = {
   description: 'Criminal offence codes, each linked to the texts that define and punish it.',
   ownerBureau: 'Direction des affaires criminelles et des grâces (DACG)',
   levels: [],
+  requiresApproval: true,
   attributeDefinitions: [{ name: 'nature', type: AttributeType.ENUM, required: true, values: NATINF_NATURES, description: 'Crime, délit or class of contravention.' }],
 };

@@ -3,6 +3,7 @@ import { Referential } from '../referential/referential.entity';
 import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
+import { ReviewService } from '../review/review.service';
 import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
@@ -74,6 +75,8 @@ export class ReleaseService {
 
   publish(referentialCode: string, expectedVersion: number, actor: string, notes?: string | null): Promise<Release> {
     return this.em.transactional(async (em) => {
+      // Four-eyes: approved (when the referential requires it), unchanged since, and due.
+      await new ReviewService(em).assertPublishable(referentialCode, expectedVersion);
       const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
       const [{ changes }] = await em.execute<{ changes: string }[]>(
         'select (select count(*) from referential_entry where referential_code = ? and recorded_in = ?) + (select count(*) from entry_mapping where from_referential = ? and recorded_in = ?) as changes',
