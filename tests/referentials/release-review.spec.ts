@@ -1,6 +1,6 @@
 import { publishDueReleases, SCHEDULER_ACTOR } from '../../src/subgraphs/referentials/scheduler/release-scheduler';
 import { readAllChanges } from '../builders/referential-release.builder';
-import { Role, tokenFor } from '../support/auth';
+import { bearer, Role, tokenFor } from '../support/auth';
 import { gql, type Target } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -38,6 +38,13 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
     expect(await refusal(alice(), PUBLISH, { r: 'NAC', v: draft.version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'APPROVAL_REQUIRED' });
     const state = await open();
     expect(state).toMatchObject({ requiresApproval: true, latestRelease: { number: 1 }, draft: { number: 2, stage: 'DRAFT' } });
+  });
+
+  it('refuses an HTTP import that would publish NATINF straight away (it requires approval), and records the refusal', async () => {
+    const response = await fetch(`${t.server.url}/imports/NATINF?publish=true&filename=natinf.csv`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']), 'content-type': 'text/csv' }, body: 'x' });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as any).message).toMatch(/requires approval/);
+    expect((await ok(admin(), `{ importJobs(referential: "NATINF") { status } referential(code: "NATINF") { latestRelease { number } } }`))).toEqual({ importJobs: [{ status: 'REFUSED' }], referential: { latestRelease: { number: 1 } } });
   });
 
   it('refuses self-approval and approval by a steward of another referential', async () => {
