@@ -11,6 +11,7 @@ import { Migration20261123130000_scoped_search } from './Migration20261123130000
 import { Migration20261123140000_import_job_timings } from './Migration20261123140000_import_job_timings';
 import { Migration20261128130000_real_files } from './Migration20261128130000_real_files';
 import { Migration20261128140000_observed_usage } from './Migration20261128140000_observed_usage';
+import { Migration20261128150000_stewardship } from './Migration20261128150000_stewardship';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123140000_import_job_timings', class: Migration20261123140000_import_job_timings },
   { name: 'Migration20261128130000_real_files', class: Migration20261128130000_real_files },
   { name: 'Migration20261128140000_observed_usage', class: Migration20261128140000_observed_usage },
+  { name: 'Migration20261128150000_stewardship', class: Migration20261128150000_stewardship },
 ];

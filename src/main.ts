@@ -6,6 +6,7 @@ import { logger } from './kernel/logger';
 import { onShutdown, stopGracefully } from './platform/on-shutdown';
 import { startChangeFeed } from './relay/start-change-feed';
 import { startOneProcessServer } from './platform/servers';
+import { schedulerConfig, startReleaseScheduler } from './subgraphs/referentials/scheduler/release-scheduler';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then gateway and subgraphs in one process. */
 async function main(): Promise<void> {
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
   const changeFeed = startChangeFeed(database.url, config.changeFeed);
   const http = await startOneProcessServer(database.orm, config, config.security, changeFeed);
-  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, changeFeed.stop, database.close));
+  const scheduling = schedulerConfig();
+  const scheduler = scheduling.enabled ? startReleaseScheduler(database.orm, scheduling.intervalMs) : null;
+  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => scheduler?.stop(), changeFeed.stop, database.close));
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
   process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n`);
   // Development only (never honoured in production): the documented local ADMIN key, to try mutations at once.

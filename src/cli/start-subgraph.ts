@@ -6,6 +6,7 @@ import { onShutdown, stopGracefully } from '../platform/on-shutdown';
 import { startChangeFeed } from '../relay/start-change-feed';
 import { startSubgraphServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';
+import { schedulerConfig, startReleaseScheduler } from '../subgraphs/referentials/scheduler/release-scheduler';
 import { parseArgs, portOption } from './args';
 
 /** `npm run start:subgraph -- <name> [--port N]`: one subgraph as its own service (split mode). */
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
   const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);
-  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, changeFeed?.stop, database.close));
+  // The referentials' processes publish approved releases on their effective day (safe with several of them).
+  const scheduler = name === 'referentials' && schedulerConfig().enabled ? startReleaseScheduler(database.orm, schedulerConfig().intervalMs) : null;
+  onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => scheduler?.stop(), changeFeed?.stop, database.close));
   logger.info({ subgraph: name, url: `${http.url}/graphql` }, 'subgraph is up');
 }
 

@@ -12,6 +12,9 @@ import { importReferential, ImportRefusedError, type ImportOptions, type ImportR
  * referential left RUNNING by a dead import are marked FAILED (ABANDONED) first.
  */
 export async function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+  // Four-eyes: such a referential's file becomes a draft to submit, never a release published straight away.
+  const refusal = options.publish && !options.dryRun && referential.requiresApproval
+    ? `${referential.code} requires approval: import the file without publish (it becomes a draft), submit the draft for review, and publish it once another steward approved it` : null;
   await abandonDeadJobs(databaseUrl, referential.code);
   // Holds the job's liveness lock for as long as this import runs (see import-job-liveness.ts).
   const holder = new Client({ connectionString: databaseUrl, application_name: `import job ${referential.code}` });
@@ -21,6 +24,7 @@ export async function runImportJob(orm: MikroORM, databaseUrl: string, referenti
     const em = orm.em.fork();
     const job = await em.findOneOrFail(ImportJob, id);
     try {
+      if (refusal) throw new ImportRefusedError(refusal);
       const report = await importReferential(databaseUrl, referential, path, options);
       Object.assign(job, {
         status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
 import { subgraphsReady, supergraphUrls } from '../gateway/subgraph-health';
 import { readCommittedSupergraph } from '../gateway/supergraph';
+import express from 'express';
 import { importRouter } from '../import/import-http.router';
 import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
 import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
@@ -22,6 +23,8 @@ import { usagePlugin } from '../kernel/usage/usage.plugin';
 import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
+import { entryApiRouter } from '../subgraphs/referentials/rest/entry-api.router';
+import { standardExportRouter } from '../subgraphs/referentials/export-formats/standard-export.router';
 import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
 
 export interface Listen {
@@ -114,7 +117,9 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
 }
 
 /** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
-const fileRoutes = (orm: MikroORM, authenticate: Authenticate) => importRouter(orm, orm.config.get('clientUrl')!, authenticate);
+const fileRoutes = (orm: MikroORM, authenticate: Authenticate) =>
+  // The standards exports (SKOS, SDMX) answer their formats of `GET /exports/…` and pass the others on.
+  express.Router().use(standardExportRouter(orm, authenticate), entryApiRouter(orm, authenticate), importRouter(orm, orm.config.get('clientUrl')!, authenticate));
 
 /** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
 export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {

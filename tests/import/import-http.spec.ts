@@ -30,7 +30,7 @@ describe('imports and exports over HTTP', () => {
     const bytes = Buffer.from(await exported.arrayBuffer());
     const original = await readFile(join(loadConfig().dataDir, 'natinf-sample.csv'));
     expect(bytes.toString('latin1').split('\r\n')[0]).toBe(original.toString('latin1').split('\r\n')[0]);
-    const response = await upload('NATINF', bytes, '?publish=true&filename=natinf.csv');
+    const response = await upload('NATINF', bytes, '?filename=natinf.csv');
     const report = (await response.json()) as any;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });

@@ -1,5 +1,6 @@
 import { Role } from '../support/auth';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const ENTRY = `query($code: ID!) { entry(referential: "NAC", code: $code) { code label } }`;
 const DRAFT = `mutation { createDraft(referential: "NAC", notes: "cache test") { version } }`;
@@ -8,7 +9,7 @@ const PUBLISH = `mutation($v: Int!) { publishRelease(referential: "NAC", expecte
 
 /** The response cache: hits for repeated reads, never a stale answer once a change has returned. */
 describe('response cache', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NAC'));
 
   /** Anonymous unless `as` names the caller's roles; mutations are a NAC steward's. */
   const post = async (query: string, variables: Record<string, unknown> = {}, as?: [Role[], string[]?]) => {

@@ -1,6 +1,7 @@
 import { Role, tokenFor } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r, notes: "test") { number status version } }`;
 const END_DATE = `mutation($r: ID!, $v: Int!, $code: ID!, $to: LocalDate!) { endDateEntry(referential: $r, expectedVersion: $v, code: $code, validTo: $to) { code validTo recordedIn } }`;
@@ -9,7 +10,7 @@ const UPSERT = `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertE
 
 /** Stewards' drafts, publication and what every reader sees before and after. */
 describe('releases: drafts, publication, history and diffs', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NAC', 'NATINF'));
 
   // A person who declares lists (ARCHITECT) and stewards the ones edited here; the token's subject is the actor.
   const steward = (actor = 'steward.nac') => ({ url: t.server.url, authorization: tokenFor({ sub: actor, roles: [Role.STEWARD, Role.ARCHITECT], stewardOf: ['NAC', 'NATINF', 'TEST_LIST'] }).then((token) => `Bearer ${token}`) });

@@ -2,6 +2,7 @@ import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r) { number version } }`;
 const UPSERT = `mutation($r: ID!, $v: Int!) { upsertEntry(referential: $r, expectedVersion: $v, input: { code: "99990", label: "Infraction de test", attributes: { nature: "Délit" } }) { code } }`;
@@ -9,7 +10,7 @@ const PUBLISH = `mutation($r: ID!, $v: Int!) { publishRelease(referential: $r, e
 const TRAIL = `query($f: AuditFilter) { auditTrail(filter: $f, first: 50) { totalCount edges { node { actor actorKind operation target referentialCode arguments before after } } } }`;
 
 describe('roles in the subgraphs, and the audit trail', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NATINF'));
   const natinfSteward = () => t.as([Role.STEWARD], ['NATINF']);
   const nacSteward = () => t.as([Role.STEWARD], ['NAC']);
   const admin = () => t.as([Role.ADMIN]);

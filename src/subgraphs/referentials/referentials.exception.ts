@@ -11,6 +11,10 @@ export enum ReferentialsExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
   INVALID_RELEASE_STATE = 'INVALID_RELEASE_STATE',
   MASS_REMOVAL = 'MASS_REMOVAL',
+  SELF_APPROVAL = 'SELF_APPROVAL',
+  STALE_REVIEW = 'STALE_REVIEW',
+  APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
+  RELEASE_SCHEDULED = 'RELEASE_SCHEDULED',
 }
 
 const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
@@ -24,6 +28,10 @@ const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
   INVALID_INPUT: ApiErrorCode.BAD_USER_INPUT,
   INVALID_RELEASE_STATE: ApiErrorCode.CONFLICT,
   MASS_REMOVAL: ApiErrorCode.CONFLICT,
+  SELF_APPROVAL: ApiErrorCode.FORBIDDEN,
+  STALE_REVIEW: ApiErrorCode.CONFLICT,
+  APPROVAL_REQUIRED: ApiErrorCode.CONFLICT,
+  RELEASE_SCHEDULED: ApiErrorCode.CONFLICT,
 };
 
 export class ReferentialsException extends AppException {

@@ -8,6 +8,7 @@ import { Referential } from './referential/referential.entity';
 import { resolveReferentialReference } from './referential/referential.reference';
 import { ReferentialResolver } from './referential/referential.resolver';
 import { ReleaseResolver } from './release/release.resolver';
+import { ReferentialReviewResolver, ReviewResolver } from './review/review.resolver';
 
 /** Versioned civil and criminal code lists (NATINF, NAC, any list a steward declares), time-aware. */
 export const referentialsSubgraph: SubgraphDefinition = {
@@ -15,7 +16,7 @@ export const referentialsSubgraph: SubgraphDefinition = {
   defaultPort: 4102,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver], orphanedTypes: [Referential] },
+      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver], orphanedTypes: [Referential] },
       { Referential: resolveReferentialReference },
       // A steward reads the audit of their own referentials.
       { auditScope: (args) => (typeof args.referential === 'string' ? args.referential.toUpperCase() : typeof (args.input as { code?: unknown } | undefined)?.code === 'string' ? String((args.input as { code: string }).code).toUpperCase() : null) },

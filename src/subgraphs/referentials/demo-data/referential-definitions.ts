@@ -48,6 +48,7 @@ export const NAC_DEFINITION = {
   ownerBureau: 'Direction des affaires civiles et du Sceau (DACS)',
   levels: ['Matière', 'Sous-matière', "Nature d'affaire"],
   attributeDefinitions: [],
+  requiresApproval: true,
 };
 
 export const NATINF_DEFINITION = {
@@ -57,5 +58,6 @@ export const NATINF_DEFINITION = {
   description: 'Criminal offence codes, each linked to the texts that define and punish it.',
   ownerBureau: 'Direction des affaires criminelles et des grâces (DACG)',
   levels: [],
+  requiresApproval: true,
   attributeDefinitions: [{ name: 'nature', type: AttributeType.ENUM, required: true, values: [], vocabulary: NATINF_NATURE_DEFINITION.code, description: 'Crime, délit, class of contravention or customs offence, infraction civile: the labels of NATINF_NATURE.' }],
 };

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property, type Opt } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../../kernel/database/base.entity';
 import { AttributeDefinition } from './attribute-definition.type';
@@ -37,4 +37,8 @@ export class Referential extends BaseEntity {
   @Field(() => [AttributeDefinition], { description: 'Typed extra attributes of its entries, validated on write.' })
   @Property({ type: 'json' })
   attributeDefinitions: AttributeDefinition[] = [];
+
+  @Field(() => Boolean, { description: 'Four-eyes publication: a draft is published only once another steward (or an admin) approved it.' })
+  @Property({ type: 'boolean', default: false })
+  requiresApproval: Opt<boolean> = false;
 }

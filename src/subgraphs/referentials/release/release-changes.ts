@@ -38,6 +38,7 @@ export const RELEASE_PUBLISHED_SQL = `
   insert into change_event (type, domain, entity_type, entity_key, release_number, payload)
   select 'ADDED', r.referential_code, 'Release', r.number::text, r.number,
          jsonb_build_object('number', r.number, 'status', r.status, 'publishedAt', r.published_at, 'publishedBy', r.published_by, 'notes', r.notes,
+           'effectiveOn', r.effective_on, 'approvedBy', r.approved_by,
            'events', (select count(*) from change_event c where c.domain = r.referential_code and c.release_number = r.number))
   from referential_release r where r.referential_code = $1 and r.number = $2;
   `;

@@ -7,6 +7,7 @@ import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { today } from '../../../kernel/graphql/scalars';
 import { IN_FORCE_SQL, massRemovalRefusal } from './mass-removal';
 import { assertReleaseReadable, mayReadDrafts } from './draft-access';
+import { ReviewService } from '../review/review.service';
 import { recordReleaseChanges, viaEntityManager } from './release-changes';
 import { Release } from './release.entity';
 import { ReleaseStatus } from './release-status.enum';
@@ -87,6 +88,8 @@ export class ReleaseService {
 
   publish(referentialCode: string, expectedVersion: number, actor: string, notes?: string | null, allowMassRemoval = false): Promise<Release> {
     return this.em.transactional(async (em) => {
+      // Four-eyes: approved (when the referential requires it), unchanged since, and due.
+      await new ReviewService(em).assertPublishable(referentialCode, expectedVersion);
       const service = new ReleaseService(em);
       const draft = await service.claimDraft(referentialCode, expectedVersion);
       const [{ changes }] = await em.execute<{ changes: string }[]>(
