@@ -55,6 +55,9 @@ export function usePageTitle(...parts: (string | undefined | false | null)[]): v
 /** Brings a selected item into view once it is drawn (a deep link opens on it, a phone scrolls to it). */
 export function useScrollIntoView(element: HTMLElement | null, key: unknown): void {
   useEffect(() => {
-    element?.scrollIntoView({ block: 'start', behavior: 'auto' });
+    if (!element) return;
+    // Only when it is off screen (a phone, one column): on a desktop the selection is already in its panel.
+    const { top, bottom } = element.getBoundingClientRect();
+    if (top > window.innerHeight - 80 || bottom < 0) element.scrollIntoView({ block: 'start', behavior: 'auto' });
   }, [element, key]);
 }
