@@ -64,6 +64,8 @@ export function LandscapeGraph({ elements, selectedApp, selectedExchange, onSele
   useEffect(() => {
     const cy = graph.current;
     if (!cy) return;
+    // A selection changes the toolbar and the panel, which may move the canvas: cytoscape re-reads its position.
+    cy.resize();
     cy.batch(() => {
       cy.elements().unselect();
       cy.edges().removeClass('highlight chosen');
@@ -98,7 +100,9 @@ export function LandscapeGraph({ elements, selectedApp, selectedExchange, onSele
     <>
       <div ref={container} className="landscape-graph" data-testid="landscape-graph" role="application" aria-roledescription="carte" tabIndex={0}
         aria-label={`Carte des échanges : ${summary}. Flèches pour parcourir les applications, Entrée pour ouvrir ; le tableau donne les mêmes données.`}
-        aria-describedby="landscape-focus" onKeyDown={keyDown} />
+        aria-describedby="landscape-focus" onKeyDown={keyDown}
+        // The panel or the toolbar may have moved the canvas since it was drawn: cytoscape must re-read where it is before a click.
+        onPointerEnter={() => graph.current?.resize()} />
       <div id="landscape-focus" className="visually-hidden" aria-live="polite">
         {current ? `${current.data('label')} — ${label('ApplicationDomain', current.data('domain'))}, ${label('LifecycleStatus', current.data('status'))}` : ''}
       </div>

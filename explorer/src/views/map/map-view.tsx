@@ -78,8 +78,8 @@ function Map({ location }: { location: Location }) {
           {app && (
             <label className="check"><input type="checkbox" checked={!!focus} onChange={(e) => navigate(mapUrl({ app, exchange, focus: e.target.checked ? '1' : undefined }))} data-testid="focus-toggle" /> Voisinage de {appName ?? app} seulement</label>
           )}
-          <span className="muted" data-testid="map-counts" aria-live="polite">{summary}</span>
         </div>
+        <p className="muted map-counts" data-testid="map-counts" aria-live="polite">{summary}</p>
         <div className="toolbar">
           <div role="group" aria-label="Présentation" className="segmented">
             <button type="button" className="button-secondary" aria-pressed={!asTable} onClick={() => setAsTable(false)}>Graphe</button>
