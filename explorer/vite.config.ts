@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './build/precompress-plugin';
 import { schemaHistoryPlugin } from './build/schema-history-plugin';
 
 const root = __dirname;
@@ -8,7 +9,7 @@ const root = __dirname;
 export default defineConfig({
   root,
   base: '/explorer/',
-  plugins: [react(), schemaHistoryPlugin(resolve(root, '..'))],
+  plugins: [react(), schemaHistoryPlugin(resolve(root, '..')), precompressPlugin(resolve(root, '../dist/explorer'))],
   build: {
     outDir: resolve(root, '../dist/explorer'),
     emptyOutDir: true,

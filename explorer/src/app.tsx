@@ -2,13 +2,14 @@ import { Suspense, lazy, type ComponentType } from 'react';
 import { SupergraphProvider } from './api/supergraph-context';
 import { ErrorBoundary } from './components/error-boundary';
 import { Header } from './components/header';
+import { NotFound } from './components/not-found';
 import { Loading } from './components/status';
-import { useRoute } from './router';
+import { useLocation, type Location } from './router';
 
 export interface ViewDefinition {
   route: string;
   label: string;
-  component: ComponentType;
+  component: ComponentType<{ location: Location }>;
 }
 
 // The map first: architects come to see the system. Each view is its own chunk: GraphiQL and the graph library load only when their view opens.
@@ -21,16 +22,19 @@ export const VIEWS: ViewDefinition[] = [
 ];
 
 export function App() {
-  const route = useRoute();
-  const view = VIEWS.find((v) => route === v.route || route.startsWith(`${v.route}/`)) ?? VIEWS[0];
-  const View = view.component;
+  const location = useLocation();
+  // The bare /explorer/ opens the map; any other unknown first segment is a "page not found".
+  const view = location.segments.length === 0 ? VIEWS[0] : VIEWS.find((v) => v.route === location.segments[0]);
+  const View = view?.component;
   return (
     <SupergraphProvider>
-      <Header views={VIEWS} current={view.route} />
-      <main className={`view view-${view.route}`} data-view={view.route}>
-        <ErrorBoundary key={view.route}>
+      <a className="skip-link" href="#main">Aller au contenu</a>
+      <Header views={VIEWS} current={view?.route} />
+      <main id="main" tabIndex={-1} className={`view view-${view?.route ?? 'not-found'}`} data-view={view?.route ?? 'not-found'}>
+        <h1 className="visually-hidden">{view?.label ?? 'Page introuvable'}</h1>
+        <ErrorBoundary key={view?.route}>
           <Suspense fallback={<Loading />}>
-            <View />
+            {View ? <View location={location} /> : <NotFound route={location.route} />}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -1,12 +1,21 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
 declare const document: any;
 declare const window: any;
+import { readFileSync } from 'node:fs';
+import { axeViolations } from '../support/axe';
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
 import { seedLandscapeIfEmpty } from '../support/landscape-seed';
 
 // The catalog and exchanges subgraphs land with their own branch: until the committed supergraph has them, the suite skips.
 const describeIfServed = supergraphHas('catalog') && supergraphHas('exchanges') ? describe : describe.skip;
+
+const graphCounts = () => ({
+  apps: window.landscape.nodes('.app').length,
+  partners: window.landscape.nodes('.partner').length,
+  edges: window.landscape.edges().length,
+  floating: window.landscape.nodes('.partner').filter((n: any) => n.connectedEdges().length === 0).length,
+});
 
 describeIfServed('explorer: landscape map (headless Chromium)', () => {
   let server: ExplorerServer;
@@ -28,34 +37,117 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     expect(await browser.page.getByRole('alert').allTextContents()).toEqual([]);
   });
 
-  it('draws the demo applications and their exchanges, and opens an application on click', async () => {
+  it('draws the applications and exchanges, and opens an application on click', async () => {
     const { page } = browser;
     // A fresh start: the explorer opens on the map.
     await page.goto(`${server.http.url}/explorer/`);
     expect(await page.locator('[data-view]').getAttribute('data-view')).toBe('map');
-    await page.getByTestId('landscape-graph').waitFor();
-    await page.waitForFunction(() => ((window as any).landscape?.nodes('.app').length ?? 0) > 0);
-    const counts = await page.evaluate(() => ({ apps: (window as any).landscape.nodes('.app').length, edges: (window as any).landscape.edges().length }));
+    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    const counts = await page.evaluate(graphCounts);
     expect(counts.apps).toBeGreaterThan(2);
     expect(counts.edges).toBeGreaterThan(0);
-    // Click the first application where cytoscape drew it.
+    expect(await page.getByTestId('map-counts').textContent()).toContain(`${counts.apps} application(s)`);
     const point = await page.evaluate(() => {
-      const node = (window as any).landscape.nodes('.app')[0];
+      const node = window.landscape.getElementById('app:CASSIOPEE');
       const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
       const p = node.renderedPosition();
       return { x: box.left + p.x, y: box.top + p.y };
     });
     await page.mouse.click(point.x, point.y);
-    await page.getByTestId('application-panel').waitFor();
+    await page.getByTestId('application-panel').getByRole('heading', { name: /Cassiopée/ }).waitFor();
+    expect(page.url()).toMatch(/\/explorer\/map\?app=CASSIOPEE$/);
     await page.getByTestId('impact').waitFor();
+    // Enum codes are shown in French, the code kept in the tooltip.
+    expect(await page.getByTestId('application-panel').textContent()).not.toMatch(/PRODUCTION|PENAL\b/);
+    expect(await axeViolations(page)).toEqual([]);
     await browser.screenshot('map');
   });
 
-  it('filters by domain', async () => {
+  it('opens an exchange when its edge is clicked: partner, format, transport, signature, schema version, status', async () => {
     const { page } = browser;
-    const domain = await page.getByTestId('domain-filter').locator('option').nth(1).textContent();
-    await page.getByTestId('domain-filter').selectOption(domain!);
-    const domains = await page.evaluate(() => [...new Set((window as any).landscape.nodes('.app').map((n: any) => n.data('domain')))]);
-    expect(domains).toEqual([domain]);
+    const point = await page.evaluate(() => {
+      const edge = window.landscape.edges().filter((e: any) => e.data('exchange') === 'MINOS_TRESOR')[0];
+      const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
+      const p = edge.renderedMidpoint();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const panel = page.getByTestId('exchange-panel');
+    await panel.getByText('Amendes à recouvrer').waitFor();
+    const text = await panel.textContent();
+    for (const term of ['Producteur', 'Minos', 'Consommateurs', 'DGFiP', 'Format', 'Transport', 'Signature', 'Versions de schéma', 'Statut']) expect(text).toContain(term);
+    expect(page.url()).toContain('exchange=MINOS_TRESOR');
+    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: any) => e.data('exchange')))).toEqual(['MINOS_TRESOR']);
+    await browser.screenshot('map-exchange');
+  });
+
+  it('searches an application, focuses on its neighbourhood, counts follow, no partner left floating', async () => {
+    const { page } = browser;
+    await page.goto(`${server.http.url}/explorer/map`);
+    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    const all = await page.evaluate(graphCounts);
+    await page.getByTestId('app-search').fill('apc');
+    expect(await page.getByTestId('app-search-suggestions').locator('[role=option]').count()).toBe(0);
+    await page.getByTestId('app-search').fill('appi');
+    await page.getByTestId('app-search-suggestions').getByRole('option', { name: /^APPI/ }).waitFor();
+    await page.getByTestId('app-search').press('ArrowDown');
+    await page.getByTestId('app-search').press('Enter');
+    await page.getByTestId('application-panel').getByRole('heading', { name: /APPI/ }).waitFor();
+    await page.getByTestId('focus-toggle').check();
+    await page.waitForFunction(() => window.landscape.nodes('.app').length === 2);
+    const focused = await page.evaluate(graphCounts);
+    // APPI receives from Cassiopée and sends to GENESIS (prison administration): nothing else stays.
+    expect(focused).toEqual({ apps: 2, partners: 1, edges: 2, floating: 0 });
+    expect(await page.getByTestId('map-counts').textContent()).toBe('2 application(s) · 2 échange(s) · 1 partenaire(s)');
+    expect(page.url()).toContain('focus=1');
+    await page.goBack();
+    await page.waitForFunction((n: number) => window.landscape.nodes('.app').length === n, all.apps);
+    // A domain filter keeps only its applications, and partners only while an exchange still links them.
+    await page.getByTestId('domain-filter').selectOption('CIVIL');
+    await page.waitForFunction(() => window.landscape.nodes('.app').every((n: any) => n.data('domain') === 'CIVIL'));
+    const civil = await page.evaluate(graphCounts);
+    expect(civil.floating).toBe(0);
+    expect(civil.apps).toBeLessThan(all.apps);
+    expect(await page.getByTestId('map-counts').textContent()).toBe(`${civil.apps} application(s) · ${civil.edges} échange(s) · ${civil.partners} partenaire(s)`);
+    await page.getByTestId('domain-filter').selectOption('');
+  });
+
+  it('is usable with the keyboard: the graph takes focus and arrows walk applications; the table has the same data', async () => {
+    const { page } = browser;
+    const graph = page.getByTestId('landscape-graph');
+    expect(await graph.getAttribute('role')).toBe('application');
+    expect(await graph.getAttribute('tabindex')).toBe('0');
+    expect(await graph.getAttribute('aria-label')).toContain('application(s)');
+    await graph.focus();
+    await page.keyboard.press('ArrowRight');
+    const first = await page.locator('#landscape-focus').textContent();
+    expect(first).toMatch(/—/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('application-panel').waitFor();
+    expect(page.url()).toMatch(/app=/);
+    await page.getByTestId('show-table').click();
+    const table = page.getByTestId('landscape-table');
+    const rows = await table.locator('table').first().locator('tbody tr').count();
+    expect(rows).toBe(Number((await page.getByTestId('map-counts').textContent())!.split(' ')[0]));
+    await table.getByRole('button', { name: 'Décisions à exécuter' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('exchange-panel').getByText('Décisions à exécuter').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await browser.screenshot('map-table');
+    await page.getByRole('button', { name: 'Graphe' }).click();
+  });
+
+  it('exports the current view as PNG and SVG', async () => {
+    const { page } = browser;
+    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe('cartographie.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const content = readFileSync((await svg.path())!, 'utf8');
+    expect(content).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const apps = await page.evaluate(() => window.landscape.nodes('.app').length);
+    expect(content.match(/<circle /g)?.length).toBe(apps);
+    expect(content).toContain('Cassiopée');
   });
 });

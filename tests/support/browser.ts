@@ -27,13 +27,18 @@ const isLoopback = (url: string): boolean => {
 };
 
 /** Debian's headless Chromium, driven by playwright-core, with a fresh --user-data-dir (a persistent context on a temp dir). */
-export async function openBrowser(): Promise<Browser> {
+/** Desktop by default; `PHONE` is the 390 × 844 viewport of a current phone. */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function openBrowser(options: { viewport?: { width: number; height: number } } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'srj-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? DESKTOP,
+    ...(options.viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     locale: 'fr-FR',
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -17,7 +17,7 @@ export interface ExplorerServer {
  * empty database filled by the demo-data loader, which also loads the other subgraphs' demo data once they are merged.
  */
 export async function startExplorerServer(options: { demo?: boolean } = {}): Promise<ExplorerServer> {
-  const db = await createTestDatabase(options.demo ? 'empty' : 'srj');
+  const db = await createTestDatabase(options.demo ? 'demo' : 'srj');
   if (options.demo) await loadDemoDataIfEmpty(db.orm, loadConfig().dataDir);
   const http = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
   return { http, db, stop: async () => { await http.stop(); await db.drop(); } };

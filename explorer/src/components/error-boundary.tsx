@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { MESSAGES } from '../i18n/fr';
 import { ErrorBox } from './status';
 
 /** A view that throws shows its error in place; the header and the other views keep working. */
@@ -8,6 +9,6 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error?: 
     return { error };
   }
   override render() {
-    return this.state.error ? <ErrorBox error={`Cette vue a rencontré une erreur : ${this.state.error.message}`} /> : this.props.children;
+    return this.state.error ? <ErrorBox error={`${MESSAGES.viewError} : ${this.state.error.message}`} /> : this.props.children;
   }
 }

@@ -1,15 +1,10 @@
-import type { MouseEvent } from 'react';
 import type { ViewDefinition } from '../app';
 import { useSupergraph } from '../api/supergraph-context';
-import { BASE, navigate } from '../router';
+import { link } from '../router';
 
 /** Institutional header (Marianne block, service name) and the views' tabs. */
-export function Header({ views, current }: { views: ViewDefinition[]; current: string }) {
+export function Header({ views, current }: { views: ViewDefinition[]; current?: string }) {
   const { model } = useSupergraph();
-  const go = (route: string) => (event: MouseEvent) => {
-    event.preventDefault();
-    navigate(route);
-  };
   return (
     <header className="site-header">
       <div className="brand">
@@ -24,7 +19,7 @@ export function Header({ views, current }: { views: ViewDefinition[]; current: s
       </div>
       <nav className="tabs" aria-label="Vues">
         {views.map((v) => (
-          <a key={v.route} href={BASE + v.route} onClick={go(v.route)} aria-current={v.route === current ? 'page' : undefined} data-testid={`tab-${v.route}`}>
+          <a key={v.route} {...link(v.route)} aria-current={v.route === current ? 'page' : undefined} data-testid={`tab-${v.route}`}>
             {v.label}
           </a>
         ))}

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../config';
+import { precompressed } from './precompressed';
+import { queryPlanRouter } from './query-plan';
 
 /** Where `vite build explorer` writes the architect's explorer. */
 export const EXPLORER_DIR = join(PROJECT_ROOT, 'dist', 'explorer');
@@ -14,8 +17,11 @@ export interface ExplorerOptions {
 /** The explorer's static bundle, its SPA fallback, and the served supergraph; everything local, no CDN. */
 export function explorerRouter(options: ExplorerOptions): Router {
   const router = express.Router();
-  router.get('/api/supergraph.graphql', (_req, res) => void res.type('text/plain').send(options.supergraphSdl));
+  router.get('/api/supergraph.graphql', compression(), (_req, res) => void res.type('text/plain').send(options.supergraphSdl));
+  // The IDE's "plan" pane: the explorer is only mounted where the IDE is allowed.
+  router.use('/api/query-plan', queryPlanRouter(options.supergraphSdl));
   // Hashed asset names: cache them for long; index.html must never be cached or a rebuild would not show.
+  router.use('/assets', precompressed(join(EXPLORER_DIR, 'assets'), 'public, max-age=31536000, immutable'));
   router.use('/assets', express.static(join(EXPLORER_DIR, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   router.use(express.static(EXPLORER_DIR, { index: false, maxAge: 0 }));
   router.get(/.*/, (_req, res) => {

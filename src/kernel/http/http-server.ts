@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from 
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -173,6 +174,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   }
   if (options.routes) app.use(options.routes);
+  // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
+  app.use('/graphql', compression({ threshold: 1024 }));
   // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
   if (security.corsOrigins.length) app.use('/graphql', cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 }));
   app.use(

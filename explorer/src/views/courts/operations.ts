@@ -1,3 +1,5 @@
+import { label } from '../../i18n/fr';
+
 // Every operation of the Courts view: the organisation subgraph's API in one place.
 export const COURTS_FIELDS = ['courts', 'court', 'competentCourts'];
 
@@ -9,16 +11,7 @@ export const COURT_TYPES = [
 ] as const;
 export type CourtType = (typeof COURT_TYPES)[number];
 
-export const TYPE_LABEL: Record<CourtType, string> = {
-  COUR_APPEL: "Cour d'appel",
-  TRIBUNAL_SUPERIEUR_APPEL: "Tribunal supérieur d'appel",
-  TRIBUNAL_JUDICIAIRE: 'Tribunal judiciaire',
-  TRIBUNAL_PREMIERE_INSTANCE: 'Tribunal de première instance',
-  TRIBUNAL_PROXIMITE: 'Tribunal de proximité',
-  CONSEIL_PRUDHOMMES: "Conseil de prud'hommes",
-  TRIBUNAL_TRAVAIL: 'Tribunal du travail',
-  TRIBUNAL_COMMERCE: 'Tribunal de commerce',
-};
+export const TYPE_LABEL = Object.fromEntries(COURT_TYPES.map((t) => [t, label('CourtType', t)])) as Record<CourtType, string>;
 
 export interface Court {
   code: string;
@@ -56,7 +49,7 @@ export const COMPETENT_COURTS = `query CompetentCourts($insee: String!) {
     type
     court {
       ${COURT}
-      ancestors { code shortName type }
+      ancestors { code name shortName type }
       sites { label address postalCode city main }
     }
   }
@@ -65,8 +58,32 @@ export interface CompetentCourts {
   competentCourts: {
     type: CourtType;
     court: Court & {
-      ancestors: { code: string; shortName: string; type: CourtType }[];
+      ancestors: { code: string; name: string; shortName: string; type: CourtType }[];
       sites: { label: string; address: string; postalCode: string | null; city: string; main: boolean }[];
     };
   }[];
+}
+
+export const COURT_DETAILS = `query CourtDetails($code: ID!, $at: LocalDate) {
+  court(code: $code) {
+    ${COURT}
+    ancestors { code name shortName type }
+    children(validAt: $at) { code name type }
+    sites { label address postalCode city main }
+  }
+}`;
+export interface CourtDetails {
+  court: (Court & {
+    ancestors: { code: string; name: string; shortName: string; type: CourtType }[];
+    children: { code: string; name: string; type: CourtType }[];
+    sites: { label: string; address: string; postalCode: string | null; city: string; main: boolean }[];
+  }) | null;
+}
+
+/** Courts whose name has the words typed: suggestions beside the communes, for a name the commune list lacks. */
+export const COURT_SEARCH = `query CourtSearch($search: String!) {
+  courts(filter: { search: $search }, first: 6) { edges { node { code name type } } }
+}`;
+export interface CourtSearch {
+  courts: { edges: { node: { code: string; name: string; type: CourtType } }[] };
 }

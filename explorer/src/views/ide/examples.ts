@@ -47,7 +47,7 @@ query CompetentCourts {
     title: 'Recherche NATINF',
     fields: ['entries'],
     query: `query NatinfSearch {
-  entries(referential: "NATINF", filter: { search: "vol" }, first: 10) {
+  entries(referential: "NATINF", filter: { search: "conduite" }, first: 10) {
     totalCount
     edges { node { code label attributes legalReferences { role raw } } }
   }

@@ -1,59 +1,113 @@
-import { useMemo, useState } from 'react';
+import type { Core } from 'cytoscape';
+import { useMemo, useRef, useState } from 'react';
 import { useMissingFields } from '../../api/supergraph-context';
 import { useQuery } from '../../api/use-query';
+import { Combobox, type ComboOption } from '../../components/combobox';
 import { ErrorBox, Loading, Panel } from '../../components/status';
 import { Unavailable } from '../../components/unavailable';
+import { codes, label } from '../../i18n/fr';
+import { navigate, usePageTitle, useScrollIntoView, type Location } from '../../router';
 import { ApplicationPanel } from './application-panel';
+import { ExchangePanel } from './exchange-details';
 import { landscapeElements } from './landscape-elements';
+import { exportPng, exportSvg } from './landscape-export';
 import { LandscapeGraph } from './landscape-graph';
+import { visibleLandscape } from './landscape-model';
+import { LandscapeTable } from './landscape-table';
 import { LANDSCAPE, MAP_FIELDS, type Landscape } from './operations';
 
-/** Applications as nodes, exchanges as edges, partners apart; filters; click an application for its details. */
-export function MapView() {
+/** Applications as nodes, exchanges as edges, partners apart; search, filters, focus; deep link /explorer/map?app=CASSIOPEE. */
+export function MapView({ location }: { location: Location }) {
   const missing = useMissingFields(MAP_FIELDS);
   if (!missing) return <Loading />;
   if (missing.length) return <Unavailable subgraph="catalog / exchanges" missing={missing} />;
-  return <Map />;
+  return <Map location={location} />;
 }
 
-function Map() {
+/** The selection lives in the URL (app, exchange, focus): every state is a link, back and forward walk it. */
+const mapUrl = (params: Record<string, string | undefined>): string => {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return query ? `map?${query}` : 'map';
+};
+
+function Map({ location }: { location: Location }) {
   const { data, error } = useQuery<Landscape>(LANDSCAPE, {});
   const [domain, setDomain] = useState('');
   const [status, setStatus] = useState('');
-  const [selected, setSelected] = useState<string>();
-  const elements = useMemo(() => {
-    if (!data) return [];
-    const shown = new Set(data.applications.filter((a) => (!domain || a.domain === domain) && (!status || a.lifecycleStatus === status)).map((a) => a.code));
-    return landscapeElements(data, (code) => shown.has(code));
-  }, [data, domain, status]);
+  const [search, setSearch] = useState('');
+  const [asTable, setAsTable] = useState(false);
+  const cy = useRef<Core>();
+  const app = location.params.get('app') ?? undefined;
+  const exchange = location.params.get('exchange') ?? undefined;
+  const focus = location.params.get('focus') === '1' && app ? app : undefined;
+  const visible = useMemo(() => (data ? visibleLandscape(data, { domain, status, focus }) : undefined), [data, domain, status, focus]);
+  const elements = useMemo(() => (visible ? landscapeElements(visible) : []), [visible]);
+  const names = useMemo(() => new globalThis.Map((data?.applications ?? []).map((a) => [a.code, a.name])), [data]);
+  const appName = app && names.get(app);
+  const chosen = exchange ? data?.exchanges.find((x) => x.code === exchange) : undefined;
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  usePageTitle(chosen?.name ?? appName ?? app, focus && 'voisinage', 'Cartographie');
+  useScrollIntoView(app || exchange ? panel : null, `${app}/${exchange}`);
+  const options = useMemo<ComboOption[]>(() => {
+    const typed = search.trim().toLowerCase();
+    if (!typed || !data) return [];
+    return data.applications.filter((a) => a.name.toLowerCase().includes(typed) || a.code.toLowerCase().includes(typed)).slice(0, 8)
+      .map((a) => ({ id: a.code, label: a.name, hint: `${a.code} · ${label('ApplicationDomain', a.domain)}` }));
+  }, [search, data]);
   if (error) return <ErrorBox error={error} />;
-  if (!data) return <Loading />;
-  const domains = [...new Set(data.applications.map((a) => a.domain))].sort();
-  const statuses = [...new Set(data.applications.map((a) => a.lifecycleStatus))].sort();
+  if (!data || !visible) return <Loading />;
+  const selectApp = (code: string | undefined) => navigate(mapUrl({ app: code, focus: code && focus ? '1' : undefined }));
+  const selectExchange = (code: string) => navigate(mapUrl({ app, exchange: code, focus: focus && '1' }));
+  const summary = `${visible.applications.length} application(s) · ${visible.exchanges.length} échange(s) · ${visible.partners.length} partenaire(s)`;
   return (
     <div className="columns">
       <div className="column-main">
+        <Combobox label="Rechercher une application" value={search} onChange={setSearch} options={options} testId="app-search" button="Afficher"
+          onPick={(o) => { setSearch(''); selectApp(o.id); }}
+          onSubmit={(text) => { const first = options[0]; if (first) { setSearch(''); selectApp(first.id); } else if (text.trim()) setSearch(text); }}
+          placeholder="Application, ex. Cassiopée" />
         <div className="toolbar">
           <select value={domain} onChange={(e) => setDomain(e.target.value)} aria-label="Domaine" data-testid="domain-filter">
             <option value="">Tous les domaines</option>
-            {domains.map((d) => <option key={d}>{d}</option>)}
+            {codes('ApplicationDomain').map((d) => <option key={d} value={d}>{label('ApplicationDomain', d)}</option>)}
           </select>
           <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label="Statut" data-testid="status-filter">
             <option value="">Tous les statuts</option>
-            {statuses.map((s) => <option key={s}>{s}</option>)}
+            {codes('LifecycleStatus').map((s) => <option key={s} value={s}>{label('LifecycleStatus', s)}</option>)}
           </select>
-          <span className="muted">{data.applications.length} applications · {data.exchanges.length} échanges</span>
+          {app && (
+            <label className="check"><input type="checkbox" checked={!!focus} onChange={(e) => navigate(mapUrl({ app, exchange, focus: e.target.checked ? '1' : undefined }))} data-testid="focus-toggle" /> Voisinage de {appName ?? app} seulement</label>
+          )}
         </div>
-        <LandscapeGraph elements={elements} onSelect={setSelected} />
-        <div className="legend small">
-          <span><span className="dot domain-CIVIL" />Civil</span><span><span className="dot domain-PENAL" />Pénal</span>
-          <span><span className="dot domain-GESTION" />Gestion</span><span><span className="dot domain-TRANSVERSE" />Transverse</span>
-          <span><span className="square" />Partenaire extérieur</span><span>— actif · - - prévu · ⋯ déprécié</span>
+        <p className="muted map-counts" data-testid="map-counts" aria-live="polite">{summary}</p>
+        <div className="toolbar">
+          <div role="group" aria-label="Présentation" className="segmented">
+            <button type="button" className="button-secondary" aria-pressed={!asTable} onClick={() => setAsTable(false)}>Graphe</button>
+            <button type="button" className="button-secondary" aria-pressed={asTable} onClick={() => setAsTable(true)} data-testid="show-table">Tableau</button>
+          </div>
+          {!asTable && <>
+            <button type="button" className="button-secondary" onClick={() => cy.current && exportPng(cy.current)} data-testid="export-png">Exporter en PNG</button>
+            <button type="button" className="button-secondary" onClick={() => cy.current && exportSvg(cy.current)} data-testid="export-svg">Exporter en SVG</button>
+          </>}
         </div>
+        {asTable ? (
+          <LandscapeTable visible={visible} onSelectApp={selectApp} onSelectExchange={selectExchange} selectedApp={app} selectedExchange={exchange} />
+        ) : (
+          <>
+            <LandscapeGraph elements={elements} selectedApp={app} selectedExchange={exchange} onSelectApp={selectApp} onSelectExchange={selectExchange}
+              onReady={(instance) => (cy.current = instance)} summary={summary} />
+            <div className="legend small" aria-hidden="true">
+              {codes('ApplicationDomain').map((d) => <span key={d}><span className={`dot domain-${d}`} />{label('ApplicationDomain', d)}</span>)}
+              <span><span className="square" />Partenaire extérieur</span><span>— actif · - - prévu · ⋯ déprécié ou retiré</span>
+            </div>
+          </>
+        )}
       </div>
-      <aside className="column-side">
+      <aside className="column-side" ref={setPanel} aria-label="Sélection">
+        {chosen && <Panel title="Échange"><ExchangePanel exchange={chosen} names={names} /></Panel>}
         <Panel title="Application">
-          {selected ? <ApplicationPanel code={selected} /> : <p className="muted">Cliquez sur une application de la carte.</p>}
+          {app ? <ApplicationPanel code={app} exchanges={data.exchanges} names={names} selectedExchange={exchange} onSelectExchange={selectExchange} />
+            : <p className="muted">Choisissez une application sur la carte, dans le tableau ou par la recherche.</p>}
         </Panel>
       </aside>
     </div>

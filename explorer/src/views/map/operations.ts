@@ -5,7 +5,12 @@ const PARTY = 'partner partnerName application { code }';
 
 export const LANDSCAPE = `query Landscape {
   applications { code name domain lifecycleStatus urbanisationZone }
-  exchanges { code name status producer { ${PARTY} } consumers { ${PARTY} } }
+  exchanges {
+    code name status format transport signatureLevel
+    schemaVersions { version status language }
+    producer { ${PARTY} }
+    consumers { ${PARTY} }
+  }
 }`;
 
 export interface MapApplication {
@@ -26,6 +31,10 @@ export interface MapExchange {
   code: string;
   name: string;
   status: string;
+  format: string;
+  transport: string;
+  signatureLevel: string;
+  schemaVersions: { version: string; status: string; language: string }[];
   producer: MapParty | null;
   consumers: MapParty[];
 }

@@ -1,10 +1,11 @@
 import built from 'virtual:schema-history';
 import type { ChangeLevel, SchemaVersion } from '../../../build/schema-history';
+import { label } from '../../i18n/fr';
 import { Panel } from '../../components/status';
 
 const history = built as SchemaVersion[];
 
-const LEVEL_LABEL: Record<ChangeLevel, string> = { breaking: 'cassant', dangerous: 'risqué', safe: 'sûr' };
+const LEVEL_LABEL = (level: ChangeLevel): string => label('ChangeLevel', level);
 
 /** Changes between committed versions of schema/supergraph.graphql, computed at build time (see build/schema-history.ts). */
 export function ChangeLog() {
@@ -18,7 +19,7 @@ export function ChangeLog() {
             <li key={v.commit}>
               <div className="changelog-head">
                 <code>{v.commit.slice(0, 7)}</code> <span className="muted small">{v.date.slice(0, 10)}</span>
-                {(['breaking', 'dangerous', 'safe'] as const).map((l) => count(l) > 0 && <span key={l} className={`badge badge-${l}`}>{count(l)} {LEVEL_LABEL[l]}</span>)}
+                {(['breaking', 'dangerous', 'safe'] as const).map((l) => count(l) > 0 && <span key={l} className={`badge badge-${l}`}>{count(l)} {LEVEL_LABEL(l)}</span>)}
               </div>
               <div className="small">{v.subject}</div>
               {i === history.length - 1 && <div className="muted small">Version initiale.</div>}
@@ -26,7 +27,7 @@ export function ChangeLog() {
                 <details>
                   <summary className="small">{v.changes.length} changement(s)</summary>
                   <ul className="changes">
-                    {v.changes.map((c, j) => <li key={j} className={`change change-${c.level}`}><span className={`badge badge-${c.level}`}>{LEVEL_LABEL[c.level]}</span> {c.message}</li>)}
+                    {v.changes.map((c, j) => <li key={j} className={`change change-${c.level}`}><span className={`badge badge-${c.level}`}>{LEVEL_LABEL(c.level)}</span> {c.message}</li>)}
                   </ul>
                 </details>
               )}

@@ -1,6 +1,6 @@
 import type { TypeInfo } from '../../api/supergraph-model';
-
-const KIND_LABEL: Record<TypeInfo['kind'], string> = { object: 'type', interface: 'interface', enum: 'enum', input: 'input', scalar: 'scalar', union: 'union' };
+import { label } from '../../i18n/fr';
+import { TypeRef } from './type-ref';
 
 /** Each key once, with the subgraphs that declare it: an entity shared by three subgraphs has one key, not three. */
 function groupKeys(keys: TypeInfo['keys']): Map<string, string[]> {
@@ -9,36 +9,39 @@ function groupKeys(keys: TypeInfo['keys']): Map<string, string[]> {
   return grouped;
 }
 
-/** One type: its description, owning subgraphs, keys, then each field with its own owners and deprecation. */
-export function TypeCard({ type }: { type: TypeInfo }) {
+/** One type: its description, owning subgraphs, keys, then each field with its own owners and deprecation; types are links. */
+export function TypeCard({ type, known }: { type: TypeInfo; known: Set<string> }) {
   return (
-    <article className="type-card" id={`type-${type.name}`} data-testid="type-card">
+    <article className="type-card" id={`type-${type.name}`} data-testid="type-card" aria-labelledby={`type-${type.name}-title`}>
       <header>
-        <span className={`kind kind-${type.kind}`}>{KIND_LABEL[type.kind]}</span>
-        <h3>{type.name}</h3>
+        <span className={`kind kind-${type.kind}`} title={type.kind}>{label('TypeKind', type.kind)}</span>
+        <h2 id={`type-${type.name}-title`}>{type.name}</h2>
         {type.owners.map((o) => <span key={o} className="tag">{o}</span>)}
         {[...groupKeys(type.keys)].map(([fields, subgraphs]) => <span key={fields} className="tag tag-key" title={`@key déclarée par ${subgraphs.join(', ')}`}>@key({fields})</span>)}
       </header>
       {type.description && <p className="description">{type.description}</p>}
       {type.fields.length > 0 && (
-        <table className="fields">
-          <tbody>
-            {type.fields.map((f) => (
-              <tr key={f.name} className={f.deprecated ? 'deprecated' : undefined}>
-                <td className="field-name">
-                  <code>{f.name}</code>
-                  {f.args.length > 0 && <span className="args">({f.args.map((a) => `${a.name}: ${a.type}`).join(', ')})</span>}
-                </td>
-                <td><code className="field-type">{f.type}</code></td>
-                <td className="field-doc">
-                  {f.description}
-                  {f.deprecated && <div className="deprecation">Déprécié : {f.deprecated}</div>}
-                </td>
-                <td className="field-owners">{f.owners.join(', ') !== type.owners.join(', ') && f.owners.map((o) => <span key={o} className="tag">{o}</span>)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="fields">
+            <thead className="visually-hidden"><tr><th scope="col">Champ</th><th scope="col">Type</th><th scope="col">Description</th><th scope="col">Sous-graphes</th></tr></thead>
+            <tbody>
+              {type.fields.map((f) => (
+                <tr key={f.name} className={f.deprecated ? 'deprecated' : undefined}>
+                  <td className="field-name">
+                    <code>{f.name}</code>
+                    {f.args.length > 0 && <span className="args">({f.args.map((a, i) => <span key={a.name}>{i > 0 && ', '}{a.name}: <TypeRef type={a.type} known={known} /></span>)})</span>}
+                  </td>
+                  <td>{f.type && <TypeRef type={f.type} known={known} />}</td>
+                  <td className="field-doc">
+                    {f.description}
+                    {f.deprecated && <div className="deprecation">Déprécié : {f.deprecated}</div>}
+                  </td>
+                  <td className="field-owners">{f.owners.join(', ') !== type.owners.join(', ') && f.owners.map((o) => <span key={o} className="tag">{o}</span>)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </article>
   );
