@@ -1,6 +1,8 @@
 import type { Client } from 'pg';
 import type { LegalReferenceTally } from '../subgraphs/referentials/legal-reference/legal-reference-report';
 import { cellsToRows } from '../subgraphs/referentials/legal-reference/legal-reference.rows';
+import { MAX_LEVEL } from '../subgraphs/referentials/entry/entry-rules';
+import { hierarchyProblems } from '../subgraphs/referentials/entry/hierarchy-check';
 import type { IssueLog } from './import-issue';
 import { copyField, copyLines } from './staging';
 
@@ -23,8 +25,8 @@ export interface ReleaseWritten {
 const FIELDS = ['label', 'parent_code', 'level', 'attributes', 'valid_from', 'valid_to', 'legal_cells'];
 const DIFFERS = (f: string) => `s.${f} is distinct from c.${f}`;
 
-/** Duplicate codes (unless the staging index proved there are none) and parents missing from the file, found in SQL so that memory stays flat. */
-export async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string; parentCode?: string }, staged: { uniqueCodes: boolean }): Promise<void> {
+/** Duplicate codes (unless the staging index proved there are none), found in SQL so that memory stays flat. */
+export async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string }, staged: { uniqueCodes: boolean }): Promise<void> {
   if (!staged.uniqueCodes) {
     const duplicates = await client.query<{ code: string; lines: number[] }>(
       'select code, array_agg(line order by line) as lines from import_staging group by code having count(*) > 1 order by min(line) limit 10000');
@@ -32,24 +34,19 @@ export async function crossRowChecks(client: Client, file: string, issues: Issue
       for (const line of lines.slice(1)) issues.add({ file, line, column: columns.code, reason: `duplicate code "${code}" (first at line ${lines[0]})` });
     }
   }
-  const orphans = await client.query<{ line: number; parent_code: string }>(
-    `select s.line, s.parent_code from import_staging s where s.parent_code is not null
-     and not exists (select 1 from import_staging p where p.code = s.parent_code) order by s.line limit 10000`);
-  for (const { line, parent_code } of orphans.rows) issues.add({ file, line, column: columns.parentCode, reason: `parent "${parent_code}" is not in the file` });
 }
 
-/** Fills missing levels from the hierarchy (1 at the top); reports cycles and levels that contradict the parent's. */
-export async function settleLevels(client: Client, file: string, issues: IssueLog, levelColumn?: string): Promise<void> {
+/**
+ * Fills missing levels from the hierarchy (1 at the top), then checks the hierarchy with the rules a steward's
+ * draft is held to (`hierarchyProblems`): missing parents, cycles, levels that contradict the parent's.
+ */
+export async function settleLevels(client: Client, file: string, issues: IssueLog, columns: { parentCode?: string; level?: string }): Promise<void> {
   await client.query(`with recursive tree as (
       select code, 1 as depth from import_staging where parent_code is null
-      union all select s.code, t.depth + 1 from import_staging s join tree t on s.parent_code = t.code where t.depth < 50)
+      union all select s.code, t.depth + 1 from import_staging s join tree t on s.parent_code = t.code where t.depth < ${MAX_LEVEL})
     update import_staging s set level = t.depth from tree t where t.code = s.code and s.level is null`);
-  const cycles = await client.query<{ line: number }>('select line from import_staging where level is null order by line limit 1000');
-  for (const { line } of cycles.rows) issues.add({ file, line, column: levelColumn, reason: 'the parent chain never reaches a top-level entry (a cycle)' });
-  const wrong = await client.query<{ line: number; level: number; parent_level: number }>(
-    `select s.line, s.level, p.level as parent_level from import_staging s join import_staging p on p.code = s.parent_code
-     where s.level <> p.level + 1 order by s.line limit 1000`);
-  for (const row of wrong.rows) issues.add({ file, line: row.line, column: levelColumn, reason: `level ${row.level} does not follow its parent's (${row.parent_level})` });
+  const problems = await hierarchyProblems(async (sql, params) => (await client.query(sql, params)).rows, 'select line, code, parent_code, level from import_staging', []);
+  for (const p of problems) issues.add({ file, line: p.line ?? 0, column: p.field === 'parentCode' ? columns.parentCode : columns.level, reason: p.reason });
 }
 
 /**

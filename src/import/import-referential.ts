@@ -129,7 +129,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     await timed('checks', async () => {
       await crossRowChecks(client, file, issues, mapping, staged);
-      await settleLevels(client, file, issues, mapping.level);
+      await settleLevels(client, file, issues, mapping);
     });
     // A file with no data row would end-date every entry: refused, whatever the options.
     if (report.rowsRead === 0 && issues.count === 0) issues.add({ file, line: 1, reason: 'the file has no data row (a header at least, then one entry per line or element)', fatal: true });

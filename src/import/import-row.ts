@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { attributeValidator } from '../subgraphs/referentials/entry/validate-attributes';
+import { entryRules, isDay, MAX_LEVEL, normaliseLabel } from '../subgraphs/referentials/entry/entry-rules';
 import { AttributeType } from '../subgraphs/referentials/referential/attribute-definition.type';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import type { IssueLog } from './import-issue';
@@ -18,18 +18,11 @@ export interface ImportRow {
   legalCells: { definedBy: string | null; punishedBy: string | null } | null;
 }
 
-const CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
-const MAX_LABEL = 1000;
-/** Deeper than any hierarchy the import settles (its recursion stops there); also keeps a level a 32-bit integer. */
-export const MAX_LEVEL = 50;
-
 /** "2026-01-31" or "31/01/2026" → "2026-01-31"; anything else (year 0 included: PostgreSQL has none) → undefined. */
 export function parseDate(text: string): string | undefined {
   const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
   const value = french ? `${french[3]}-${french[2]}-${french[1]}` : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
-  if (!value || value.startsWith('0000')) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+  return value && isDay(value) ? value : undefined;
 }
 
 /**
@@ -39,13 +32,14 @@ export function parseDate(text: string): string | undefined {
 export function rowReader(path: string, mapping: ColumnMapping, referential: Referential, issues: IssueLog): (record: SourceRecord) => ImportRow | null {
   const file = basename(path);
   const attributeColumns = Object.entries(mapping.attributes ?? {}).map(([name, column]) => ({ name, column, type: referential.attributeDefinitions.find((d) => d.name === name)?.type }));
-  const checkAttributes = attributeValidator(referential.attributeDefinitions, 'attributes');
-  const depth = referential.levels.length;
+  // The rules a steward's edit is held to too: what is imported can be edited, and the reverse.
+  const rules = entryRules(referential);
+  const columnOf = (field: string): string | undefined => (field.startsWith('attributes.') ? mapping.attributes?.[field.slice(11)] ?? field.slice(11) : (mapping as unknown as Record<string, string | undefined>)[field]);
   const columns = [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...attributeColumns.map((a) => a.column)]
     .filter((c): c is string => Boolean(c));
   return (record) => {
     const before = issues.count;
-    const problem = (column: string, reason: string) => issues.add({ file, line: record.line, column, reason });
+    const problem = (column: string | undefined, reason: string) => issues.add({ file, line: record.line, column, reason });
     // PostgreSQL text cannot hold a NUL: named here, never echoed (the value itself could not be stored in the job either).
     const withNul = columns.find((c) => record.values[c]?.includes('\0'));
     if (withNul) {
@@ -53,43 +47,32 @@ export function rowReader(path: string, mapping: ColumnMapping, referential: Ref
       return null;
     }
     const get = (column: string | undefined) => (column ? (record.values[column] ?? '').trim() : '');
-    const code = get(mapping.code);
-    if (!code) problem(mapping.code, 'code is empty');
-    else if (!CODE.test(code)) problem(mapping.code, `"${code}" is not a code (letters, digits, . _ - /; 64 at most)`);
-    const label = get(mapping.label).replace(/\s+/g, ' ');
-    if (!label) problem(mapping.label, 'label is empty');
-    else if (label.length > MAX_LABEL) problem(mapping.label, `label is ${label.length} characters long (${MAX_LABEL} at most)`);
+    // Text that is not a value of its type is said here; every other rule is the shared one's.
     const levelText = get(mapping.level);
     const level = levelText ? Number(levelText) : null;
-    if (levelText && (!Number.isInteger(level) || level! < 1 || level! > (depth || MAX_LEVEL))) {
-      problem(mapping.level!, `level "${levelText}" is not between 1 and ${depth || MAX_LEVEL}`);
-    }
+    if (levelText && !Number.isInteger(level)) problem(mapping.level, `level "${levelText}" is not between 1 and ${referential.levels.length || MAX_LEVEL}`);
     const dates: Record<'validFrom' | 'validTo', string | null> = { validFrom: null, validTo: null };
     for (const field of ['validFrom', 'validTo'] as const) {
       const text = get(mapping[field]);
       if (!text) continue;
       const date = parseDate(text);
-      if (!date) problem(mapping[field]!, `"${text}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+      if (!date) problem(mapping[field], `"${text}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
       else dates[field] = date;
     }
-    if (dates.validFrom && dates.validTo && dates.validTo <= dates.validFrom) problem(mapping.validTo!, `validTo ${dates.validTo} is not after validFrom ${dates.validFrom}`);
     const attributes: Record<string, unknown> = {};
     for (const { name, column, type } of attributeColumns) {
       const text = get(column);
       if (!text) continue;
       attributes[name] = type === AttributeType.INTEGER ? Number(text) : type === AttributeType.BOOLEAN ? /^(true|1|oui|yes)$/i.test(text) : text;
     }
-    try {
-      checkAttributes(attributes);
-    } catch (error) {
-      const name = String((error as { field?: string }).field ?? '').split('.').pop() ?? '';
-      problem(mapping.attributes?.[name] ?? name, (error as Error).message);
-    }
     if (issues.count > before) return null;
     const definedBy = get(mapping.definedBy) || null;
     const punishedBy = get(mapping.punishedBy) || null;
     // No cell and two empty cells are the same thing: an entry without legal texts.
     const legal = definedBy || punishedBy ? { definedBy, punishedBy } : null;
-    return { line: record.line, code, label, parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
+    const row: ImportRow = { line: record.line, code: get(mapping.code), label: normaliseLabel(get(mapping.label)), parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
+    const problems = rules(row);
+    for (const p of problems) problem(columnOf(p.field) ?? p.field, p.reason);
+    return problems.length ? null : row;
   };
 }

@@ -90,7 +90,7 @@ describe('roles in the subgraphs, and the audit trail', () => {
     // NAC has a draft open from an earlier test: discard it first (a steward's change, audited too).
     const version = (await gql(nacSteward(), '{ referential(code: "NAC") { draft { version } } }')).data!.referential.draft.version;
     expect((await gql(nacSteward(), 'mutation($v: Int!) { discardDraft(referential: "NAC", expectedVersion: $v) }', { v: version })).errors).toBeUndefined();
-    const response = await fetch(`${t.server.url}/imports/NAC?filename=nac-mini.csv&skipInvalid=true`, { method: 'POST', headers: { authorization: authorization!, 'content-type': 'text/csv' }, body: csv });
+    const response = await fetch(`${t.server.url}/imports/NAC?filename=nac-mini.csv&skipInvalid=true&allowMassRemoval=true`, { method: 'POST', headers: { authorization: authorization!, 'content-type': 'text/csv' }, body: csv });
     expect(response.status).toBe(200);
     const [entry] = (await gql(admin(), TRAIL, { f: { operation: 'import' } })).data!.auditTrail.edges;
     expect(entry.node).toMatchObject({ actor: 'test-steward', actorKind: 'user', referentialCode: 'NAC', arguments: { file: 'nac-mini.csv' }, after: { release: { status: 'DRAFT' } } });

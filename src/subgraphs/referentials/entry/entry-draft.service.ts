@@ -9,12 +9,11 @@ import { Entry } from './entry.entity';
 import { entryByCode } from './entry-loaders';
 import type { UpsertEntryInput } from './upsert-entry.input';
 import { searchTextOf } from './search-text';
-import { validateAttributes } from './validate-attributes';
+import { entryRules, normaliseLabel } from './entry-rules';
+import { assertDraftHierarchy } from './draft-validation';
 import { withVocabularies } from '../referential/vocabulary';
 import { today } from '../../../kernel/graphql/scalars';
 
-const ENTRY_CODE = /^[A-Za-z0-9._\-/]{1,64}$/;
-const MAX_LABEL = 1000;
 
 /**
  * Stewards' edits of a draft. Each one claims the draft's version (a stale `expectedVersion` is a CONFLICT and
@@ -29,18 +28,25 @@ export class EntryDraftService {
       const referential = await releases.requireReferential(referentialCode);
       const draft = await releases.claimDraft(referentialCode, expectedVersion);
       const view = { release: draft.number, at: null };
-      if (!ENTRY_CODE.test(input.code)) throw invalid(`"${input.code}" is not an entry code (1 to 64 letters, digits, . _ - /)`, 'input.code');
-      const label = input.label.replace(/\s+/g, ' ').trim(); // as the import reads labels, so an export re-imports unchanged
-      if (!label || label.length > MAX_LABEL) throw invalid(`label must have 1 to ${MAX_LABEL} characters`, 'input.label');
-      if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw invalid(`validTo (${input.validTo}) must come after validFrom (${input.validFrom})`, 'input.validTo');
-      const parent = input.parentCode ? await entryByCode(em).load({ referentialCode, view, code: input.parentCode }) : null;
-      if (input.parentCode && !parent) throw invalid(`parent ${input.parentCode} is not in the draft of ${referentialCode}`, 'input.parentCode');
-      if (input.parentCode === input.code) throw invalid('an entry cannot be its own parent', 'input.parentCode');
-      const level = input.level ?? (parent ? parent.level + 1 : 1);
-      if (referential.levels.length && (level < 1 || level > referential.levels.length)) throw invalid(`level must be between 1 and ${referential.levels.length} (${referential.levels.join(', ')})`, 'input.level');
-      if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
+      const label = normaliseLabel(input.label); // as the import reads labels, so an export re-imports unchanged
+      // The import's rules, field by field (before any read: a NUL never reaches the database); the hierarchy of
+      // the whole draft is checked once the entry is written.
       // Vocabulary-backed values (NATINF nature) are read from the vocabulary's latest published release.
-      validateAttributes(await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today()), input.attributes ?? {});
+      const attributeDefinitions = await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today());
+      const rules = entryRules({ levels: referential.levels, attributeDefinitions });
+      const check = (level: number | null) => {
+        const [problem] = rules({
+          code: input.code, label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
+          legalCells: input.legalReferences ?? null,
+        });
+        if (problem) throw invalid(problem.reason, problem.field === 'legalCells' ? 'input.legalReferences' : `input.${problem.field}`);
+      };
+      check(input.level ?? null);
+      const parent = input.parentCode ? await entryByCode(em).load({ referentialCode, view, code: input.parentCode }) : null;
+      const level = input.level ?? (parent ? parent.level + 1 : 1);
+      check(level);
+      if (input.parentCode && !parent) throw invalid(`parent ${input.parentCode} is not in the draft of ${referentialCode}`, 'input.parentCode');
+      if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
       const current = await entryByCode(em).load({ referentialCode, view, code: input.code });
       const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
         label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
@@ -49,6 +55,7 @@ export class EntryDraftService {
         entry.legalCells = { definedBy: input.legalReferences.definedBy ?? null, punishedBy: input.legalReferences.punishedBy ?? null };
         await this.replaceLegalReferences(em, entry, cellsToRows(input.legalReferences));
       }
+      await assertDraftHierarchy(em, referentialCode, draft.number, input.code);
       return entry;
     });
   }

@@ -5,6 +5,7 @@ import { ReferentialsException, ReferentialsExceptionCode as Code } from '../ref
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { today } from '../../../kernel/graphql/scalars';
+import { assertDraftPublishable } from '../entry/draft-validation';
 import { IN_FORCE_SQL, massRemovalRefusal } from './mass-removal';
 import { assertReleaseReadable, mayReadDrafts } from './draft-access';
 import { ReviewService } from '../review/review.service';
@@ -97,6 +98,8 @@ export class ReleaseService {
         [referentialCode, draft.number, referentialCode, draft.number],
       );
       if (Number(changes) === 0) throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
+      // Held to the import's rules, so that what is published can always be imported back.
+      await assertDraftPublishable(em, await service.requireReferential(referentialCode), draft.number);
       if (!allowMassRemoval) await service.assertNoMassRemoval(referentialCode, draft.number);
       Object.assign(draft, { status: ReleaseStatus.PUBLISHED, publishedAt: new Date(), publishedBy: actor, notes: notes ?? draft.notes });
       await em.flush();
