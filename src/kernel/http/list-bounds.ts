@@ -70,10 +70,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Referential.attributeDefinitions': 50,
   'Referential.releases': 200,
   'ReferentialUsage.legalTexts': 20,
-  // A release diff is not paginated: a release rarely touches more than a few thousand entries.
-  'ReleaseDiff.added': 3000,
-  'ReleaseDiff.removed': 3000,
-  'ReleaseDiff.changed': 3000,
+  // A release diff is not paginated; most touch fewer entries than this, an import can touch more: what is nested
+  // under its entries is what this bound has to stop, and it does (Entry.children under it passes the limit).
+  'ReleaseDiff.added': 1000,
+  'ReleaseDiff.removed': 1000,
+  'ReleaseDiff.changed': 1000,
   'RoadmapItem.legalTexts': 20,
   'WebhookSubscription.domains': 20,
   'WebhookSubscription.types': 3,
