@@ -1,4 +1,5 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
+import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { aDeployment, anApplication } from '../builders/catalog.builder';
 import { anExchange } from '../builders/exchange.builder';
@@ -17,7 +18,9 @@ describe('the federated walk from courts to referentials', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('srj');
-    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
+    // A batching test: the walk's worst case (every list at its bound) is far above the cost limit, on purpose.
+    const security = loadSecurityConfig();
+    server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, { ...security, limits: { ...security.limits, maxCost: 1e12 } });
     const rows = await db.orm.em.fork().getConnection().execute<{ code: string }[]>(`select code from court where type = 'COUR_APPEL' order by code limit 8`);
     courtCodes = rows.map((r) => r.code);
     const em = db.orm.em.fork();

@@ -1,3 +1,4 @@
+import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 
@@ -40,7 +41,8 @@ describe('entry relations are batched', () => {
 });
 
 describe('the whole federated walk, down to referential entries', () => {
-  const t = useTestServer('demo');
+  // A batching test: the walk's worst case (every list at its bound) is far above the cost limit, on purpose.
+  const t = useTestServer('demo', undefined, { limits: { ...loadSecurityConfig().limits, maxCost: 1e12 } });
 
   const WALK = `query($first: Int) { courts(filter: { type: TRIBUNAL_JUDICIAIRE }, first: $first) { edges { node { code
     deployments { application { code exchanges { code referentials { code name entries(first: 3) { edges { node { code label parent { code } } } } } } } } } } } }`;

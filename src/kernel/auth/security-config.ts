@@ -76,7 +76,7 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 15),
-      maxCost: int(env, 'MAX_QUERY_COST', 50000),
+      maxCost: int(env, 'MAX_QUERY_COST', 20000),
       maxAliases: int(env, 'MAX_QUERY_ALIASES', 30),
       maxTokens: int(env, 'MAX_QUERY_TOKENS', 5000),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50),

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, valueFromAST, visit, visitWithTypeInfo,
+  GraphQLError, Kind, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, valueFromAST, visit, visitWithTypeInfo,
   type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 
@@ -32,6 +32,8 @@ export const STRING_LIMITS: Readonly<Record<string, number>> = {
 
 export interface InputProblem {
   field: string;
+  /** A literal of the document rather than a variable: a malformed date there fails validation, as graphql-js says. */
+  literal?: boolean;
   reason: 'VALUE_TOO_LONG' | 'NUL_CHARACTER' | 'LIST_TOO_LONG' | 'INVALID_DATE';
   message: string;
 }
@@ -109,6 +111,7 @@ export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, 
       if (problem || !argument || typeInfo.getDirective() || !field || !parent) return;
       const value = valueFromAST(node.value, argument.type, variables as Record<string, unknown>);
       problem = checkValue(value, argument.type, `${parent.name}.${field.name}(${argument.name}:)`, argument.name);
+      if (problem) problem.literal = node.value.kind !== Kind.VARIABLE;
     },
   }));
   return problem;
@@ -125,7 +128,8 @@ export const inputLimitsPlugin: ApolloServerPlugin = {
       async didResolveOperation({ schema, document, request }) {
         const problem = findInputProblem(schema, document, request.variables ?? {});
         if (!problem) return;
-        throw new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', reason: problem.reason, field: problem.field, http: { status: 400 } } });
+        const code = problem.reason === 'INVALID_DATE' && problem.literal ? 'GRAPHQL_VALIDATION_FAILED' : 'BAD_USER_INPUT';
+        throw new GraphQLError(problem.message, { extensions: { code, reason: problem.reason, field: problem.field, http: { status: 400 } } });
       },
     };
   },

@@ -1,7 +1,8 @@
 /**
  * How many items each unpaginated list field can hold, by schema coordinate: the query cost model multiplies what
  * is selected under a list by this bound (a paginated field is multiplied by its `first` instead). Taken from the
- * data, with room: a cour d'appel has about 20 courts below it in the SRJ (60 allowed for), a NAC node 29 children.
+ * data, with room: a cour d'appel has about 20 courts below it in the SRJ (60 allowed for), a NAC node 29 children,
+ * a court a few applications deployed (30), the ministry's catalog a few hundred applications (300).
  * A list field missing here counts DEFAULT_LIST_BOUND; tests/security/query-cost.spec.ts fails until it is declared.
  */
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
@@ -16,7 +17,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // A subgraph's entity fetch: the gateway counted the whole query before planning it.
   'Query._entities': 1,
 
-  'Query.applications': 500,
+  'Query.applications': 300,
   'Query.exchanges': 300,
   'Query.competentCourts': 12,
   'Query.competenceIssues': 500,
@@ -30,14 +31,14 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Application.releases': 100,
   'Application.roadmap': 100,
   'Application.deployments': 1000,
-  'Application.referentialUsages': 50,
-  'Application.exchanges': 100,
+  'Application.referentialUsages': 10,
+  'Application.exchanges': 30,
   'ApplicationRelease.features': 50,
   'AttributeDefinition.values': 200,
   'CoherenceReport.issues': 1000,
   'CoherenceReport.pendingChecks': 20,
   'CompetenceIssue.sampleInseeCodes': 10,
-  'Court.deployments': 100,
+  'Court.deployments': 30,
   'Court.contacts': 50,
   'Court.children': 60,
   'Court.ancestors': 5,
@@ -50,9 +51,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Exchange.messageTypes': 20,
   'Exchange.legalTexts': 20,
   'Exchange.consumers': 20,
-  'Exchange.referentials': 20,
+  'Exchange.referentials': 10,
   'Exchange.schemaVersions': 50,
-  'Impact.applications': 500,
+  'Impact.applications': 300,
   'Impact.exchanges': 300,
   'Impact.deployments': 1000,
   'Impact.bureaus': 100,
@@ -65,15 +66,16 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'LegalReference.paragraphs': 20,
   'MergeResult.closed': 20,
   'MessageValidation.errors': 100,
-  'Referential.consumers': 500,
+  'Referential.consumers': 300,
   'Referential.levels': 10,
   'Referential.attributeDefinitions': 50,
   'Referential.releases': 200,
   'ReferentialUsage.legalTexts': 20,
-  // A release diff is not paginated: a release rarely touches more than a few thousand entries.
-  'ReleaseDiff.added': 3000,
-  'ReleaseDiff.removed': 3000,
-  'ReleaseDiff.changed': 3000,
+  // A release diff is not paginated; most touch fewer entries than this, an import can touch more: what is nested
+  // under its entries is what this bound has to stop, and it does (Entry.children under it passes the limit).
+  'ReleaseDiff.added': 1000,
+  'ReleaseDiff.removed': 1000,
+  'ReleaseDiff.changed': 1000,
   'RoadmapItem.legalTexts': 20,
   'WebhookSubscription.domains': 20,
   'WebhookSubscription.types': 3,
