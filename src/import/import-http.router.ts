@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
@@ -11,6 +11,7 @@ import { assertSteward, type Principal } from '../kernel/auth/principal';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
 import { ReferentialsException } from '../subgraphs/referentials/referentials.exception';
 import { exportReferential } from './export-referential';
+import { isReferentialInPath, releaseParam, uploadFileName } from './file-route-params';
 import { ImportRefusedError } from './import-referential';
 import type { ImportFormat } from './layouts';
 import { runImportJob } from './run-import-job';
@@ -34,12 +35,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
     }
+    if (!isReferentialInPath(String(req.params.referential))) return void res.status(404).json({ error: 'NOT_FOUND', field: 'referential', message: 'no referential has this code' });
     const format = typeof req.query.format === 'string' ? req.query.format : undefined;
     if (format && !FORMATS.includes(format)) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'format', message: `format must be one of ${FORMATS.join(', ')}` });
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: `${MAX_UPLOAD_BYTES} bytes at most` });
     const dir = await mkdtemp(join(tmpdir(), 'rj-upload-'));
     // Saved under the client's file name (sanitised) so that every reported problem names it.
-    const fileName = (typeof req.query.filename === 'string' ? basename(req.query.filename) : '').replace(/[^\w.-]/g, '_') || `upload.${format === 'json' ? 'json' : 'csv'}`;
+    const fileName = uploadFileName(req.query.filename, `upload.${format === 'json' ? 'json' : 'csv'}`);
     const path = join(dir, fileName);
     try {
       let received = 0;
@@ -71,11 +73,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
     }
+    if (!isReferentialInPath(String(req.params.referential))) return void res.status(404).json({ error: 'NOT_FOUND', field: 'referential', message: 'no referential has this code' });
+    const asked = releaseParam(req.query.release);
+    if (asked instanceof Error) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'release', message: asked.message });
     try {
       const em = orm.em.fork();
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(String(req.params.referential));
-      const asked = typeof req.query.release === 'string' ? Number(req.query.release) : undefined;
       const release = await releases.readable(referential.code, asked, principal);
       if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
       const format = req.query.format === 'json' ? 'json' : 'csv';
