@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
@@ -14,6 +14,7 @@ import { ReleaseService } from '../subgraphs/referentials/release/release.servic
 import { ReferentialsException } from '../subgraphs/referentials/referentials.exception';
 import { exportReferential } from './export-referential';
 import { exportQueryProblem } from './export-query';
+import { isReferentialInPath, releaseParam, uploadFileName } from './file-route-params';
 import { ImportRefusedError } from './import-referential';
 import { abandonDeadJobs } from './import-job-liveness';
 import type { ImportFormat } from './layouts';
@@ -42,12 +43,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
     }
+    if (!isReferentialInPath(String(req.params.referential))) return void res.status(404).json({ error: 'NOT_FOUND', field: 'referential', message: 'no referential has this code' });
     const format = typeof req.query.format === 'string' ? req.query.format : undefined;
     if (format && !FORMATS.includes(format)) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'format', message: `format must be one of ${FORMATS.join(', ')}` });
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: `${MAX_UPLOAD_BYTES} bytes at most` });
     const dir = await mkdtemp(join(tmpdir(), 'rj-upload-'));
     // Saved under the client's file name (sanitised) so that every reported problem names it.
-    const fileName = (typeof req.query.filename === 'string' ? basename(req.query.filename) : '').replace(/[^\w.-]/g, '_') || `upload.${format === 'json' ? 'json' : 'csv'}`;
+    const fileName = uploadFileName(req.query.filename, `upload.${format === 'json' ? 'json' : 'csv'}`);
     const path = join(dir, fileName);
     try {
       let received = 0;
@@ -79,13 +81,14 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       if (!(error instanceof AuthException)) throw error;
       return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
     }
+    if (!isReferentialInPath(String(req.params.referential))) return void refuseHttp(res, 404, 'NOT_FOUND', 'no referential has this code', 'referential');
     const refusal = exportQueryProblem(req.query);
     if (refusal) return void refuseHttp(res, 400, 'BAD_USER_INPUT', refusal.message, refusal.field);
+    const asked = releaseParam(req.query.release) as number | undefined; // checked just above
     try {
       const em = orm.em.fork();
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(String(req.params.referential));
-      const asked = typeof req.query.release === 'string' ? Number(req.query.release) : undefined;
       const release = await releases.readable(referential.code, asked, principal);
       if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
       const format = req.query.format === 'json' ? 'json' : 'csv';

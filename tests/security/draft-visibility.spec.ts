@@ -1,3 +1,4 @@
+import { referentialDirectory } from '../../src/subgraphs/referentials/referential-directory.adapter';
 import { aReferential, publishRelease } from '../builders/referential-release.builder';
 import { bearer, Role } from '../support/auth';
 import { gql, type Target } from '../support/graphql-client';
@@ -42,7 +43,7 @@ describe('drafts and import jobs are readable by their referential\'s stewards a
     });
     jobId = String(((await upload.json()) as { job: number }).job);
     const { data } = await gql(steward(), `mutation { createDraft(referential: "VIS", notes: "travail en cours") { version } }`);
-    const upsert = await gql(steward(), `mutation($v: Int!) { upsertEntry(referential: "VIS", expectedVersion: $v, input: { code: "SECRET", label: "Brouillon confidentiel" }) { code } }`, { v: data!.createDraft.version });
+    const upsert = await gql(steward(), `mutation($v: Int!) { upsertEntry(referential: "VIS", expectedVersion: $v, input: { code: "SECRET", label: "Brouillon confidentiel", legalReferences: { definedBy: "ART.L.999-9 C.SECRET." } }) { code } }`, { v: data!.createDraft.version });
     expect(upsert.errors).toBeUndefined();
   });
 
@@ -103,5 +104,12 @@ describe('drafts and import jobs are readable by their referential\'s stewards a
         expect(other.text).not.toMatch(/SECRET|Brouillon|DRAFT|travail en cours/);
       }
     }
+  });
+
+  it('leaves the draft out of the impact of a legal text until it is published (it cites texts nobody else may see yet)', async () => {
+    expect(await referentialDirectory.citing(t.db.orm.em.fork(), 'C.SECRET.')).toEqual([]);
+    const version = (await post(steward(), RELEASES.replace('draft { number notes }', 'draft { version }'), { r: 'VIS' })).body.data.referential.draft.version;
+    expect((await gql(steward(), `mutation($v: Int!) { publishRelease(referential: "VIS", expectedVersion: $v) { number } }`, { v: version })).errors).toBeUndefined();
+    expect(await referentialDirectory.citing(t.db.orm.em.fork(), 'C.SECRET.')).toEqual(['VIS']);
   });
 });

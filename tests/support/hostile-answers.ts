@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 export const LEAKS: readonly [string, RegExp][] = [
   ['SQL select', /\bselect\s/i], ['SQL insert', /\binsert\s+into\b/i], ['SQL from "table"', / from "/i], ['SQL syntax', /\bsyntax error at or near\b/i],
   ['a path under /work', /\/work\//], ['node_modules', /node_modules/], ['a .ts position', /\.ts:\d+/], ['a .js position', /\.js:\d+:\d+/],
-  ['a stack line', /(?:^|\\n|\n)\s*at [^\s]+ \(/], ['a socket error', /ECONN|EPIPE|ETIMEDOUT/],
+  ['a stack line', /(?:^|\\n|\n)\s*at [^\s]+ \(/], ['a socket error', /\bE(?:CONN(?:REFUSED|RESET|ABORTED)|PIPE|TIMEDOUT|NOTFOUND)\b/],
 ];
 
 /** Codes of a failure of the server, not of the request. */

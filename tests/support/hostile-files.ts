@@ -53,7 +53,9 @@ export const hostileFiles: fc.Arbitrary<HostileFile> = fc.oneof(
 /** The referential in the path: real ones, and what a path segment should never hold. */
 export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('NATINF', 'NAC', 'nac', 'SRJ') },
-  { weight: 2, arbitrary: fc.constantFrom('\u0000', 'NAC\u0000', '🙂', '\uD800', 'x'.repeat(3000), "'; drop table referential; --", '%', '\u202E', 'NAC ', ' ').map(encodeURIComponent) },
+  { weight: 2, arbitrary: fc.constantFrom('\u0000', 'NAC\u0000', '🙂', 'x'.repeat(3000), "'; drop table referential; --", '%', '\u202E', 'NAC ', ' ').map(encodeURIComponent) },
+  // Bytes no text encodes to: a lone surrogate as UTF-8, a byte that is never UTF-8, a cut escape.
+  { weight: 1, arbitrary: fc.constantFrom('%ED%A0%80', 'NAC%FF', '%C3', '%E0%80%AF', '%') },
 );
 
 const param = (name: string, values: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.option(values, { nil: undefined }).map((v) => (v === undefined ? '' : `${name}=${encodeURIComponent(v)}`));

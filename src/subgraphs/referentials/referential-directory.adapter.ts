@@ -20,13 +20,15 @@ export const referentialDirectory: ReferentialDirectory = {
     return [...byCode.values()];
   },
 
-  /** Referentials whose current entries cite the text, e.g. "C.ROUTE." or "ART.L.234-1 §II,§V C.ROUTE.". */
+  /** Referentials whose entries in their latest published release cite the text (drafts are their stewards' alone). */
   async citing(em: EntityManager, legalText: string): Promise<string[]> {
     const text = legalText.trim();
     if (!text) return [];
     const rows = await em.execute<{ referential_code: string }[]>(
       `select distinct e.referential_code from legal_reference l join referential_entry e on e.id = l.entry_id
-       where e.superseded_in is null and ((char_length(l.raw) >= ? and l.raw ilike ?) or l.text ilike ? or l.code_mnemonic ilike ?) order by 1`,
+       join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
+       where e.recorded_in <= p.n and (e.superseded_in is null or e.superseded_in > p.n)
+         and ((char_length(l.raw) >= ? and l.raw ilike ?) or l.text ilike ? or l.code_mnemonic ilike ?) order by 1`,
       // A reference shorter than the text cannot contain it: the costly substring match is skipped for those rows.
       [text.length, `%${escapeLike(text)}%`, escapeLike(text), escapeLike(text)],
     );
