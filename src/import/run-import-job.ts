@@ -1,12 +1,21 @@
 import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { inSpan } from '../kernel/tracing/in-span';
 import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { formatIssue } from './import-issue';
 import { importReferential, ImportRefusedError, type ImportOptions, type ImportReport } from './import-referential';
 
-/** Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. */
-export async function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+/** Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query; one span, its phases below it. */
+export function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+  return inSpan('import', { 'rj.referential': referential.code, 'rj.import.file': basename(path) }, async (span) => {
+    const result = await recordImportJob(orm, databaseUrl, referential, path, options);
+    span.setAttributes({ 'rj.import.outcome': result.report?.outcome ?? 'none', 'rj.import.rows': result.report?.rowsRead ?? 0 });
+    return result;
+  });
+}
+
+async function recordImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
   const em = orm.em.fork();
   const job = em.create(ImportJob, { referentialCode: referential.code, file: basename(path), status: ImportJobStatus.RUNNING, actor: options.actor ?? 'import' });
   await em.flush();
