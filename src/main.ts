@@ -1,3 +1,4 @@
+import './kernel/tracing/register-tracing'; // first: instrumentations must precede the modules they patch
 import 'reflect-metadata';
 import { loadDemoDataIfEmpty } from './demo-data/load-demo-data';
 import { loadConfig } from './kernel/config';

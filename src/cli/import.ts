@@ -1,9 +1,11 @@
+import '../kernel/tracing/register-tracing'; // first: instrumentations must precede the modules they patch
 import 'reflect-metadata';
 import type { ImportOptions, ImportReport } from '../import/import-referential';
 import { runImportJob } from '../import/run-import-job';
 import { formatIssue } from '../import/import-issue';
 import type { ImportFormat } from '../import/layouts';
 import { loadConfig } from '../kernel/config';
+import { stopTracing } from '../kernel/tracing/running-tracing';
 import { openDatabase } from '../kernel/database/database';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
@@ -90,7 +92,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
+main().then((code) => code, (error: Error) => {
   console.error(error.message);
-  process.exit(1);
+  return 1;
+}).then(async (code) => {
+  await stopTracing(); // the import's spans are exported before the process exits
+  process.exit(code);
 });

@@ -1,3 +1,4 @@
+import '../kernel/tracing/register-tracing'; // first: instrumentations must precede the modules they patch
 import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { recordAuditWithClient } from '../kernel/audit/record-audit';
 import { dedicatedConnection } from '../kernel/database/dedicated-connection';
 import { today } from '../kernel/graphql/scalars';
+import { inSpan } from '../kernel/tracing/in-span';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { recordReleaseChanges } from '../subgraphs/referentials/release/release-changes';
 import { IN_FORCE_SQL, massRemovalRefusal } from '../subgraphs/referentials/release/mass-removal';
@@ -76,7 +77,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
   const timed = async <T>(phase: keyof ImportReport['timings'], work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return await work();
+      return await inSpan(`import.${phase}`, {}, work);
     } finally {
       report.timings[phase] = (report.timings[phase] ?? 0) + Math.round(performance.now() - started);
     }

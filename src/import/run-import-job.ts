@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { dedicatedConnection } from '../kernel/database/dedicated-connection';
+import { inSpan } from '../kernel/tracing/in-span';
 import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { formatIssue, withoutNul } from './import-issue';
@@ -11,13 +13,22 @@ import { importReferential, ImportRefusedError, type ImportOptions, type ImportR
  * Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. Jobs of the
  * referential left RUNNING by a dead import are marked FAILED (ABANDONED) first.
  */
-export async function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+export function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+  // One span for the import, its phases below it (when tracing is on).
+  return inSpan('import', { 'rj.referential': referential.code, 'rj.import.file': basename(path) }, async (span) => {
+    const result = await recordImportJob(orm, databaseUrl, referential, path, options);
+    span.setAttributes({ 'rj.import.outcome': result.report?.outcome ?? 'none', 'rj.import.rows': result.report?.rowsRead ?? 0 });
+    return result;
+  });
+}
+
+async function recordImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
   // Four-eyes: such a referential's file becomes a draft to submit, never a release published straight away.
   const refusal = options.publish && !options.dryRun && referential.requiresApproval
     ? `${referential.code} requires approval: import the file without publish (it becomes a draft), submit the draft for review, and publish it once another steward approved it` : null;
   await abandonDeadJobs(databaseUrl, referential.code);
   // Holds the job's liveness lock for as long as this import runs (see import-job-liveness.ts).
-  const holder = new Client({ connectionString: databaseUrl, application_name: `import job ${referential.code}` });
+  const holder = new Client(dedicatedConnection(databaseUrl, `import job ${referential.code}`));
   await holder.connect();
   try {
     const id = await recordRunningJob(holder, { referentialCode: referential.code, file: basename(path), actor: options.actor ?? 'import' });

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { logRedactPaths } from './secrets/redacted-fields';
+import { traceLogFields } from './tracing/trace-log-fields';
 
 /** One structured JSON logger for the whole process; pipe through `pino-pretty` to read it by eye. */
 export const logger: Logger = pino({
@@ -7,6 +8,8 @@ export const logger: Logger = pino({
   base: { service: 'referentiel-justice' },
   // Secrets and credentials never reach a log line (the list shared with the audit trail).
   redact: { paths: logRedactPaths(), remove: true },
+  // trace_id and span_id of the active span, when tracing is on.
+  mixin: traceLogFields,
 });
 
 export type { Logger };

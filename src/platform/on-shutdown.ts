@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpServer } from '../kernel/http/http-server';
 import { logger } from '../kernel/logger';
+import { stopTracing } from '../kernel/tracing/running-tracing';
 
 /** SIGTERM/SIGINT: finish in-flight work through `stop`, then exit; a second signal exits at once. */
 export function onShutdown(stop: () => Promise<void>): void {
@@ -9,7 +10,7 @@ export function onShutdown(stop: () => Promise<void>): void {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    stop().then(
+    stop().then(stopTracing).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jets
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Client } from 'pg';
 import { logger } from '../kernel/logger';
+import { inSpan } from '../kernel/tracing/in-span';
 import { toWireEvent } from '../kernel/outbox/wire-event';
 import { readCursor, readEventsAfter, saveCursor } from './outbox-cursor';
 import { listenToOutbox, Waker } from './outbox-listener';
@@ -147,6 +148,11 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const db = this.db!;
     const events = await readEventsAfter(db, await readCursor(db, this.cursorName), this.options.batchSize ?? 500);
+    // A span per batch that publishes something (idle polls, every second, would be noise).
+    return events.length === 0 ? 0 : inSpan('relay.batch', { 'rj.relay.stream': this.options.stream, 'rj.relay.events': events.length }, () => this.publishEvents(db, events));
+  }
+
+  private async publishEvents(db: Client, events: Awaited<ReturnType<typeof readEventsAfter>>): Promise<number> {
     let acked: string | null = null;
     try {
       for (const event of events) {
@@ -161,7 +167,7 @@ export class OutboxRelay {
       // What was acknowledged is saved even when a later publish fails (a kill saves nothing, like a dead process).
       if (acked && !this.killed) await saveCursor(db, this.cursorName, acked);
     }
-    return events.length === 0 ? 0 : acked ? events.length : 0;
+    return acked ? events.length : 0;
   }
 
   private sleepUntilWoken(ms: number): Promise<void> {

@@ -1,0 +1,15 @@
+import type { Tracing } from './start-tracing';
+
+let running: Tracing | null = null;
+
+/** Set once by register-tracing.ts when the SDK is started. */
+export function setRunningTracing(tracing: Tracing): void {
+  running = tracing;
+}
+
+/** Exports the spans still buffered before the process exits (a no-op when tracing is off). */
+export async function stopTracing(): Promise<void> {
+  const tracing = running;
+  running = null;
+  await tracing?.shutdown().catch(() => undefined);
+}
