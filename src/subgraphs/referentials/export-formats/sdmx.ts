@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { historyNote, type ExportHead, type MappingRow, type StandardRow } from './standard-rows';
+import { historyNote, inChunks, type ExportHead, type MappingRow, type StandardRow } from './standard-rows';
 
 /** The maintenance agency of the codelists (`SDMX_AGENCY`): the ministry of justice by default. */
 export const sdmxAgency = (): string => process.env.SDMX_AGENCY ?? 'FR1_MJ';
@@ -51,7 +51,7 @@ async function replacementsOf(mappings: AsyncIterable<MappingRow>, referential: 
 /** A release as an SDMX-ML 3.0 structure message holding one codelist, streamed code by code. */
 export function sdmxMl({ head, rows, mappings, prepared }: SdmxSource): Readable {
   const agency = sdmxAgency();
-  return Readable.from((async function* () {
+  return Readable.from(inChunks((async function* () {
     const replaced = await replacementsOf(mappings, head.code);
     yield `<?xml version="1.0" encoding="UTF-8"?>
 <mes:Structure xmlns:mes="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message" xmlns:str="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/structure" xmlns:com="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/common" xmlns:xml="http://www.w3.org/XML/1998/namespace">
@@ -81,13 +81,13 @@ ${row.parent_code ? `          <str:Parent>${xml(sdmxId(row.parent_code))}</str:
   </mes:Structures>
 </mes:Structure>
 `;
-  })());
+  })()));
 }
 
 /** The same codelist as an SDMX-JSON 2.0 structure message. */
 export function sdmxJson({ head, rows, mappings, prepared }: SdmxSource): Readable {
   const agency = sdmxAgency();
-  return Readable.from((async function* () {
+  return Readable.from(inChunks((async function* () {
     const replaced = await replacementsOf(mappings, head.code);
     const meta = {
       schema: 'https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/structure-message/tools/schemas/2.0.0/sdmx-json-structure-schema.json',
@@ -108,5 +108,5 @@ export function sdmxJson({ head, rows, mappings, prepared }: SdmxSource): Readab
       first = false;
     }
     yield `\n]}]}}\n`;
-  })());
+  })()));
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { historyNote, type ExportHead, type MappingRow, type StandardRow } from './standard-rows';
+import { historyNote, inChunks, type ExportHead, type MappingRow, type StandardRow } from './standard-rows';
 
 /** Where the concepts' IRIs live (`RDF_BASE_URI`): stable identifiers, independent of the server answering. */
 export const rdfBase = (): string => (process.env.RDF_BASE_URI ?? 'https://referentiels.justice.gouv.fr/id/').replace(/\/?$/, '/');
@@ -38,7 +38,7 @@ const iri = (value: string) => `<${value}>`;
 /** A release as a SKOS concept scheme in Turtle, with XKOS levels and correspondences; written as it is read. */
 export function skosTurtle({ head, rows, mappings }: SkosSource): Readable {
   const id = iris(rdfBase(), head.code);
-  return Readable.from((async function* () {
+  return Readable.from(inChunks((async function* () {
     yield Object.entries(PREFIXES).map(([p, uri]) => `@prefix ${p}: <${uri}> .`).join('\n') + '\n\n';
     const levelIris = head.levels.map((_l, i) => iri(id.level(i + 1)));
     yield `${iri(id.scheme)} a skos:ConceptScheme ;\n  skos:notation ${literal(head.code)} ;\n  skos:prefLabel ${literal(head.name, 'fr')} ;\n` +
@@ -79,7 +79,7 @@ export function skosTurtle({ head, rows, mappings }: SkosSource): Readable {
         `${iri(id.association(mapping.id))} a xkos:ConceptAssociation ;\n  xkos:sourceConcept ${source} ;\n  xkos:targetConcept ${target} ;\n  skos:note ${literal(mapping.kind)} .\n` +
         `${source} ${MAPPING_PROPERTY[mapping.kind] ?? 'skos:relatedMatch'} ${target} .\n\n`;
     }
-  })());
+  })()));
 }
 
 const CONTEXT = { ...PREFIXES, 'xkos:levels': { '@container': '@list', '@type': '@id' } };
@@ -90,7 +90,7 @@ const typedDate = (value: string) => ({ '@value': value, '@type': 'xsd:date' });
 /** The same graph as JSON-LD (`@graph` written node by node). */
 export function skosJsonLd({ head, rows, mappings }: SkosSource): Readable {
   const id = iris(rdfBase(), head.code);
-  return Readable.from((async function* () {
+  return Readable.from(inChunks((async function* () {
     const scheme = {
       '@id': id.scheme, '@type': 'skos:ConceptScheme', 'skos:notation': head.code, 'skos:prefLabel': lang(head.name),
       ...(head.description ? { 'dct:description': lang(head.description) } : {}), 'dct:publisher': lang(head.ownerBureau), 'owl:versionInfo': String(head.release), 'dct:hasVersion': `release ${head.release}`,
@@ -129,5 +129,5 @@ export function skosJsonLd({ head, rows, mappings }: SkosSource): Readable {
       yield `,\n${JSON.stringify({ '@id': id.concept(mapping.from_code), [MAPPING_PROPERTY[mapping.kind] ?? 'skos:relatedMatch']: ref(target) })}`;
     }
     yield '\n]}\n';
-  })());
+  })()));
 }

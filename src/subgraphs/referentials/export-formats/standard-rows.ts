@@ -71,3 +71,16 @@ export function historyNote(row: StandardRow): string {
   const validity = row.valid_from || row.valid_to ? ` In force${row.valid_from ? ` from ${row.valid_from}` : ''}${row.valid_to ? ` until ${row.valid_to} (excluded)` : ''}.` : '';
   return recorded + validity;
 }
+
+/** Joins many small strings into ~64 KiB chunks: one stream chunk per row would cost more than writing the row. */
+export async function* inChunks(parts: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let buffer = '';
+  for await (const part of parts) {
+    buffer += part;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
