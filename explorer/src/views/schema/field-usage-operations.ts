@@ -1,0 +1,51 @@
+// Observed usage in the explorer: self-contained (its own fetch), so it plugs into whichever Schéma view is served.
+
+export const FIELD_USAGE = `query FieldUsage($coordinate: String!) {
+  fieldUsage(coordinate: $coordinate) {
+    coordinate inSchema deprecationReason requests
+    clients { client application { code name } requests operations { name hash requests } firstSeen lastSeen }
+    last30Days { day requests }
+  }
+}`;
+
+export const UNUSED_FIELDS = `query UnusedFields { unusedFields }`;
+
+export interface FieldClient {
+  client: string;
+  application: { code: string; name: string } | null;
+  requests: number;
+  operations: { name: string; hash: string; requests: number }[];
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface FieldUsageData {
+  coordinate: string;
+  inSchema: boolean;
+  deprecationReason: string | null;
+  requests: number;
+  clients: FieldClient[];
+  last30Days: { day: string; requests: number }[];
+}
+
+/** Usage queries need ARCHITECT or ADMIN: the caller's `Authorization` header, when the explorer has one. */
+export async function usageQuery<T>(query: string, variables: Record<string, unknown>, authorization?: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) {
+    const code = body.errors[0].extensions?.code;
+    throw new Error(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 'Observed usage needs the ARCHITECT or ADMIN role.' : body.errors[0].message);
+  }
+  return body.data as T;
+}
+
+/** The 30 days ending today (UTC), each with its count (0 when absent): the sparkline's points. */
+export function dailySeries(days: { day: string; requests: number }[], today = new Date()): number[] {
+  const byDay = new Map(days.map((d) => [d.day, d.requests]));
+  return Array.from({ length: 30 }, (_, i) => byDay.get(new Date(today.getTime() - (29 - i) * 86_400_000).toISOString().slice(0, 10)) ?? 0);
+}
