@@ -79,6 +79,24 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'RoadmapItem.legalTexts': 20,
   'WebhookSubscription.domains': 20,
   'WebhookSubscription.types': 3,
+  // Observed usage (catalog): a client reads a few hundred coordinates; 30 days; the schema's few thousand fields.
+  'Query.unusedFields': 3000,
+  'Query.deprecatedFieldUsage': 200,
+  'ClientUsage.coordinates': 1000,
+  'ClientUsage.referentials': 50,
+  'FieldUsage.clients': 300,
+  'FieldUsage.last30Days': 31,
+  'FieldClientUsage.operations': 100,
+  'ObservedReferentialUsage.readers': 300,
+  'ReferentialReader.releases': 50,
+  'ImpactedApplication.evidence': 2,
+  // Imports: the unparsed legal-reference shapes a report keeps.
+  'LegalReferenceReport.unparsedPatterns': 100,
+  // Stewardship: releases under review or scheduled, and the remarks on one.
+  'Query.pendingReviews': 100,
+  'Query.upcomingReleases': 50,
+  'Referential.upcomingReleases': 20,
+  'Release.comments': 200,
 };
 
 /** What an undeclared list counts: enough to refuse lists nested in lists. */
