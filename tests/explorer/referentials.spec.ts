@@ -49,4 +49,30 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await page.getByTestId('nac-tree').getByText('Nationalité').waitFor();
     await page.getByTestId('release-diff').locator('select').first().waitFor();
   });
+
+  it('works with the keyboard: the NATINF list is a listbox, the NAC a tree', async () => {
+    const { page } = browser;
+    await page.goto(`${server.http.url}/explorer/referentials`);
+    await page.getByTestId('natinf-row').first().waitFor();
+    await page.getByTestId('natinf-search').fill('conduite');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=natinf-row]')].every((r: any) => /conduite/i.test(r.textContent)));
+    await page.getByTestId('natinf-search').press('ArrowDown');
+    const list = page.getByTestId('natinf-results');
+    expect(await list.getAttribute('role')).toBe('listbox');
+    expect(await list.getAttribute('aria-activedescendant')).toMatch(/^natinf-/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('entry-history').getByText('CONDUITE', { exact: false }).first().waitFor();
+    expect(page.url()).toMatch(/\/explorer\/referentials\/NATINF\/\w+$/);
+    const tree = page.getByTestId('nac-tree');
+    await tree.locator('[role=treeitem]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await tree.locator('[role=treeitem][aria-level="2"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement.getAttribute('aria-level'))).toBe('2');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement.getAttribute('aria-level'))).toBe('1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await tree.locator('[role=treeitem]').first().getAttribute('aria-expanded')).toBe('false');
+    await browser.screenshot('referentials-keyboard');
+  });
 });

@@ -31,7 +31,7 @@ describe('explorer: views whose subgraph is not served', () => {
   it.each([['referentials', 'referentials'], ['map', 'catalog / exchanges']])('%s says its subgraph is not available', async (route, subgraph) => {
     await browser.page.goto(`${url}/explorer/${route}`);
     const notice = browser.page.getByTestId('subgraph-unavailable');
-    await notice.getByText('This subgraph is not available').waitFor();
+    await notice.getByText("Ce sous-graphe n'est pas disponible").waitFor();
     expect(await notice.textContent()).toContain(subgraph);
     await browser.screenshot(`${route}-unavailable`);
     expect(browser.externalRequests).toEqual([]);

@@ -14,8 +14,8 @@ export function precompressed(root: string, cacheControl: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const path = normalize(join(root, decodeURIComponent(req.path)));
     if (!path.startsWith(root + sep)) return next();
-    const accepted = req.acceptsEncodings(ENCODINGS.map((e) => e.name));
-    const encoding = ENCODINGS.find((e) => e.name === accepted);
+    // Our preference, not the order the client lists them in (browsers send "gzip, deflate, br").
+    const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name);
     if (!encoding || !existsSync(`${path}${encoding.suffix}`) || !statSync(`${path}${encoding.suffix}`).isFile()) return next();
     res.setHeader('vary', 'Accept-Encoding');
     res.setHeader('content-encoding', encoding.name);

@@ -22,11 +22,11 @@ export const DEPARTMENTS: Record<string, string> = {
 
 /** Well-known communes (court seats and the examples), as [INSEE code, name]. */
 export const KNOWN_COMMUNES: [string, string][] = [
-  ['01001', "L'Abergement-Clémenciat"], ['01053', 'Bourg-en-Bresse'], ['06088', 'Nice'], ['13055', 'Marseille'], ['14118', 'Caen'],
+  ['01001', "L'Abergement-Clémenciat"], ['01053', 'Bourg-en-Bresse'], ['06088', 'Nice'], ['13201', 'Marseille 1er arrondissement'], ['14118', 'Caen'],
   ['21231', 'Dijon'], ['25056', 'Besançon'], ['2A004', 'Ajaccio'], ['2B033', 'Bastia'], ['31555', 'Toulouse'], ['33063', 'Bordeaux'],
   ['34172', 'Montpellier'], ['35238', 'Rennes'], ['38185', 'Grenoble'], ['44109', 'Nantes'], ['45234', 'Orléans'], ['47001', 'Agen'],
   ['51454', 'Reims'], ['54395', 'Nancy'], ['57463', 'Metz'], ['59178', 'Douai'], ['59350', 'Lille'], ['63113', 'Clermont-Ferrand'],
-  ['64445', 'Pau'], ['67482', 'Strasbourg'], ['68066', 'Colmar'], ['69123', 'Lyon'], ['73065', 'Chambéry'], ['75056', 'Paris'],
+  ['64445', 'Pau'], ['67482', 'Strasbourg'], ['68066', 'Colmar'], ['69381', 'Lyon 1er arrondissement'], ['73065', 'Chambéry'], ['75056', 'Paris'],
   ['76540', 'Rouen'], ['78646', 'Versailles'], ['80021', 'Amiens'], ['86194', 'Poitiers'], ['87085', 'Limoges'], ['18033', 'Bourges'],
 ];
 
