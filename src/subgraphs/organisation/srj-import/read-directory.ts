@@ -102,7 +102,7 @@ export async function readDirectory(path: string, courts: readonly CourtRecord[]
       continue;
     }
     reading.sites.push({
-      courtCode: candidates[0].code, label: name, address: street(get('adresse')), postalCode: postcode(get('code_postal')), city: get('commune'),
+      courtCode: candidates[0].code, label: name, address: street(get('adresse')), postalCode: postcode(get('code_postal')) ?? postcode(/(?:^|– )(\d{4,5}) /.exec(get('adresse'))?.[1] ?? ''), city: get('commune'),
       inseeCode: get('insee'), phones: list(get('telephones')), emails: emails(get('courriels')), website: get('site') || null,
       openingHours: parseOpeningHours(get('horaires')), directoryUrl: get('url') || null, directoryUpdatedOn: frenchDate(get('mis_a_jour')),
     });
