@@ -96,7 +96,7 @@ export async function readDirectory(path: string, courts: readonly CourtRecord[]
       reading.unmatched.push({
         kind: types?.[0] ?? CourtType.TRIBUNAL_JUDICIAIRE, sourceName: name, communeCount: 0, sampleInseeCodes: [get('insee')].filter(Boolean),
         reason: !types ? `directory site of unknown type "${kind}" (${get('adresse')})`
-          : candidates.length === 0 ? `directory site matches no ${types.join(' or ')} named "${placeKey}" (${get('adresse')}; ${get('url')})`
+          : candidates.length === 0 ? `directory site matches no ${types.join(' or ')} named "${placeKey}" in the court hierarchy (juridictions.csv): ${get('adresse')}; ${get('url')}`
             : `directory site "${placeKey}" names ${candidates.length} courts (${candidates.map((c) => c.code).join(', ')})`,
       });
       continue;
