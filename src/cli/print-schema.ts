@@ -8,7 +8,13 @@ import { removedFields, recentReaders } from '../kernel/usage/removed-fields-che
 
 /** Warns (never fails) when a field this change removes was read in the last 30 days, when a database is reachable. */
 async function warnOfReadFieldsRemoved(before: string | null, after: string): Promise<void> {
-  const removed = before ? removedFields(before, after) : [];
+  let removed: string[] = [];
+  try {
+    removed = before ? removedFields(before, after) : [];
+  } catch (error) {
+    // A previous file that does not parse (a bad merge) cannot be compared: say so, and write the new one anyway.
+    return console.warn(`the previous supergraph could not be compared: ${(error as Error).message}`);
+  }
   if (!removed.length) return;
   const url = process.env.DATABASE_URL;
   if (!url) return console.warn(`removed from the schema: ${removed.join(', ')} (set DATABASE_URL to check who still reads them)`);

@@ -30,7 +30,8 @@ async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
   }
   const started = Date.now();
   const report = await importSrj(em, dataDir);
-  logger.info({ courts: report.courts, competences: report.competences, ms: Date.now() - started }, 'SRJ courts and territorial competence loaded');
+  logger.info({ courts: report.courts, competences: report.competences, sites: report.sites, skippedAdministrativeSites: report.skippedAdministrativeSites, ms: Date.now() - started }, 'SRJ courts, territorial competence and court sites loaded');
+  for (const issue of report.siteIssues) logger.warn({ kind: issue.kind, name: issue.sourceName, reason: issue.reason }, 'directory site not matched to a court (see the competenceIssues query)');
   for (const issue of report.unmatched) {
     logger.warn({ kind: issue.kind, name: issue.sourceName, communes: issue.communeCount, reason: issue.reason }, 'court name not matched (see the competenceIssues query)');
   }

@@ -120,7 +120,7 @@ describe('catalog API', () => {
         { code: 'NAC', releases: [{ number: 2, status: 'PUBLISHED' }] },
         { code: 'NOBODY', releases: [{ number: 1, status: 'PUBLISHED' }] },
       ],
-      citing: async (_em, text) => (text === 'Loi 2019-222 art. 58' ? ['NATINF'] : []),
+      citing: async (_em, text) => (text === 'Loi 2019-222 art. 58' ? [{ referentialCode: 'NATINF' }] : []),
     };
     const report = await new CoherenceService(t.db.orm.em.fork(), referentials).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);

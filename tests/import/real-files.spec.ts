@@ -100,4 +100,37 @@ describe('real referential files', () => {
     const response = await upload('NAC', exported, '?publish=true&filename=nac.csv');
     expect((await response.json()) as any).toMatchObject({ outcome: 'NO_CHANGE' });
   });
+
+  it('answers which offences an article defines or punishes, paginated, whatever mnemonic names the code', async () => {
+    const route = await gql(t.server, `{ offencesCiting(text: { kind: CODE, code: "C.ROUTE.", article: "L234-1" }) { totalCount edges { node { entry { code } roles references { raw paragraphs } } } } }`);
+    expect(route.errors).toBeUndefined();
+    expect(route.data.offencesCiting).toEqual({ totalCount: 1, edges: [{ node: { entry: { code: '41' }, roles: ['DEFINES', 'PUNISHES'], references: [
+      { raw: 'ART.L.234-1 §II,§V C.ROUTE.', paragraphs: ['§II', '§V'] }, { raw: 'ART.L.234-1 C.ROUTE.', paragraphs: [] }] } }] });
+    const query = `query($after: String) { offencesCiting(text: { kind: CODE, code: "Code pénal", article: "131-30" }, role: PUNISHES, first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { entry { code } roles } } } }`;
+    const first = await gql(t.server, query);
+    expect(first.errors).toBeUndefined();
+    const codes: string[] = first.data.offencesCiting.edges.map((e: any) => e.node.entry.code);
+    let page = first.data.offencesCiting;
+    while (page.pageInfo.hasNextPage) {
+      page = (await gql(t.server, query, { after: page.pageInfo.endCursor })).data.offencesCiting;
+      codes.push(...page.edges.map((e: any) => e.node.entry.code));
+    }
+    // From the real sample: the rows whose "Réprimée par" cites ART.131-30 of the code pénal.
+    const sample = (await readFile(join(DATA, 'natinf-sample.csv'), 'latin1')).split('\r\n').slice(1).filter((l) => /ART\.131-30\b[^;]*C\.PENAL\.$/.test(l.split(';')[4] ?? '') || (l.split(';')[4] ?? '').includes('ART.131-30 AL.1 C.PENAL.'));
+    expect(codes).toEqual(sample.map((l) => l.split(';')[0]).sort());
+    expect(first.data.offencesCiting.totalCount).toBe(codes.length);
+    const none = await gql(t.server, `{ offencesCiting(text: { kind: CODE, code: "C.P.P.", article: "1" }) { totalCount } }`);
+    expect(none.data.offencesCiting.totalCount).toBe(0);
+    const bad = await gql(t.server, `{ offencesCiting(text: { kind: LOI }) { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('follows a legal text to the offences citing it when impactOf reads it as a reference', async () => {
+    const { data, errors } = await gql(t.server, `{ impactOf(change: { legalText: "Code de la route, art. L.234-1" }) { applications { paths { explanation } } } }`);
+    expect(errors).toBeUndefined();
+    const explanations: string[] = data.impactOf.applications.flatMap((a: any) => a.paths.map((p: any) => p.explanation));
+    expect(explanations.length).toBeGreaterThan(0);
+    expect(explanations[0]).toContain('cited by 1 entries (41) of referential NATINF');
+  });
 });

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ReferentialDirectory, ReferentialState } from '../catalog/federation/referential-directory';
+import type { ReferentialCitation, ReferentialDirectory, ReferentialState } from '../catalog/federation/referential-directory';
+import { citationCondition } from './legal-reference/offences-citing.service';
+import { legalTextOf } from './legal-reference/legal-text-query';
+
+/** Citing entries named in an impact path; the count gives the rest. */
+const CITING_SAMPLE = 20;
 import { escapeLike } from '../../kernel/text/fold';
 
 /**
@@ -20,10 +25,23 @@ export const referentialDirectory: ReferentialDirectory = {
     return [...byCode.values()];
   },
 
-  /** Referentials whose entries in their latest published release cite the text (drafts are their stewards' alone). */
-  async citing(em: EntityManager, legalText: string): Promise<string[]> {
+  /**
+   * Referentials whose entries in their latest published release (drafts are their stewards' alone) cite the text. A text that reads as a reference ("ART.L.234-1 C.ROUTE.",
+   * "Code de la route, art. L.234-1", "C.P.P.") is matched on the parsed references (any mnemonic of the code),
+   * with the entries citing it; anything else is compared with the references as written.
+   */
+  async citing(em: EntityManager, legalText: string): Promise<ReferentialCitation[]> {
     const text = legalText.trim();
     if (!text) return [];
+    const structured = legalTextOf(text);
+    if (structured) {
+      const cited = citationCondition(structured);
+      const rows = await em.execute<{ referential_code: string; codes: string[]; n: string }[]>(
+        `select e.referential_code, (array_agg(distinct e.code order by e.code))[1:${CITING_SAMPLE}] as codes, count(distinct e.code) as n
+         from legal_reference l join referential_entry e on e.id = l.entry_id where e.superseded_in is null and ${cited.sql}
+         group by e.referential_code order by 1`, cited.params);
+      if (rows.length) return rows.map((r) => ({ referentialCode: r.referential_code, entryCodes: r.codes, entryCount: Number(r.n) }));
+    }
     const rows = await em.execute<{ referential_code: string }[]>(
       `select distinct e.referential_code from legal_reference l join referential_entry e on e.id = l.entry_id
        join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
@@ -32,6 +50,6 @@ export const referentialDirectory: ReferentialDirectory = {
       // A reference shorter than the text cannot contain it: the costly substring match is skipped for those rows.
       [text.length, `%${escapeLike(text)}%`, escapeLike(text), escapeLike(text)],
     );
-    return rows.map((r) => r.referential_code);
+    return rows.map((r) => ({ referentialCode: r.referential_code }));
   },
 };

@@ -97,7 +97,10 @@ export class ImpactService {
     const citing = await this.referentials.citing(this.em, text);
     if (citing === null) walk.notes.push(PENDING_LEGAL);
     // A text is cited by a few referentials: one short walk each.
-    for (const referentialCode of citing ?? []) await this.fromReferential({ referentialCode }, links, walk, [origin, step(K.REFERENTIAL, referentialCode, 'cited by')]);
+    for (const { referentialCode, entryCodes, entryCount } of citing ?? []) {
+      const by = entryCodes?.length ? `cited by ${entryCount} entries (${entryCodes.join(', ')}${entryCount! > entryCodes.length ? ', …' : ''}) of` : 'cited by';
+      await this.fromReferential({ referentialCode }, links, walk, [origin, step(K.REFERENTIAL, referentialCode, by)]);
+    }
     return `legal text "${text.trim()}"`;
   }
 
