@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { PROJECT_ROOT } from '../../src/kernel/config';
 import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
 import { PrivateNatsServer, readStream, waitFor } from '../support/nats-server';
+import { withoutApproval } from '../builders/approval.builder';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
@@ -68,6 +69,8 @@ describe('three instances on one database, one Redis, one NATS', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('demo');
+    // Four-eyes publication has suites of its own: here a steward publishes NAC straight away.
+    await withoutApproval('NAC')(db);
     await nats.start();
     for (const name of ['a', 'b', 'c']) instances.push(await launch(name));
   }, 180_000);

@@ -88,7 +88,7 @@ describe('tracing', () => {
     it('traces an import as one span with a span per phase, inside the upload request', async () => {
       const exported = Buffer.from(await (await fetch(`${server.urls.gateway}/exports/NAC`)).arrayBuffer());
       await server.spans();
-      const response = await fetch(`${server.urls.gateway}/imports/NAC?publish=true&filename=nac.csv`, {
+      const response = await fetch(`${server.urls.gateway}/imports/NAC?filename=nac.csv`, {
         method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NAC']), 'content-type': 'text/csv' }, body: exported,
       });
       expect(((await response.json()) as { outcome: string }).outcome).toBe('NO_CHANGE');
