@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { logInfrastructureFault, serviceUnavailableError } from '../kernel/errors/infrastructure-fault';
-import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
+import { GATEWAY_ASSERTION_HEADER, GATEWAY_ASSERTION_REFUSED, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
 import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
 
@@ -35,8 +35,8 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
 
   /** Unreachable, timed out, or refusing our own assertion: the subgraph is at fault, never the caller's credentials. */
   override didEncounterError(error: Error): void {
-    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-    if (error instanceof GraphQLError && code !== 'UNAUTHENTICATED' && code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) throw error;
+    const { code, reason } = error instanceof GraphQLError ? error.extensions : {};
+    if (error instanceof GraphQLError && reason !== GATEWAY_ASSERTION_REFUSED && code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) throw error;
     logInfrastructureFault(`subgraph ${this.subgraph}`, error, 'gateway fetch');
     throw serviceUnavailableError();
   }
