@@ -4,12 +4,13 @@ import { loadConfig } from '../../src/kernel/config';
 import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const DATA = loadConfig().dataDir;
 
 /** The ministry's files as published: every NATINF nature, bare quotes, NAC end dates in labels, formats sniffed. */
 describe('real referential files', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NATINF', 'NAC'));
   const upload = async (referential: string, body: Buffer | string, query = '') =>
     fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], [referential]) }, body });
   /** The shared NATINF sample plus rows of our own, in the official latin-1 CRLF layout. */
