@@ -9,6 +9,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // Connections and pages: the enclosing field's `first` already counts them.
   'CourtConnection.edges': 1,
   'EntryConnection.edges': 1,
+  'OffenceCitationConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'ChangePage.events': 1,
   // Paginated fields whose largest page is not MAX_PAGE_SIZE: what `first: $variable` counts.
@@ -67,6 +68,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ImpactedExchange.paths': 10,
   'ImpactPath.steps': 10,
   'ImportJob.errors': 200,
+  'OffenceCitation.roles': 2,
+  'OffenceCitation.references': 20,
   'LegalReference.paragraphs': 20,
   'MergeResult.closed': 20,
   'MessageValidation.errors': 100,
