@@ -30,7 +30,7 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
     // A frozen subgraph cannot hold a request longer than this (its assertion would expire on the way anyway).
     super({ url: options.url });
     const fetchOnce = this.fetcher;
-    this.fetcher = (url, init) => fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    this.fetcher = async (url, init) => callerRefusedAsAnswer(await fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }));
   }
 
   /** Unreachable, timed out, or refusing our own assertion: the subgraph is at fault, never the caller's credentials. */
@@ -53,6 +53,19 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
     if (!first) return super.errorFromResponse(response);
     return new GraphQLError(first.message, { extensions: { ...first.extensions } });
   }
+}
+
+type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
+
+/**
+ * A 401 that holds `data`: the subgraph accepted our assertion and ran the operation, a resolver refused the caller
+ * (e.g. an anonymous `importJob`). An answer to pass on as such, not the subgraph refusing the gateway (a 503).
+ */
+async function callerRefusedAsAnswer(response: FetcherResponse): Promise<FetcherResponse> {
+  if (response.status !== 401) return response;
+  const body = (await response.clone().json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || !('data' in body)) return response;
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }) as unknown as FetcherResponse;
 }
 
 /** Split mode: each subgraph is its own HTTP service; `urls` overrides the URLs written in the supergraph. */

@@ -12,6 +12,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'OffenceCitationConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'ChangePage.events': 1,
+  'OffenceCitationConnection.edges': 1,
   // Paginated fields whose largest page is not MAX_PAGE_SIZE: what `first: $variable` counts.
   'Query.changes': 1000,
   'Query.deadWebhookDeliveries': 1000,
@@ -104,6 +105,14 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.upcomingReleases': 50,
   'Referential.upcomingReleases': 20,
   'Release.comments': 200,
+  // Court sites from the official directory (717 sites): at most 1 phone and 2 e-mails, 5 day ranges of 2 slots.
+  'CourtSite.phones': 10,
+  'CourtSite.emails': 10,
+  'CourtSite.openingHours': 14,
+  'OpeningHours.slots': 6,
+  // Legal watch: a citation defines, punishes or both; its references are the entry's (Entry.legalReferences).
+  'OffenceCitation.roles': 2,
+  'OffenceCitation.references': 20,
 };
 
 /** What an undeclared list counts: enough to refuse lists nested in lists. */

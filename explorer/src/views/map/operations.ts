@@ -7,11 +7,19 @@ export const LANDSCAPE = `query Landscape {
   applications { code name domain lifecycleStatus urbanisationZone }
   exchanges {
     code name status format transport signatureLevel
-    schemaVersions { version status language }
     producer { ${PARTY} }
     consumers { ${PARTY} }
   }
 }`;
+
+/** Schema versions apart: with the parties in the same query the landscape would cost above 90 % of the limit. */
+export const EXCHANGE_SCHEMAS = `query ExchangeSchemas {
+  exchanges { code schemaVersions { version status language } }
+}`;
+
+export interface ExchangeSchemas {
+  exchanges: { code: string; schemaVersions: MapExchange['schemaVersions'] }[];
+}
 
 export interface MapApplication {
   code: string;
