@@ -12,7 +12,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'OffenceCitationConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'ChangePage.events': 1,
-  'OffenceCitationConnection.edges': 1,
   // Paginated fields whose largest page is not MAX_PAGE_SIZE: what `first: $variable` counts.
   'Query.changes': 1000,
   'Query.deadWebhookDeliveries': 1000,
@@ -45,10 +44,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Court.children': 60,
   'Court.ancestors': 5,
   'Court.sites': 20,
-  'CourtSite.phones': 5,
-  'CourtSite.emails': 5,
-  'CourtSite.openingHours': 10,
-  'OpeningHours.slots': 4,
   'Entry.children': 100,
   'Entry.ancestors': 10,
   'Entry.legalReferences': 20,
@@ -110,9 +105,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'CourtSite.emails': 10,
   'CourtSite.openingHours': 14,
   'OpeningHours.slots': 6,
-  // Legal watch: a citation defines, punishes or both; its references are the entry's (Entry.legalReferences).
-  'OffenceCitation.roles': 2,
-  'OffenceCitation.references': 20,
 };
 
 /** What an undeclared list counts: enough to refuse lists nested in lists. */
