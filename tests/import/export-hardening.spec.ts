@@ -4,7 +4,10 @@ import { exportReferential } from '../../src/import/export-referential';
 import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';
-import { bearer, Role } from '../support/auth';
+import { connectOrm } from '../../src/kernel/database/database';
+import { startOneProcessServer } from '../../src/platform/servers';
+import { bearer, Role, testSecurity } from '../support/auth';
+import { FaultProxy } from '../support/fault-proxy';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
@@ -52,19 +55,30 @@ describe('exports: bad parameters, database failures, and the export → import 
     await em.execute(`insert into referential_release (referential_code, number, status, created_by, published_by, published_at) values ('BIG', 1, 'PUBLISHED', 'test', 'test', now())`);
     await em.execute(`insert into referential_entry (referential_code, recorded_in, code, label, level, attributes, search_text)
       select 'BIG', 1, 'C' || lpad(i::text, 7, '0'), repeat('Libellé long ', 20) || i, 1, '{}', 'c' || i from generate_series(1, 80000) i`);
-    const response = await fetch(`${t.server.url}/exports/BIG?format=json`);
-    expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    await reader.read();
-    // The export waits on the unread socket (backpressure); its database session goes away under it.
-    await em.execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).catch(() => undefined);
-    const drain = async () => {
-      for (;;) if ((await reader.read()).done) return 'complete';
-    };
-    await expect(drain()).rejects.toThrow();
-    // The pool drops the dead connections: the next requests are served.
-    await fetch(`${t.server.url}/healthz`).catch(() => undefined);
-    await expectStillServing(t.server);
+    // A server of its own reaches PostgreSQL through a proxy that can cut every connection and refuse new ones,
+    // so the export's next page fails whatever the timing (terminating the backends let the pool reconnect).
+    const target = new URL(t.db.url);
+    const proxy = await new FaultProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
+    const orm = await connectOrm(proxy.through(t.db.url));
+    const server = await startOneProcessServer(orm, { host: '127.0.0.1', port: 0 }, await testSecurity());
+    try {
+      const response = await fetch(`${server.url}/exports/BIG?format=json`);
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      await reader.read();
+      // The export waits on the unread socket (backpressure) while the database goes away under it.
+      proxy.cut();
+      const drain = async () => {
+        for (;;) if ((await reader.read()).done) return 'complete';
+      };
+      await expect(drain()).rejects.toThrow();
+      proxy.restore();
+      await expectStillServing(server);
+    } finally {
+      await server.stop();
+      await orm.close(true);
+      await proxy.stop();
+    }
   });
 
   it('exports NATINF as in force today (official layout, no validity column): re-importing it changes nothing', async () => {
