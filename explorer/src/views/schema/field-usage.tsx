@@ -24,7 +24,7 @@ export function Sparkline({ values, width = 120, height = 24 }: { values: number
   const step = width / Math.max(1, values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)}`).join(' ');
   return (
-    <svg className="usage-sparkline" width={width} height={height} role="img" aria-label={`requests per day, at most ${max}`}>
+    <svg className="usage-sparkline" width={width} height={height} role="img" aria-label={`requêtes par jour sur 30 jours, au plus ${max}`}>
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );
