@@ -3,9 +3,7 @@ import { useEffect, useState } from 'react';
 // One token for the views that need a role (a steward's reviews, an architect's usage), kept for the browser tab only.
 const TOKEN_KEY = 'rj-review-authorization';
 
-/** The `Authorization` header value: a bare token gets its "Bearer " prefix. */
-export const authorizationHeader = (token: string): string | undefined =>
-  token.trim() ? (/^Bearer /i.test(token.trim()) ? token.trim() : `Bearer ${token.trim()}`) : undefined;
+export { authorizationHeader } from './authorization-header';
 
 /** The token typed in any view, shared through sessionStorage with the others. */
 export function useAuthorization(): [string, (token: string) => void] {

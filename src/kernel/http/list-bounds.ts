@@ -43,6 +43,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Court.children': 60,
   'Court.ancestors': 5,
   'Court.sites': 20,
+  // The public directory (data/annuaire-juridictions.csv): at most 1 phone, 2 emails, 5 day ranges of 2 slots a site.
+  'CourtSite.phones': 10,
+  'CourtSite.emails': 10,
+  'CourtSite.openingHours': 14,
+  'OpeningHours.slots': 6,
   'Entry.children': 100,
   'Entry.ancestors': 10,
   'Entry.legalReferences': 20,

@@ -1,4 +1,4 @@
-import { authorizationHeader } from '../../api/authorization';
+import { authorizationHeader } from '../../api/authorization-header';
 
 // Every operation of the review view (pending reviews, the diff under review, the review's steps), self-contained:
 // the view needs a steward's credentials, which the other views do not send.
