@@ -24,15 +24,20 @@ export interface PendingReview {
   effectiveOn: string | null;
   reviewStale: boolean;
   notes: string | null;
-  comments: ReviewComment[];
 }
 
 export const PENDING_REVIEWS = `query PendingReviews {
   pendingReviews {
     referentialCode number version submittedBy submittedAt submittedVersion effectiveOn reviewStale notes
-    comments { kind author body entryCode createdAt }
   }
 }`;
+/** The comments of the review opened only: every review's (100 × 200) would cost over the gateway's limit. */
+export const REVIEW_COMMENTS = `query ReviewComments($referential: ID!) {
+  referential(code: $referential) { draft { number comments { kind author body entryCode createdAt } } }
+}`;
+export interface ReviewComments {
+  referential: { draft: { number: number; comments: ReviewComment[] } | null } | null;
+}
 export interface PendingReviews {
   pendingReviews: PendingReview[];
 }

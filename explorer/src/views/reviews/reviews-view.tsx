@@ -5,8 +5,8 @@ import { Unavailable } from '../../components/unavailable';
 import { label } from '../../i18n/fr';
 import { usePageTitle } from '../../router';
 import {
-  REVIEWS_QUERY_FIELDS, APPROVE, COMMENT, DIFF_UNDER_REVIEW, LATEST_RELEASE, PENDING_REVIEWS, REJECT, reviewGraphql,
-  type DiffUnderReview, type LatestRelease, type PendingReview, type PendingReviews,
+  REVIEWS_QUERY_FIELDS, APPROVE, COMMENT, DIFF_UNDER_REVIEW, LATEST_RELEASE, PENDING_REVIEWS, REJECT, REVIEW_COMMENTS, reviewGraphql,
+  type DiffUnderReview, type LatestRelease, type PendingReview, type PendingReviews, type ReviewComment, type ReviewComments,
 } from './operations';
 
 /**
@@ -70,6 +70,8 @@ function PendingReviewsList() {
 
 function ReviewDetails({ authorization, review, onChanged }: { authorization: string; review: PendingReview; onChanged: () => Promise<void> }) {
   const [diff, setDiff] = useState<DiffUnderReview['releaseDiff'] | null>(null);
+  const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [steps, setSteps] = useState(0);
   const [text, setText] = useState('');
   const [entryCode, setEntryCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -80,11 +82,13 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       const latest = (await reviewGraphql<LatestRelease>(authorization, LATEST_RELEASE, { referential: review.referentialCode })).referential?.latestRelease?.number ?? 0;
       const { releaseDiff } = await reviewGraphql<DiffUnderReview>(authorization, DIFF_UNDER_REVIEW, { referential: review.referentialCode, from: latest, to: review.number });
       if (live) setDiff(releaseDiff);
+      const { referential } = await reviewGraphql<ReviewComments>(authorization, REVIEW_COMMENTS, { referential: review.referentialCode });
+      if (live) setComments(referential?.draft?.comments ?? []);
     })().catch((e: Error) => live && setMessage(e.message));
     return () => {
       live = false;
     };
-  }, [authorization, review.referentialCode, review.number]);
+  }, [authorization, review.referentialCode, review.number, steps]);
 
   const act = (query: string, variables: Record<string, unknown>, done: string) => async () => {
     setMessage(null);
@@ -92,6 +96,7 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       await reviewGraphql(authorization, query, { referential: review.referentialCode, ...variables });
       setMessage(done);
       setText('');
+      setSteps((n) => n + 1);
       await onChanged();
     } catch (e) {
       setMessage((e as Error).message);
@@ -117,7 +122,7 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       ) : <p>Chargement du différentiel…</p>}
       <h4>Commentaires et étapes</h4>
       <ol className="review-comments">
-        {review.comments.map((c, i) => (
+        {comments.map((c, i) => (
           <li key={i}><strong title={c.kind}>{label('ReviewStep', c.kind)}</strong> · {c.author}{c.entryCode && ` · entrée ${c.entryCode}`} · {new Date(c.createdAt).toLocaleString('fr-FR')}{c.body && ` : ${c.body}`}</li>
         ))}
       </ol>

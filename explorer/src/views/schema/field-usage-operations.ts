@@ -1,9 +1,10 @@
 // Observed usage in the explorer: self-contained (its own fetch), so it plugs into whichever Schéma view is served.
 
+// Each client's operations are left out: 300 clients × 100 operations would cost 30 000, over the gateway's limit.
 export const FIELD_USAGE = `query FieldUsage($coordinate: String!) {
   fieldUsage(coordinate: $coordinate) {
     coordinate inSchema deprecationReason requests
-    clients { client application { code name } requests operations { name hash requests } firstSeen lastSeen }
+    clients { client application { code name } requests firstSeen lastSeen }
     last30Days { day requests }
   }
 }`;
@@ -14,7 +15,6 @@ export interface FieldClient {
   client: string;
   application: { code: string; name: string } | null;
   requests: number;
-  operations: { name: string; hash: string; requests: number }[];
   firstSeen: string;
   lastSeen: string;
 }

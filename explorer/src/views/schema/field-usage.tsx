@@ -46,14 +46,13 @@ export function FieldUsagePanel({ coordinate, authorization }: { coordinate: str
         <p>Aucun client observé sur 30 jours.</p>
       ) : (
         <table>
-          <thead><tr><th>client</th><th>application</th><th>requêtes</th><th>opérations</th><th>vu de … à</th></tr></thead>
+          <thead><tr><th>client</th><th>application</th><th>requêtes</th><th>vu de … à</th></tr></thead>
           <tbody>
             {field.clients.map((c) => (
               <tr key={c.client}>
                 <td>{c.client}</td>
                 <td>{c.application?.name ?? '—'}</td>
                 <td>{c.requests.toLocaleString('fr')}</td>
-                <td>{c.operations.map((o) => o.name || o.hash.slice(0, 8)).join(', ')}</td>
                 <td>{c.firstSeen.slice(0, 10)} → {c.lastSeen.slice(0, 10)}</td>
               </tr>
             ))}
