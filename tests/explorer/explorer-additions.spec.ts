@@ -31,7 +31,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer addit
   it('reviews opens the Revues tab, which asks for a steward token', async () => {
     const { page } = browser;
     await open('reviews');
-    await page.getByRole('heading', { name: 'Relectures en attente' }).waitFor();
+    await page.getByRole('heading', { name: 'Revues en attente' }).waitFor();
     await page.getByTestId('reviews-need-token').waitFor();
     expect(await page.title()).toBe('Revues · Référentiel Justice');
     expect(await page.getByTestId('tab-reviews').getAttribute('aria-current')).toBe('page');
@@ -49,6 +49,9 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer addit
     await panel.getByRole('heading', { name: 'Usage observé de Court.parent' }).waitFor();
     await panel.getByText('demande le rôle ARCHITECT', { exact: false }).waitFor();
     expect(await page.locator('#type-Court tr.selected .field-name').textContent()).toContain('parent');
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeLessThan(viewport.height);
+    expect(box.y + box.height).toBeGreaterThan(0);
     await noHorizontalScroll();
     await accessible();
     await browser.screenshot(`schema-field-usage-${device}`);

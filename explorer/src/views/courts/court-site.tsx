@@ -1,3 +1,4 @@
+import { describeCommune } from './communes';
 import type { CourtSite } from './operations';
 
 const hours = (h: CourtSite['openingHours'][number]) =>
@@ -10,7 +11,8 @@ export function CourtSiteCard({ site }: { site: CourtSite }) {
       <strong>{site.label}</strong>{site.main && <span className="tag">siège</span>}
       <dl>
         <dt>Adresse</dt>
-        <dd>{[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')} <span className="muted">(INSEE {site.inseeCode})</span></dd>
+        {/* The directory sometimes leaves the commune empty: its INSEE code still names it. */}
+        <dd>{[site.address, [site.postalCode, site.city || describeCommune(site.inseeCode).name].filter(Boolean).join(' ')].filter(Boolean).join(', ')} <span className="muted">(INSEE {site.inseeCode})</span></dd>
         {site.phones.length > 0 && <><dt>Téléphone</dt><dd>{site.phones.map((p, i) => <span key={p}>{i > 0 && ', '}<a href={`tel:${p.replace(/[^+\d]/g, '')}`}>{p}</a></span>)}</dd></>}
         {site.emails.length > 0 && <><dt>Courriel</dt><dd>{site.emails.map((m, i) => <span key={m}>{i > 0 && ', '}<a href={`mailto:${m}`}>{m}</a></span>)}</dd></>}
         {site.website && <><dt>Site web</dt><dd><a href={site.website} rel="noopener noreferrer" target="_blank">{site.website}</a></dd></>}

@@ -45,7 +45,7 @@ function PendingReviewsList() {
 
   return (
     <section className="reviews-view">
-      <h2>Relectures en attente</h2>
+      <h2>Revues en attente</h2>
       <TokenInput token={authorization} onChange={setAuthorization} label="Jeton d'intendant (Authorization)" />
       {!authorization && <p className="muted" data-testid="reviews-need-token">Saisissez un jeton d'intendant pour voir les versions soumises à relecture.</p>}
       {error && <p role="alert" className="error">{error}</p>}

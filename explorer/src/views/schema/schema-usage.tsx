@@ -1,6 +1,7 @@
 import { TokenInput, authorizationHeader, useAuthorization } from '../../api/authorization';
 import { Panel } from '../../components/status';
-import { navigate } from '../../router';
+import { useState } from 'react';
+import { navigate, useScrollIntoView } from '../../router';
 import { FieldUsagePanel, UnusedFieldsList } from './field-usage';
 
 // Observed usage needs the ARCHITECT role: the same token field as the Revues view, shared for the tab.
@@ -9,11 +10,16 @@ const TOKEN_LABEL = "Jeton d'architecte (Authorization)";
 /** The chosen field's usage below its type card: clients, counts, 30-day sparkline. */
 export function FieldUsageSection({ coordinate }: { coordinate: string }) {
   const [token, setToken] = useAuthorization();
+  const [box, setBox] = useState<HTMLElement | null>(null);
+  // Below a long type card: a deep link or a click on a field brings its usage on screen.
+  useScrollIntoView(box, coordinate);
   return (
-    <Panel title={`Usage observé de ${coordinate}`} id="field-usage-panel">
-      <TokenInput token={token} onChange={setToken} label={TOKEN_LABEL} />
-      <FieldUsagePanel coordinate={coordinate} authorization={authorizationHeader(token)} />
-    </Panel>
+    <div ref={setBox}>
+      <Panel title={`Usage observé de ${coordinate}`} id="field-usage-panel">
+        <TokenInput token={token} onChange={setToken} label={TOKEN_LABEL} />
+        <FieldUsagePanel coordinate={coordinate} authorization={authorizationHeader(token)} />
+      </Panel>
+    </div>
   );
 }
 
