@@ -14,7 +14,7 @@ import { exportPng, exportSvg } from './landscape-export';
 import { LandscapeGraph } from './landscape-graph';
 import { visibleLandscape } from './landscape-model';
 import { LandscapeTable } from './landscape-table';
-import { LANDSCAPE, MAP_FIELDS, type Landscape } from './operations';
+import { LANDSCAPE, LANDSCAPE_SCHEMAS, MAP_FIELDS, withSchemaVersions, type Landscape, type LandscapeSchemas, type LandscapeWithoutSchemas } from './operations';
 
 /** Applications as nodes, exchanges as edges, partners apart; search, filters, focus; deep link /explorer/map?app=CASSIOPEE. */
 export function MapView({ location }: { location: Location }) {
@@ -31,7 +31,10 @@ const mapUrl = (params: Record<string, string | undefined>): string => {
 };
 
 function Map({ location }: { location: Location }) {
-  const { data, error } = useQuery<Landscape>(LANDSCAPE, {});
+  const landscape = useQuery<LandscapeWithoutSchemas>(LANDSCAPE, {});
+  const schemas = useQuery<LandscapeSchemas>(LANDSCAPE_SCHEMAS, {});
+  const data = useMemo<Landscape | undefined>(() => (landscape.data && schemas.data ? withSchemaVersions(landscape.data, schemas.data) : undefined), [landscape.data, schemas.data]);
+  const error = landscape.error ?? schemas.error;
   const [domain, setDomain] = useState('');
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
