@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { logInfrastructureFault, serviceUnavailableError } from '../kernel/errors/infrastructure-fault';
-import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
+import { GATEWAY_ASSERTION_HEADER, GATEWAY_ASSERTION_REFUSED, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
 import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
 
@@ -30,13 +30,13 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
     // A frozen subgraph cannot hold a request longer than this (its assertion would expire on the way anyway).
     super({ url: options.url });
     const fetchOnce = this.fetcher;
-    this.fetcher = (url, init) => fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    this.fetcher = async (url, init) => callerRefusedAsAnswer(await fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }));
   }
 
   /** Unreachable, timed out, or refusing our own assertion: the subgraph is at fault, never the caller's credentials. */
   override didEncounterError(error: Error): void {
-    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-    if (error instanceof GraphQLError && code !== 'UNAUTHENTICATED' && code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) throw error;
+    const { code, reason } = error instanceof GraphQLError ? error.extensions : {};
+    if (error instanceof GraphQLError && reason !== GATEWAY_ASSERTION_REFUSED && code !== 'INTERNAL_SERVER_ERROR' && code !== undefined) throw error;
     logInfrastructureFault(`subgraph ${this.subgraph}`, error, 'gateway fetch');
     throw serviceUnavailableError();
   }
@@ -53,6 +53,19 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
     if (!first) return super.errorFromResponse(response);
     return new GraphQLError(first.message, { extensions: { ...first.extensions } });
   }
+}
+
+type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
+
+/**
+ * A 401 that holds `data`: the subgraph accepted our assertion and ran the operation, a resolver refused the caller
+ * (e.g. an anonymous `importJob`). An answer to pass on as such, not the subgraph refusing the gateway (a 503).
+ */
+async function callerRefusedAsAnswer(response: FetcherResponse): Promise<FetcherResponse> {
+  if (response.status !== 401) return response;
+  const body = (await response.clone().json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || !('data' in body)) return response;
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }) as unknown as FetcherResponse;
 }
 
 /** Split mode: each subgraph is its own HTTP service; `urls` overrides the URLs written in the supergraph. */

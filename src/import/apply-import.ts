@@ -53,9 +53,10 @@ export async function settleLevels(client: Client, file: string, issues: IssueLo
  * For a layout without validity columns (the official NATINF and NAC files): a listed entry keeps its validity
  * start and an end still to come, which the file cannot say; an entry that had ended is listed in force again.
  * So an export (which lists what has not ended) re-imports as "no change" whatever the list's history.
+ * A date the file does state (a NAC end date read from its label) is kept.
  */
 export async function carryValidity(client: Client, referential: string, base: number, today: string): Promise<void> {
-  await client.query(`update import_staging s set valid_from = c.valid_from, valid_to = case when c.valid_to > $3::date then c.valid_to end
+  await client.query(`update import_staging s set valid_from = coalesce(s.valid_from, c.valid_from), valid_to = coalesce(s.valid_to, case when c.valid_to > $3::date then c.valid_to end)
     from referential_entry c where c.referential_code = $1 and c.code = s.code and c.recorded_in <= $2 and (c.superseded_in is null or c.superseded_in > $2)`, [referential, base, today]);
 }
 

@@ -71,13 +71,13 @@ function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
   return header.map((column) => cell(byColumn.get(column))).join(';');
 }
 
-/** Whether the layout a release is exported in has validity columns (the official NATINF and NAC files have none). */
-export const carriesValidity = (referential: Referential, format: 'csv' | 'json'): boolean => format === 'json' || Boolean(layoutOf(referential).validFrom);
+/** Whether the layout a release is exported in can say an entry ended: validity columns, or NAC's end-date sentence in the label (NATINF's file cannot). */
+export const carriesValidity = (referential: Referential, format: 'csv' | 'json'): boolean => format === 'json' || Boolean(layoutOf(referential).validTo) || layoutOf(referential) === NAC_LAYOUT;
 
 /**
  * Streams a release as CSV (the official layout where one exists: NATINF in latin-1 with CRLF, like the ministry's
- * file) or as a JSON array; what it writes, the import reads back as "no change". A layout without validity
- * columns lists only the entries not ended today (an ended one would come back "in force"). The first page is
+ * file) or as a JSON array; what it writes, the import reads back as "no change". A layout that cannot say an
+ * entry ended (NATINF's) lists only the entries not ended today (an ended one would come back "in force"). The first page is
  * read before the stream is returned, so a database refusal is an error to answer, not a broken stream; a later
  * failure errors the stream (never a silent end).
  */

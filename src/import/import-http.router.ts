@@ -41,12 +41,12 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       assertSteward(principal, String(req.params.referential));
     } catch (error) {
       if (!(error instanceof AuthException)) throw error;
-      return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
+      return void refuseHttp(res, error.httpStatus, error.apiCode, error.message);
     }
-    if (!isReferentialInPath(String(req.params.referential))) return void res.status(404).json({ error: 'NOT_FOUND', field: 'referential', message: 'no referential has this code' });
+    if (!isReferentialInPath(String(req.params.referential))) return void refuseHttp(res, 404, 'NOT_FOUND', 'no referential has this code', 'referential');
     const format = typeof req.query.format === 'string' ? req.query.format : undefined;
-    if (format && !FORMATS.includes(format)) return void res.status(400).json({ error: 'BAD_USER_INPUT', field: 'format', message: `format must be one of ${FORMATS.join(', ')}` });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: `${MAX_UPLOAD_BYTES} bytes at most` });
+    if (format && !FORMATS.includes(format)) return void refuseHttp(res, 400, 'BAD_USER_INPUT', `format must be one of ${FORMATS.join(', ')}`, 'format');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return void refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `${MAX_UPLOAD_BYTES} bytes at most`);
     const dir = await mkdtemp(join(tmpdir(), 'rj-upload-'));
     // Saved under the client's file name (sanitised) so that every reported problem names it.
     const fileName = uploadFileName(req.query.filename, `upload.${format === 'json' ? 'json' : 'csv'}`);
@@ -65,8 +65,9 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       });
       res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
     } catch (error) {
-      const status = error instanceof ReferentialsException ? 404 : error instanceof ImportRefusedError ? 409 : 500;
-      res.status(status).json({ error: status === 500 ? 'INTERNAL_SERVER_ERROR' : (error as ReferentialsException).reason ?? 'CONFLICT', message: status === 500 ? 'import failed' : (error as Error).message });
+      if (error instanceof ReferentialsException) refuseHttp(res, 404, 'NOT_FOUND', error.message, 'referential');
+      else if (error instanceof ImportRefusedError) refuseHttp(res, 409, 'CONFLICT', error.message);
+      else refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'import failed');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -79,7 +80,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       principal = await authenticate(req.headers);
     } catch (error) {
       if (!(error instanceof AuthException)) throw error;
-      return void res.status(error.httpStatus).json({ error: error.apiCode, message: error.message });
+      return void refuseHttp(res, error.httpStatus, error.apiCode, error.message);
     }
     if (!isReferentialInPath(String(req.params.referential))) return void refuseHttp(res, 404, 'NOT_FOUND', 'no referential has this code', 'referential');
     const refusal = exportQueryProblem(req.query);
@@ -90,7 +91,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(String(req.params.referential));
       const release = await releases.readable(referential.code, asked, principal);
-      if (release === null) return void res.status(404).json({ error: 'NOT_FOUND', message: `${referential.code} has no published release` });
+      if (release === null) return void refuseHttp(res, 404, 'NOT_FOUND', `${referential.code} has no published release`, 'release');
       const format = req.query.format === 'json' ? 'json' : 'csv';
       const at = typeof req.query.at === 'string' ? req.query.at : null;
       // The first rows are read before any header goes out: a database refusal is still an answer.
@@ -103,7 +104,7 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       // Midway: the client must see a broken transfer (no final chunk), never a clean but truncated 200.
       if (res.headersSent) return void res.destroy();
       if (error instanceof AuthException) return void refuseHttp(res, error.httpStatus, error.apiCode, error.message); // a draft
-      if (error instanceof ReferentialsException) return void res.status(404).json({ error: 'NOT_FOUND', message: error.message });
+      if (error instanceof ReferentialsException) return void refuseHttp(res, 404, 'NOT_FOUND', error.message);
       refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'export failed');
     }
   });

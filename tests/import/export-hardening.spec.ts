@@ -7,12 +7,13 @@ import { aReferential, gqlOk } from '../builders/referential-release.builder';
 import { bearer, Role } from '../support/auth';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const NATINF_FILE = join(loadConfig().dataDir, 'natinf-sample.csv');
 
 /** Exports never crash the process nor answer a clean 200 with a cut body; what they write re-imports as "no change". */
 describe('exports: bad parameters, database failures, and the export → import round trip', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NATINF', 'NAC'));
 
   const upload = async (referential: string, body: Buffer | string, query = '') =>
     fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], [referential]) }, body });

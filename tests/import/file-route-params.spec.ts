@@ -13,7 +13,7 @@ describe('the file routes refuse malformed paths and parameters with a 4xx', () 
     const before = await rowCounts(t.db.orm);
     const upload = await fetch(`${t.server.url}/imports/${segment}?dryRun=true`, { method: 'POST', headers: await admin(), body: nac });
     expect(upload.status).toBe(404);
-    expect(await upload.json()).toMatchObject({ error: 'NOT_FOUND', field: 'referential' });
+    expect(await upload.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND', field: 'referential' } }] });
     expect((await fetch(`${t.server.url}/exports/${segment}`)).status).toBe(404);
     expect(await rowCounts(t.db.orm)).toEqual(before);
   });
@@ -21,7 +21,7 @@ describe('the file routes refuse malformed paths and parameters with a 4xx', () 
   it.each(['abc', 'xxxxxxxxxxxx', '-1', '0', '1.5', '1e3', '9999999999', '', '%00'])('answers 400 for release=%s in an export', async (release) => {
     const response = await fetch(`${t.server.url}/exports/NAC?release=${release}`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'release' });
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'release' } }] });
   });
 
   it.each(['.', '..', 'x'.repeat(10000), '../../etc/passwd', 'a\u0000b.csv'])('saves an upload named %j under a safe name, and names it in the report', async (filename) => {

@@ -5,13 +5,14 @@ import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const NATINF_FILE = join(loadConfig().dataDir, 'natinf-sample.csv');
 const BOM = '\uFEFF';
 
 /** Uploads that once wrote a release ending every entry, or answered 500: refused (4xx, located), nothing written. */
 describe('imports: empty, truncated and unstorable files are refused over HTTP', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NATINF', 'NAC'));
 
   const upload = async (referential: string, body: Buffer | string, query = '') =>
     fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], [referential]) }, body });

@@ -5,12 +5,13 @@ import { aReferential, gqlOk, publishRelease } from '../builders/referential-rel
 import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import { withoutApproval } from '../builders/approval.builder';
 
 const NATINF_FILE = join(loadConfig().dataDir, 'natinf-sample.csv');
 
 /** An import or publish ending more than MASS_REMOVAL_THRESHOLD % (20 by default) of a list needs a confirmation. */
 describe('the mass-removal guard', () => {
-  const t = useTestServer('demo');
+  const t = useTestServer('demo', withoutApproval('NATINF', 'NAC'));
 
   const upload = async (body: Buffer, query: string) =>
     fetch(`${t.server.url}/imports/NATINF${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']) }, body });

@@ -79,7 +79,7 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
 
   it('boots the database, loads the demo data, answers, and stops cleanly; data survives a restart', async () => {
     const first = await start({ EMBEDDED_PG_DIR: pgDir, EMBEDDED_PG_PORT: String(pgPort) });
-    expect(first.output()).toContain('SRJ courts and territorial competence loaded');
+    expect(first.output()).toContain('SRJ courts, territorial competence and court sites loaded');
     const answer = await query(first.url, '{ courts(filter: { type: COUR_APPEL }) { totalCount } }');
     expect(answer).toEqual({ data: { courts: { totalCount: 36 } } });
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
@@ -88,7 +88,7 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
     expect(await accepts(pgPort)).toBe(false); // the embedded server went down with the process
 
     const second = await start({ EMBEDDED_PG_DIR: pgDir, EMBEDDED_PG_PORT: String(pgPort) });
-    expect(second.output()).not.toContain('SRJ courts and territorial competence loaded');
+    expect(second.output()).not.toContain('SRJ courts, territorial competence and court sites loaded');
     const again = await query(second.url, '{ competentCourts(insee: "01001") { court { code } } }');
     expect(again.data.competentCourts[0]).toEqual({ court: { code: '100023' } });
     expect(await stop(second.child)).toBe(0);

@@ -65,7 +65,7 @@ describe('split mode', () => {
     for (const headers of attempts) {
       const response = await call(headers);
       expect(response.status).toBe(401);
-      expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_ASSERTION_REFUSED' });
     }
     // Through the gateway, the same caller is served.
     expect((await gql(gateway, '{ courts(first: 1) { totalCount } }')).data?.courts.totalCount).toBeGreaterThan(500);

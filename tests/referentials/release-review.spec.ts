@@ -43,7 +43,7 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   it('refuses an HTTP import that would publish NATINF straight away (it requires approval), and records the refusal', async () => {
     const response = await fetch(`${t.server.url}/imports/NATINF?publish=true&filename=natinf.csv`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']), 'content-type': 'text/csv' }, body: 'x' });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as any).message).toMatch(/requires approval/);
+    expect(((await response.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/requires approval/), extensions: { code: 'CONFLICT' } });
     expect((await ok(admin(), `{ importJobs(referential: "NATINF") { status } referential(code: "NATINF") { latestRelease { number } } }`))).toEqual({ importJobs: [{ status: 'REFUSED' }], referential: { latestRelease: { number: 1 } } });
   });
 

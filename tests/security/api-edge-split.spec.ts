@@ -1,7 +1,7 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { startGatewayServer, startSubgraphServer } from '../../src/platform/servers';
 import { subgraphs } from '../../src/subgraphs';
-import { testSecurity } from '../support/auth';
+import { bearer, Role, testSecurity } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { expectStillServing } from '../support/still-serves';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -34,7 +34,13 @@ describe('the API edge in split mode', () => {
     const costly = await gql(gateway, '{ court(code: "100001") { children { parent { children { parent { children { code } } } } } } }');
     expect(costly.status).toBe(400);
     expect(costly.errors?.[0].extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
-    expect((await gql(gateway, '{ importJob(id: "abc") { id } }')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    // Import jobs are for stewards and ADMIN: a malformed id is checked for them; an anonymous caller is refused as
+    // such, not answered 503 as if the subgraph had refused the gateway.
+    const admin = { url: gateway.url, authorization: bearer([Role.ADMIN]) };
+    expect((await gql(admin, '{ importJob(id: "abc") { id } }')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const anonymousJob = await gql(gateway, '{ importJob(id: "1") { id } }');
+    expect(anonymousJob.status).toBe(401);
+    expect(anonymousJob.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     const cursor = Buffer.from(JSON.stringify(['\u0000'])).toString('base64url');
     expect((await gql(gateway, `{ courts(after: "${cursor}") { totalCount } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
 

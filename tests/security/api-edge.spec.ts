@@ -65,7 +65,9 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
   it('refuses what PostgreSQL would (NUL, year 0, numbers for words, forged cursors) before SQL, with no database text', async () => {
     refused(await gql(t.server, '{ court(code: "\\u0000") { code } }'), 'BAD_USER_INPUT', { reason: 'NUL_CHARACTER', field: 'code' });
     refused(await gql(t.server, 'query($c: ID!) { court(code: $c) { code } }', { c: 'a\u0000b' }), 'BAD_USER_INPUT', { field: 'code' });
-    refused(await gql(t.server, '{ importJob(id: "abc") { id } }'), 'BAD_USER_INPUT', { field: 'id' });
+    // Import jobs are readable by stewards and ADMIN only: the malformed id is theirs to send.
+    refused(await gql(t.as([Role.ADMIN]), '{ importJob(id: "abc") { id } }'), 'BAD_USER_INPUT', { field: 'id' });
+    refused(await gql(t.server, '{ importJob(id: "abc") { id } }'), 'UNAUTHENTICATED');
     const yearZero = await gql(t.server, '{ entries(referential: "NAC", at: "0000-01-01") { totalCount } }');
     expect(yearZero.status).toBe(400);
     refused(yearZero, 'GRAPHQL_VALIDATION_FAILED', { reason: 'INVALID_DATE', field: 'at' }); // a literal: the document is invalid

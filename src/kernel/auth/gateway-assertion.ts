@@ -7,6 +7,8 @@ import { isRole } from './role.enum';
 /** The header the gateway signs the caller's principal into; subgraphs in split mode trust nothing else. */
 export const GATEWAY_ASSERTION_HEADER = 'x-gateway-assertion';
 const ISSUER = 'referentiel-justice-gateway';
+/** The `reason` of a lone subgraph's refusal of the assertion itself (missing, forged, expired, for another subgraph). */
+export const GATEWAY_ASSERTION_REFUSED = 'GATEWAY_ASSERTION_REFUSED';
 const LIFETIME_SECONDS = 60;
 
 const secretKey = (secret: string): Uint8Array => new TextEncoder().encode(secret);

@@ -24,6 +24,7 @@ import { inputLimitsPlugin } from './input-limits';
 import { queryLimits, refuseTooManyTokens } from './query-limits';
 import { refuseHttp } from './refuse-http';
 import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { GATEWAY_ASSERTION_REFUSED } from '../auth/gateway-assertion';
 import { redisRateLimitStore } from './rate-limit-store';
 import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
@@ -130,6 +131,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       next();
     } catch (error) {
       if (!(error instanceof AuthException)) return next(error);
+      // A lone subgraph refuses only the gateway's assertion: the gateway must not pass that on as the caller's fault.
+      if (options.role === 'subgraph') return void res.status(error.httpStatus).json({ errors: [{ message: error.message, extensions: { code: error.apiCode, reason: GATEWAY_ASSERTION_REFUSED } }] });
       refuseHttp(res, error.httpStatus, error.apiCode, error.message);
     }
   };

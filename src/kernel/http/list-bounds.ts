@@ -9,6 +9,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // Connections and pages: the enclosing field's `first` already counts them.
   'CourtConnection.edges': 1,
   'EntryConnection.edges': 1,
+  'OffenceCitationConnection.edges': 1,
   'AuditEntryConnection.edges': 1,
   'ChangePage.events': 1,
   // Paginated fields whose largest page is not MAX_PAGE_SIZE: what `first: $variable` counts.
@@ -68,6 +69,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ImpactedExchange.paths': 10,
   'ImpactPath.steps': 10,
   'ImportJob.errors': 200,
+  'OffenceCitation.roles': 2,
+  'OffenceCitation.references': 20,
   'LegalReference.paragraphs': 20,
   'MergeResult.closed': 20,
   'MessageValidation.errors': 100,
@@ -89,9 +92,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.deprecatedFieldUsage': 200,
   'ClientUsage.coordinates': 1000,
   'ClientUsage.referentials': 50,
-  'FieldUsage.clients': 300,
+  'FieldUsage.clients': 200,
   'FieldUsage.last30Days': 31,
-  'FieldClientUsage.operations': 100,
+  'FieldClientUsage.operations': 30,
   'ObservedReferentialUsage.readers': 300,
   'ReferentialReader.releases': 50,
   'ImpactedApplication.evidence': 2,

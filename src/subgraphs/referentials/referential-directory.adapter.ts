@@ -26,8 +26,8 @@ export const referentialDirectory: ReferentialDirectory = {
   },
 
   /**
-   * Referentials whose entries in their latest published release (drafts are their stewards' alone) cite the text. A text that reads as a reference ("ART.L.234-1 C.ROUTE.",
-   * "Code de la route, art. L.234-1", "C.P.P.") is matched on the parsed references (any mnemonic of the code),
+   * Referentials whose entries in their latest published release cite the text (drafts are their stewards' alone).
+   * A text that reads as a reference ("ART.L.234-1 C.ROUTE.", "Code de la route, art. L.234-1", "C.P.P.") is matched on the parsed references (any mnemonic of the code),
    * with the entries citing it; anything else is compared with the references as written.
    */
   async citing(em: EntityManager, legalText: string): Promise<ReferentialCitation[]> {
@@ -38,7 +38,9 @@ export const referentialDirectory: ReferentialDirectory = {
       const cited = citationCondition(structured);
       const rows = await em.execute<{ referential_code: string; codes: string[]; n: string }[]>(
         `select e.referential_code, (array_agg(distinct e.code order by e.code))[1:${CITING_SAMPLE}] as codes, count(distinct e.code) as n
-         from legal_reference l join referential_entry e on e.id = l.entry_id where e.superseded_in is null and ${cited.sql}
+         from legal_reference l join referential_entry e on e.id = l.entry_id
+         join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
+         where e.recorded_in <= p.n and (e.superseded_in is null or e.superseded_in > p.n) and ${cited.sql}
          group by e.referential_code order by 1`, cited.params);
       if (rows.length) return rows.map((r) => ({ referentialCode: r.referential_code, entryCodes: r.codes, entryCount: Number(r.n) }));
     }
