@@ -18,6 +18,7 @@ export const VIEWS: ViewDefinition[] = [
   { route: 'schema', label: 'Schéma', component: lazy(() => import('./views/schema/schema-view').then((m) => ({ default: m.SchemaView }))) },
   { route: 'referentials', label: 'Référentiels', component: lazy(() => import('./views/referentials/referentials-view').then((m) => ({ default: m.ReferentialsView }))) },
   { route: 'courts', label: 'Juridictions', component: lazy(() => import('./views/courts/courts-view').then((m) => ({ default: m.CourtsView }))) },
+  { route: 'reviews', label: 'Revues', component: lazy(() => import('./views/reviews/reviews-view').then((m) => ({ default: m.ReviewsView }))) },
   { route: 'ide', label: 'Requêtes', component: lazy(() => import('./views/ide/ide-view').then((m) => ({ default: m.IdeView }))) },
 ];
 

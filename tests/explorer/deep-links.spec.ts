@@ -154,7 +154,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer deep 
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
     expect(await skip.evaluate((el: any) => el === document.activeElement)).toBe(true);
-    for (const tab of ['map', 'schema', 'referentials', 'courts', 'ide']) {
+    for (const tab of ['map', 'schema', 'referentials', 'courts', 'reviews', 'ide']) {
       const box = (await page.getByTestId(`tab-${tab}`).boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);

@@ -23,6 +23,7 @@ const ENUMS = {
   SchemaLanguage: { XSD: 'XSD', JSON_SCHEMA: 'JSON Schema' },
   UsageMode: { READ: 'Lecture', PRODUCE: 'Alimentation' },
   ReleaseStatus: { DRAFT: 'Brouillon', PUBLISHED: 'Publiée', RETIRED: 'Retirée' },
+  ReviewStep: { COMMENT: 'Commentaire', SUBMITTED: 'Soumise', APPROVED: 'Approuvée', REJECTED: 'Rejetée', PUBLISHED: 'Publiée' },
   LegalRole: { DEFINES: 'Définie par', PUNISHES: 'Réprimée par' },
   ChangeLevel: { breaking: 'cassant', dangerous: 'risqué', safe: 'sûr' },
   TypeKind: { object: 'type', interface: 'interface', enum: 'énumération', input: 'entrée', scalar: 'scalaire', union: 'union' },

@@ -44,6 +44,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Court.children': 60,
   'Court.ancestors': 5,
   'Court.sites': 20,
+  // The public directory (data/annuaire-juridictions.csv): at most 1 phone, 2 emails, 5 day ranges of 2 slots a site.
+  'CourtSite.phones': 10,
+  'CourtSite.emails': 10,
+  'CourtSite.openingHours': 14,
+  'OpeningHours.slots': 6,
   'Entry.children': 100,
   'Entry.ancestors': 10,
   'Entry.legalReferences': 20,
@@ -100,11 +105,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.upcomingReleases': 50,
   'Referential.upcomingReleases': 20,
   'Release.comments': 200,
-  // Court sites from the official directory (717 sites): at most 1 phone and 2 e-mails, 5 day ranges of 2 slots.
-  'CourtSite.phones': 10,
-  'CourtSite.emails': 10,
-  'CourtSite.openingHours': 14,
-  'OpeningHours.slots': 6,
 };
 
 /** What an undeclared list counts: enough to refuse lists nested in lists. */

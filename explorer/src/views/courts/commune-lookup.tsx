@@ -65,7 +65,10 @@ export function CommuneLookup({ insee }: { insee: string }) {
                 <li key={type} className="competent-item">
                   <div className="competent-kind" title={type}>{TYPE_LABEL[type]}</div>
                   <CourtChain ancestors={court.ancestors} court={court} />
-                  {site && <div className="muted small">{site.label} — {site.address}, {site.postalCode} {site.city}</div>}
+                  {site && (
+                    // The directory names a court's seat after the court: its label is shown only when it says more.
+                    <div className="muted small">{[site.label !== court.name && site.label, site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</div>
+                  )}
                 </li>
               );
             })}

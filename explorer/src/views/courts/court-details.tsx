@@ -3,6 +3,7 @@ import { useQuery } from '../../api/use-query';
 import { ErrorBox, Loading } from '../../components/status';
 import { link, usePageTitle, useScrollIntoView } from '../../router';
 import { CourtChain } from './court-chain';
+import { CourtSiteCard } from './court-site';
 import { COURT_DETAILS, TYPE_LABEL, type CourtDetails as Result } from './operations';
 import { today } from './today';
 
@@ -24,7 +25,8 @@ export function CourtDetails({ code }: { code: string }) {
       <div className="muted small">
         {court.validFrom ? `En vigueur depuis le ${court.validFrom}` : 'En vigueur depuis avant le SRJ'}{court.validTo ? `, fermée le ${court.validTo}` : ''}
       </div>
-      {court.sites.map((s) => <div key={s.label + s.address} className="small">{s.label} — {s.address}, {s.postalCode} {s.city}</div>)}
+      {court.sites.length > 0 && <h4>Sites ({court.sites.length})</h4>}
+      {court.sites.map((s) => <CourtSiteCard key={s.id} site={s} />)}
       {court.children.length > 0 && (
         <>
           <h4>Juridictions rattachées ({court.children.length})</h4>

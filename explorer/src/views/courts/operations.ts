@@ -69,14 +69,33 @@ export const COURT_DETAILS = `query CourtDetails($code: ID!, $at: LocalDate) {
     ${COURT}
     ancestors { code name shortName type }
     children(validAt: $at) { code name type }
-    sites { label address postalCode city main }
+    sites {
+      id label address postalCode city inseeCode main phones emails website directoryUrl directoryUpdatedOn
+      openingHours { days note slots { opens closes } }
+    }
   }
 }`;
+/** A court's site with what the public directory says of it (contacts, hours). */
+export interface CourtSite {
+  id: string;
+  label: string;
+  address: string | null;
+  postalCode: string | null;
+  city: string;
+  inseeCode: string;
+  main: boolean;
+  phones: string[];
+  emails: string[];
+  website: string | null;
+  directoryUrl: string | null;
+  directoryUpdatedOn: string | null;
+  openingHours: { days: string; note: string | null; slots: { opens: string; closes: string }[] }[];
+}
 export interface CourtDetails {
   court: (Court & {
     ancestors: { code: string; name: string; shortName: string; type: CourtType }[];
     children: { code: string; name: string; type: CourtType }[];
-    sites: { label: string; address: string; postalCode: string | null; city: string; main: boolean }[];
+    sites: CourtSite[];
   }) | null;
 }
 

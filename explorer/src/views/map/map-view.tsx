@@ -14,7 +14,7 @@ import { exportPng, exportSvg } from './landscape-export';
 import { LandscapeGraph } from './landscape-graph';
 import { visibleLandscape } from './landscape-model';
 import { LandscapeTable } from './landscape-table';
-import { EXCHANGE_SCHEMAS, LANDSCAPE, MAP_FIELDS, type ExchangeSchemas, type Landscape } from './operations';
+import { LANDSCAPE, LANDSCAPE_SCHEMAS, MAP_FIELDS, withSchemaVersions, type Landscape, type LandscapeSchemas, type LandscapeWithoutSchemas } from './operations';
 
 /** Applications as nodes, exchanges as edges, partners apart; search, filters, focus; deep link /explorer/map?app=CASSIOPEE. */
 export function MapView({ location }: { location: Location }) {
@@ -31,15 +31,10 @@ const mapUrl = (params: Record<string, string | undefined>): string => {
 };
 
 function Map({ location }: { location: Location }) {
-  const landscape = useQuery<Omit<Landscape, 'exchanges'> & { exchanges: Omit<Landscape['exchanges'][number], 'schemaVersions'>[] }>(LANDSCAPE, {});
-  const schemas = useQuery<ExchangeSchemas>(EXCHANGE_SCHEMAS, {});
+  const landscape = useQuery<LandscapeWithoutSchemas>(LANDSCAPE, {});
+  const schemas = useQuery<LandscapeSchemas>(LANDSCAPE_SCHEMAS, {});
+  const data = useMemo<Landscape | undefined>(() => (landscape.data && schemas.data ? withSchemaVersions(landscape.data, schemas.data) : undefined), [landscape.data, schemas.data]);
   const error = landscape.error ?? schemas.error;
-  // The two halves joined by exchange code: the rest of the view reads one landscape.
-  const data = useMemo<Landscape | undefined>(() => {
-    if (!landscape.data || !schemas.data) return undefined;
-    const versions = new globalThis.Map(schemas.data.exchanges.map((x) => [x.code, x.schemaVersions]));
-    return { ...landscape.data, exchanges: landscape.data.exchanges.map((x) => ({ ...x, schemaVersions: versions.get(x.code) ?? [] })) };
-  }, [landscape.data, schemas.data]);
   const [domain, setDomain] = useState('');
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');

@@ -1,6 +1,10 @@
+import { authorizationHeader } from '../../api/authorization-header';
+
 // Every operation of the review view (pending reviews, the diff under review, the review's steps), self-contained:
 // the view needs a steward's credentials, which the other views do not send.
 export const REVIEWS_FIELDS = ['pendingReviews', 'releaseDiff', 'approveRelease', 'rejectRelease', 'commentRelease'];
+/** The Query fields among them: the supergraph model knows the Query root's fields only. */
+export const REVIEWS_QUERY_FIELDS = ['pendingReviews', 'releaseDiff'];
 
 export interface ReviewComment {
   kind: 'COMMENT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PUBLISHED';
@@ -20,15 +24,20 @@ export interface PendingReview {
   effectiveOn: string | null;
   reviewStale: boolean;
   notes: string | null;
-  comments: ReviewComment[];
 }
 
 export const PENDING_REVIEWS = `query PendingReviews {
   pendingReviews {
     referentialCode number version submittedBy submittedAt submittedVersion effectiveOn reviewStale notes
-    comments { kind author body entryCode createdAt }
   }
 }`;
+/** The comments of the review opened only: every review's (100 × 200) would cost over the gateway's limit. */
+export const REVIEW_COMMENTS = `query ReviewComments($referential: ID!) {
+  referential(code: $referential) { draft { number comments { kind author body entryCode createdAt } } }
+}`;
+export interface ReviewComments {
+  referential: { draft: { number: number; comments: ReviewComment[] } | null } | null;
+}
 export interface PendingReviews {
   pendingReviews: PendingReview[];
 }
@@ -63,7 +72,7 @@ export const COMMENT = `mutation Comment($referential: ID!, $body: String!, $ent
 export async function reviewGraphql<T>(authorization: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization: /^Bearer /i.test(authorization) ? authorization : `Bearer ${authorization}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(authorizationHeader(authorization) ? { authorization: authorizationHeader(authorization) } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };

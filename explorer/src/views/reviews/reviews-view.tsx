@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { TokenInput, useAuthorization } from '../../api/authorization';
+import { useMissingFields } from '../../api/supergraph-context';
+import { Unavailable } from '../../components/unavailable';
+import { label } from '../../i18n/fr';
+import { usePageTitle } from '../../router';
 import {
-  APPROVE, COMMENT, DIFF_UNDER_REVIEW, LATEST_RELEASE, PENDING_REVIEWS, REJECT, reviewGraphql,
-  type DiffUnderReview, type LatestRelease, type PendingReview, type PendingReviews,
+  REVIEWS_QUERY_FIELDS, APPROVE, COMMENT, DIFF_UNDER_REVIEW, LATEST_RELEASE, PENDING_REVIEWS, REJECT, REVIEW_COMMENTS, reviewGraphql,
+  type DiffUnderReview, type LatestRelease, type PendingReview, type PendingReviews, type ReviewComment, type ReviewComments,
 } from './operations';
-
-const TOKEN_KEY = 'rj-review-authorization';
 
 /**
  * "Relectures": the drafts submitted for review in the steward's referentials, the diff each one would publish
@@ -12,7 +15,14 @@ const TOKEN_KEY = 'rj-review-authorization';
  * submitter, or of a draft changed since its submission, is refused by the API and shown as such.
  */
 export function ReviewsView() {
-  const [authorization, setAuthorization] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
+  const missing = useMissingFields(REVIEWS_QUERY_FIELDS);
+  usePageTitle('Revues');
+  if (missing?.length) return <Unavailable subgraph="referentials" missing={missing} />;
+  return <PendingReviewsList />;
+}
+
+function PendingReviewsList() {
+  const [authorization, setAuthorization] = useAuthorization();
   const [reviews, setReviews] = useState<PendingReview[] | null>(null);
   const [selected, setSelected] = useState<PendingReview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,24 +40,21 @@ export function ReviewsView() {
   }, [authorization]);
 
   useEffect(() => {
-    sessionStorage.setItem(TOKEN_KEY, authorization);
     if (authorization) void load();
   }, [authorization, load]);
 
   return (
     <section className="reviews-view">
-      <h2>Relectures en attente</h2>
-      <label>
-        Jeton d&apos;intendant (Authorization)
-        <input type="password" value={authorization} onChange={(e) => setAuthorization(e.target.value)} placeholder="Bearer …" />
-      </label>
+      <h2>Revues en attente</h2>
+      <TokenInput token={authorization} onChange={setAuthorization} label="Jeton d'intendant (Authorization)" />
+      {!authorization && <p className="muted" data-testid="reviews-need-token">Saisissez un jeton d'intendant pour voir les versions soumises à relecture.</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {reviews && reviews.length === 0 && <p>Aucune version soumise à relecture dans vos référentiels.</p>}
       <div className="reviews-layout">
         <ul className="reviews-list">
           {reviews?.map((review) => (
             <li key={`${review.referentialCode}-${review.number}`}>
-              <button type="button" aria-pressed={selected === review} onClick={() => setSelected(review)}>
+              <button type="button" aria-pressed={selected === review ? 'true' : 'false'} onClick={() => setSelected(review)}>
                 {review.referentialCode} · version {review.number} · soumise par {review.submittedBy}
                 {review.effectiveOn && ` · effet le ${review.effectiveOn}`}
                 {review.reviewStale && ' · modifiée depuis la soumission'}
@@ -63,6 +70,8 @@ export function ReviewsView() {
 
 function ReviewDetails({ authorization, review, onChanged }: { authorization: string; review: PendingReview; onChanged: () => Promise<void> }) {
   const [diff, setDiff] = useState<DiffUnderReview['releaseDiff'] | null>(null);
+  const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [steps, setSteps] = useState(0);
   const [text, setText] = useState('');
   const [entryCode, setEntryCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -73,11 +82,13 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       const latest = (await reviewGraphql<LatestRelease>(authorization, LATEST_RELEASE, { referential: review.referentialCode })).referential?.latestRelease?.number ?? 0;
       const { releaseDiff } = await reviewGraphql<DiffUnderReview>(authorization, DIFF_UNDER_REVIEW, { referential: review.referentialCode, from: latest, to: review.number });
       if (live) setDiff(releaseDiff);
+      const { referential } = await reviewGraphql<ReviewComments>(authorization, REVIEW_COMMENTS, { referential: review.referentialCode });
+      if (live) setComments(referential?.draft?.comments ?? []);
     })().catch((e: Error) => live && setMessage(e.message));
     return () => {
       live = false;
     };
-  }, [authorization, review.referentialCode, review.number]);
+  }, [authorization, review.referentialCode, review.number, steps]);
 
   const act = (query: string, variables: Record<string, unknown>, done: string) => async () => {
     setMessage(null);
@@ -85,6 +96,7 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       await reviewGraphql(authorization, query, { referential: review.referentialCode, ...variables });
       setMessage(done);
       setText('');
+      setSteps((n) => n + 1);
       await onChanged();
     } catch (e) {
       setMessage((e as Error).message);
@@ -110,12 +122,12 @@ function ReviewDetails({ authorization, review, onChanged }: { authorization: st
       ) : <p>Chargement du différentiel…</p>}
       <h4>Commentaires et étapes</h4>
       <ol className="review-comments">
-        {review.comments.map((c, i) => (
-          <li key={i}><strong>{c.kind}</strong> · {c.author}{c.entryCode && ` · entrée ${c.entryCode}`} · {new Date(c.createdAt).toLocaleString('fr-FR')}{c.body && ` : ${c.body}`}</li>
+        {comments.map((c, i) => (
+          <li key={i}><strong title={c.kind}>{label('ReviewStep', c.kind)}</strong> · {c.author}{c.entryCode && ` · entrée ${c.entryCode}`} · {new Date(c.createdAt).toLocaleString('fr-FR')}{c.body && ` : ${c.body}`}</li>
         ))}
       </ol>
-      <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="Commentaire, ou motif du rejet" />
-      <input value={entryCode} onChange={(e) => setEntryCode(e.target.value)} placeholder="Code de l'entrée commentée (facultatif)" />
+      <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="Commentaire, ou motif du rejet" aria-label="Commentaire, ou motif du rejet" />
+      <input value={entryCode} onChange={(e) => setEntryCode(e.target.value)} placeholder="Code de l'entrée commentée (facultatif)" aria-label="Code de l'entrée commentée (facultatif)" />
       <div className="review-actions">
         <button type="button" disabled={!text.trim()} onClick={act(COMMENT, { body: text, entryCode: entryCode || null }, 'Commentaire ajouté.')}>Commenter</button>
         <button type="button" onClick={act(APPROVE, { version: review.version, note: text || null }, 'Version approuvée.')}>Approuver</button>

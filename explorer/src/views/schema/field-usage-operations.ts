@@ -1,9 +1,10 @@
 // Observed usage in the explorer: self-contained (its own fetch), so it plugs into whichever Schéma view is served.
 
+// Each client's operations are left out: 300 clients × 100 operations would cost 30 000, over the gateway's limit.
 export const FIELD_USAGE = `query FieldUsage($coordinate: String!) {
   fieldUsage(coordinate: $coordinate) {
     coordinate inSchema deprecationReason requests
-    clients { client application { code name } requests operations { name hash requests } firstSeen lastSeen }
+    clients { client application { code name } requests firstSeen lastSeen }
     last30Days { day requests }
   }
 }`;
@@ -14,7 +15,6 @@ export interface FieldClient {
   client: string;
   application: { code: string; name: string } | null;
   requests: number;
-  operations: { name: string; hash: string; requests: number }[];
   firstSeen: string;
   lastSeen: string;
 }
@@ -39,7 +39,7 @@ export async function usageQuery<T>(query: string, variables: Record<string, unk
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {
     const code = body.errors[0].extensions?.code;
-    throw new Error(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 'Observed usage needs the ARCHITECT or ADMIN role.' : body.errors[0].message);
+    throw new Error(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? "L'usage observé demande le rôle ARCHITECT ou ADMIN : saisissez un jeton d'architecte." : body.errors[0].message);
   }
   return body.data as T;
 }

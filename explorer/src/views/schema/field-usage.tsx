@@ -24,7 +24,7 @@ export function Sparkline({ values, width = 120, height = 24 }: { values: number
   const step = width / Math.max(1, values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)}`).join(' ');
   return (
-    <svg className="usage-sparkline" width={width} height={height} role="img" aria-label={`requests per day, at most ${max}`}>
+    <svg className="usage-sparkline" width={width} height={height} role="img" aria-label={`requêtes par jour sur 30 jours, au plus ${max}`}>
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );
@@ -46,14 +46,13 @@ export function FieldUsagePanel({ coordinate, authorization }: { coordinate: str
         <p>Aucun client observé sur 30 jours.</p>
       ) : (
         <table>
-          <thead><tr><th>client</th><th>application</th><th>requêtes</th><th>opérations</th><th>vu de … à</th></tr></thead>
+          <thead><tr><th>client</th><th>application</th><th>requêtes</th><th>vu de … à</th></tr></thead>
           <tbody>
             {field.clients.map((c) => (
               <tr key={c.client}>
                 <td>{c.client}</td>
                 <td>{c.application?.name ?? '—'}</td>
                 <td>{c.requests.toLocaleString('fr')}</td>
-                <td>{c.operations.map((o) => o.name || o.hash.slice(0, 8)).join(', ')}</td>
                 <td>{c.firstSeen.slice(0, 10)} → {c.lastSeen.slice(0, 10)}</td>
               </tr>
             ))}

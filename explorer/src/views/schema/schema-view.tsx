@@ -6,13 +6,14 @@ import { link, navigate, usePageTitle, type Location } from '../../router';
 import { ChangeLog } from './change-log';
 import { EntityMatrix } from './entity-matrix';
 import { SubgraphChart } from './subgraph-chart';
+import { FieldUsageSection, UnusedFieldsSection } from './schema-usage';
 import { TypeCard } from './type-card';
 import { searchTypes } from './type-search';
 
 // The relationship graph brings cytoscape: loaded when its tab opens.
 const RelationGraph = lazy(() => import('./relation-graph').then((m) => ({ default: m.RelationGraph })));
 
-const TABS = [['types', 'Types'], ['relations', 'Relations'], ['subgraphs', 'Sous-graphes'], ['changes', 'Journal des changements']] as const;
+const TABS = [['types', 'Types'], ['relations', 'Relations'], ['subgraphs', 'Sous-graphes'], ['usage', 'Usage observé'], ['changes', 'Journal des changements']] as const;
 type Tab = (typeof TABS)[number][0];
 
 /**
@@ -27,6 +28,7 @@ export function SchemaView({ location }: { location: Location }) {
   const requested = location.params.get('tab');
   const tab: Tab = TABS.some(([t]) => t === requested) ? (requested as Tab) : 'types';
   const typeName = location.segments[1];
+  const fieldName = location.params.get('field') ?? undefined;
   const types = useMemo(() => searchTypes(model?.types ?? [], deferred, owner), [model, deferred, owner]);
   const known = useMemo(() => new Set((model?.types ?? []).map((t) => t.name)), [model]);
   const selected = model?.types.find((t) => t.name === (typeName ?? 'Query'));
@@ -62,12 +64,15 @@ export function SchemaView({ location }: { location: Location }) {
               </ul>
             </nav>
             <div className="column-main">
-              {selected ? <TypeCard type={selected} known={known} /> : <p className="notice notice-info" role="status" data-testid="type-unknown">Le schéma n'a pas de type « {typeName} ».</p>}
+              {selected && <TypeCard type={selected} known={known} field={fieldName} />}
+              {selected && fieldName && <FieldUsageSection coordinate={`${selected.name}.${fieldName}`} />}
+              {!selected && <p className="notice notice-info" role="status" data-testid="type-unknown">Le schéma n'a pas de type « {typeName} ».</p>}
             </div>
           </div>
         )}
         {tab === 'relations' && <Panel title="Relations entre types"><Suspense fallback={<Loading />}><RelationGraph model={model} /></Suspense></Panel>}
         {tab === 'subgraphs' && <div className="columns columns-even"><SubgraphChart model={model} /><EntityMatrix model={model} /></div>}
+        {tab === 'usage' && <UnusedFieldsSection />}
         {tab === 'changes' && <ChangeLog />}
       </div>
     </div>

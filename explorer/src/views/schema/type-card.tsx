@@ -1,5 +1,6 @@
 import type { TypeInfo } from '../../api/supergraph-model';
 import { label } from '../../i18n/fr';
+import { link } from '../../router';
 import { TypeRef } from './type-ref';
 
 /** Each key once, with the subgraphs that declare it: an entity shared by three subgraphs has one key, not three. */
@@ -10,7 +11,7 @@ function groupKeys(keys: TypeInfo['keys']): Map<string, string[]> {
 }
 
 /** One type: its description, owning subgraphs, keys, then each field with its own owners and deprecation; types are links. */
-export function TypeCard({ type, known }: { type: TypeInfo; known: Set<string> }) {
+export function TypeCard({ type, known, field }: { type: TypeInfo; known: Set<string>; field?: string }) {
   return (
     <article className="type-card" id={`type-${type.name}`} data-testid="type-card" aria-labelledby={`type-${type.name}-title`}>
       <header>
@@ -26,9 +27,10 @@ export function TypeCard({ type, known }: { type: TypeInfo; known: Set<string> }
             <thead className="visually-hidden"><tr><th scope="col">Champ</th><th scope="col">Type</th><th scope="col">Description</th><th scope="col">Sous-graphes</th></tr></thead>
             <tbody>
               {type.fields.map((f) => (
-                <tr key={f.name} className={f.deprecated ? 'deprecated' : undefined}>
+                <tr key={f.name} className={[f.deprecated && 'deprecated', f.name === field && 'selected'].filter(Boolean).join(' ') || undefined}>
                   <td className="field-name">
-                    <code>{f.name}</code>
+                    {/* The field's name opens its observed usage (an architect's question: who reads it?). */}
+                    <a {...link(`schema/${type.name}?field=${encodeURIComponent(f.name)}`)} aria-current={f.name === field ? 'true' : undefined} title="Usage observé"><code>{f.name}</code></a>
                     {f.args.length > 0 && <span className="args">({f.args.map((a, i) => <span key={a.name}>{i > 0 && ', '}{a.name}: <TypeRef type={a.type} known={known} /></span>)})</span>}
                   </td>
                   <td>{f.type && <TypeRef type={f.type} known={known} />}</td>
