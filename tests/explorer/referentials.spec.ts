@@ -59,6 +59,8 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await page.getByTestId('natinf-search').press('ArrowDown');
     const list = page.getByTestId('natinf-results');
     expect(await list.getAttribute('role')).toBe('listbox');
+    // React renders the active option after the key press: wait for it rather than read it at once.
+    await page.waitForFunction(() => /^natinf-/.test(document.querySelector('[data-testid=natinf-results]')?.getAttribute('aria-activedescendant') ?? ''));
     expect(await list.getAttribute('aria-activedescendant')).toMatch(/^natinf-/);
     await page.keyboard.press('Enter');
     await page.getByTestId('entry-history').getByText('CONDUITE', { exact: false }).first().waitFor();
