@@ -56,11 +56,14 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await page.getByTestId('natinf-row').first().waitFor();
     await page.getByTestId('natinf-search').fill('conduite');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=natinf-row]')].every((r: any) => /conduite/i.test(r.textContent)));
-    await page.getByTestId('natinf-search').press('ArrowDown');
     const list = page.getByTestId('natinf-results');
     expect(await list.getAttribute('role')).toBe('listbox');
-    // React renders the active option after the key press: wait for it rather than read it at once.
-    await page.waitForFunction(() => /^natinf-/.test(document.querySelector('[data-testid=natinf-results]')?.getAttribute('aria-activedescendant') ?? ''));
+    // A late page of results (the search is debounced) resets the active option: press again until one is active.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByTestId('natinf-search').press('ArrowDown');
+      const active = await page.waitForFunction(() => /^natinf-/.test(document.querySelector('[data-testid=natinf-results]')?.getAttribute('aria-activedescendant') ?? ''), undefined, { timeout: 2_000 }).then(() => true, () => false);
+      if (active) break;
+    }
     expect(await list.getAttribute('aria-activedescendant')).toMatch(/^natinf-/);
     await page.keyboard.press('Enter');
     await page.getByTestId('entry-history').getByText('CONDUITE', { exact: false }).first().waitFor();
