@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
-import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
 import { refuseHttp } from '../http/refuse-http';
 import { logger } from '../logger';
 import { operationHash } from '../http/operation-allowlist.plugin';
@@ -28,24 +28,18 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
       const started = process.hrtime.bigint();
       const queryHash = operationHash(body.query);
       const request = { queryHash, operationName: body.operationName, variables: body.variables, scope: scopeOf(req.principal) };
-      let versions: string;
-      try {
-        versions = await cache.dataVersions();
-      } catch (error) {
-        const fault = infrastructureFault(error);
-        if (!fault) throw error;
+      const read = await cache.versionsOrStale(request);
+      if ('stale' in read) {
         // Stale-if-error: the last answer to this very request, flagged, rather than nothing while the database is down.
-        logInfrastructureFault(fault, error, 'response cache');
-        const stale = cache.getStale(cache.staleKey(request));
         res.setHeader('cache-control', 'no-store');
-        if (stale === undefined) {
+        if (read.stale === undefined) {
           res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
           return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
         }
         res.set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'STALE', warning: '110 - "Response is Stale"' });
-        return void res.send(`${stale}\n`);
+        return void res.send(`${read.stale}\n`);
       }
-      const key = cache.key({ ...request, versions });
+      const key = cache.key({ ...request, versions: read.versions });
       let answer = cache.get(key);
       const leader = answer === undefined ? answering.get(key) : undefined;
       if (leader) answer = await leader.then(() => cache.get(key));

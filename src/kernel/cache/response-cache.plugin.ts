@@ -1,6 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { Kind, type FormattedExecutionResult } from 'graphql';
-import { infrastructureFault, logInfrastructureFault } from '../errors/infrastructure-fault';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import type { CacheSlot, ResponseCache } from './response-cache';
 
@@ -37,21 +36,14 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
           if (!slot) {
             const hash = queryHash ?? operationHash(request.query ?? '');
             const parts = { queryHash: hash, operationName: request.operationName, variables: request.variables, scope: options.scopeOf(contextValue) };
-            const staleKey = cache.staleKey(parts);
-            let versions: string;
-            try {
-              versions = await cache.dataVersions();
-            } catch (error) {
-              const fault = infrastructureFault(error);
-              if (!fault) throw error;
-              logInfrastructureFault(fault, error, 'response cache');
-              const body = cache.getStale(staleKey);
+            const read = await cache.versionsOrStale(parts);
+            if ('stale' in read) {
               // No stored answer: the operation runs and its resolvers report the outage themselves.
-              if (body === undefined) return null;
+              if (read.stale === undefined) return null;
               stale = true;
-              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(body) as FormattedExecutionResult } };
+              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(read.stale) as FormattedExecutionResult } };
             }
-            slot = { key: cache.key({ ...parts, versions }), queryHash: hash, staleKey };
+            slot = { key: cache.key({ ...parts, versions: read.versions }), queryHash: hash, staleKey: cache.staleKey(parts) };
           }
           const body = cache.get(slot.key);
           if (body === undefined) return null;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { infrastructureFault, logInfrastructureFault } from '../errors/infrastructure-fault';
 import { today } from '../graphql/scalars';
 
 /** A request's place in the cache, worked out once before Apollo and carried into the GraphQL context. */
@@ -55,6 +56,21 @@ export class ResponseCache {
 
   get(key: string): string | undefined {
     return this.entries.get(key);
+  }
+
+  /**
+   * The data versions, or, when the database cannot be read, the last answer stored for this very request (stale-if-
+   * error; undefined when there is none). The fault is logged here, once for both entry points.
+   */
+  async versionsOrStale(parts: Omit<CacheKeyParts, 'versions'>): Promise<{ versions: string } | { stale: string | undefined }> {
+    try {
+      return { versions: await this.dataVersions() };
+    } catch (error) {
+      const fault = infrastructureFault(error);
+      if (!fault) throw error;
+      logInfrastructureFault(fault, error, 'response cache');
+      return { stale: this.getStale(this.staleKey(parts)) };
+    }
   }
 
   /** The last answer stored for this request, if still in memory: what a client gets while the database is down. */
