@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { openDedicatedConnection } from '../kernel/database/dedicated-connection';
 
 /**
  * How a dead import is told from a running one: the job's row becomes visible in the same commit as a
@@ -27,8 +28,7 @@ export async function recordRunningJob(holder: Client, job: { referentialCode: s
 
 /** Marks FAILED (failure "ABANDONED: …") every RUNNING job (of one referential, or all) whose import has died; returns their ids. */
 export async function abandonDeadJobs(databaseUrl: string, referentialCode?: string): Promise<number[]> {
-  const client = new Client({ connectionString: databaseUrl, application_name: 'import job sweep' });
-  await client.connect();
+  const client = await openDedicatedConnection(databaseUrl, 'import job sweep');
   try {
     const { rows } = await client.query<{ id: number }>(`select id from import_job where status = 'RUNNING' and ($1::text is null or referential_code = $1) order by id`, [referentialCode ?? null]);
     const abandoned: number[] = [];

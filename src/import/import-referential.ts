@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Client } from 'pg';
 import { recordAuditWithClient } from '../kernel/audit/record-audit';
-import { dedicatedConnection } from '../kernel/database/dedicated-connection';
+import { openDedicatedConnection } from '../kernel/database/dedicated-connection';
 import { today } from '../kernel/graphql/scalars';
 import { inSpan } from '../kernel/tracing/in-span';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
@@ -82,8 +81,7 @@ export async function importReferential(databaseUrl: string, referential: Refere
       report.timings[phase] = (report.timings[phase] ?? 0) + Math.round(performance.now() - started);
     }
   };
-  const client = new Client(dedicatedConnection(databaseUrl, `import ${referential.code}`));
-  await client.connect();
+  const client = await openDedicatedConnection(databaseUrl, `import ${referential.code}`);
   try {
     await client.query('begin');
     // Two imports of one referential: the second fails at once instead of interleaving.

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
-import { dedicatedConnection } from '../kernel/database/dedicated-connection';
+import { openDedicatedConnection } from '../kernel/database/dedicated-connection';
 import { inSpan } from '../kernel/tracing/in-span';
 import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
 import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
@@ -28,8 +27,7 @@ async function recordImportJob(orm: MikroORM, databaseUrl: string, referential: 
     ? `${referential.code} requires approval: import the file without publish (it becomes a draft), submit the draft for review, and publish it once another steward approved it` : null;
   await abandonDeadJobs(databaseUrl, referential.code);
   // Holds the job's liveness lock for as long as this import runs (see import-job-liveness.ts).
-  const holder = new Client(dedicatedConnection(databaseUrl, `import job ${referential.code}`));
-  await holder.connect();
+  const holder = await openDedicatedConnection(databaseUrl, `import job ${referential.code}`);
   try {
     const id = await recordRunningJob(holder, { referentialCode: referential.code, file: basename(path), actor: options.actor ?? 'import' });
     const em = orm.em.fork();

@@ -1,4 +1,5 @@
-import type { ClientConfig } from 'pg';
+import { Client, type ClientConfig } from 'pg';
+import { logInfrastructureFault } from '../errors/infrastructure-fault';
 
 /**
  * A long-lived connection of its own (an import, the relay): when its process dies mid-statement, PostgreSQL notices
@@ -13,3 +14,14 @@ export const dedicatedConnection = (connectionString: string, applicationName: s
   keepAliveInitialDelayMillis: 5_000,
   options: '-c client_connection_check_interval=1000 -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3',
 });
+
+/**
+ * A connected client of its own. pg emits `error` on a client whose server went away between two queries; without a
+ * listener Node would end the process, so the fault is logged here (the query in flight, if any, still rejects).
+ */
+export async function openDedicatedConnection(connectionString: string, applicationName: string): Promise<Client> {
+  const client = new Client(dedicatedConnection(connectionString, applicationName));
+  client.on('error', (error) => logInfrastructureFault('database connection', error, applicationName));
+  await client.connect();
+  return client;
+}
