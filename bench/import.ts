@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { importReferential } from '../src/import/import-referential';
 import { copyLines } from '../src/import/staging';
 import { connectOrm, migrate } from '../src/kernel/database/database';
+import { ormModel } from '../src/platform/orm-model';
 import { benchNatinf } from './import-natinf';
 import { createSyntheticReferential, syntheticLines, writeSyntheticFile } from './synthetic';
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   await admin.query(`drop database if exists "${DATABASE}" with (force)`);
   await admin.query(`create database "${DATABASE}"`);
   await admin.end();
-  const orm = await connectOrm(url);
+  const orm = await connectOrm(url, ormModel);
   await migrate(orm);
   if (NATINF) {
     await benchNatinf(orm, url, ROWS);

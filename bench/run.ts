@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { loadConfig, PROJECT_ROOT } from '../src/kernel/config';
 import { connectOrm, migrate } from '../src/kernel/database/database';
 import { createOrmConfig } from '../src/kernel/database/mikro-orm.config';
+import { ormModel } from '../src/platform/orm-model';
 import { startOneProcessServer } from '../src/platform/servers';
 import { subgraphs } from '../src/subgraphs';
 import { loadDemoDataIfEmpty } from '../src/demo-data/load-demo-data';
@@ -36,7 +37,7 @@ async function prepareDatabase(): Promise<{ url: string; releases: { natinfSized
   if (!exists.rowCount) await admin.query(`create database "${DATABASE}"`);
   await admin.end();
   const url = databaseUrl(DATABASE);
-  const orm = await connectOrm(url);
+  const orm = await connectOrm(url, ormModel);
   await migrate(orm);
   await loadDemoDataIfEmpty(orm, loadConfig().dataDir);
   for (const [code, rows] of [[NATINF_SIZED, 17_000], [LARGE_LIST, LARGE_ENTRIES]] as const) {
@@ -109,7 +110,7 @@ async function statementsPerRequest(url: string, queries: BenchQuery[]): Promise
   let count = 0;
   // The resolvers' statements: with the cache on, each request adds one read of the data versions.
   process.env.RESPONSE_CACHE_MB = '0';
-  const orm = await MikroORM.init(createOrmConfig(url, { debug: ['query'], logger: () => count++ }));
+  const orm = await MikroORM.init(createOrmConfig(url, ormModel, { debug: ['query'], logger: () => count++ }));
   const server = await startOneProcessServer(orm, { host: '127.0.0.1', port: 0 });
   const counts = new Map<string, number>();
   for (const query of queries) {

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { loadConfig, PROJECT_ROOT } from '../src/kernel/config';
 import { connectOrm, migrate } from '../src/kernel/database/database';
+import { ormModel } from '../src/platform/orm-model';
 import { importSrj } from '../src/subgraphs/organisation/srj-import/import-srj';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { readCommittedSupergraph } from '../src/gateway/supergraph';
@@ -33,7 +34,7 @@ async function prepareDatabase(): Promise<string> {
   if (!(await admin.query('select 1 from pg_database where datname = $1', [DATABASE])).rowCount) await admin.query(`create database "${DATABASE}"`);
   await admin.end();
   const url = databaseUrl(DATABASE);
-  const orm = await connectOrm(url);
+  const orm = await connectOrm(url, ormModel);
   await migrate(orm);
   const [{ n }] = await orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from court');
   if (n === 0) await importSrj(orm.em.fork(), loadConfig().dataDir);

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadDemoDataIfEmpty } from './demo-data/load-demo-data';
 import { loadConfig } from './kernel/config';
 import { openDatabase } from './kernel/database/database';
+import { ormModel } from './platform/orm-model';
 import { logger } from './kernel/logger';
 import { onShutdown, stopGracefully } from './platform/on-shutdown';
 import { startChangeFeed } from './relay/start-change-feed';
@@ -12,7 +13,7 @@ import { schedulerConfig, startReleaseScheduler } from './subgraphs/referentials
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then gateway and subgraphs in one process. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, ormModel);
   if (config.loadDemoData) await loadDemoDataIfEmpty(database.orm, config.dataDir);
   const changeFeed = startChangeFeed(database.url, config.changeFeed);
   const http = await startOneProcessServer(database.orm, config, config.security, changeFeed);

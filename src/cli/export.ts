@@ -7,6 +7,7 @@ import type { Principal } from '../kernel/auth/principal';
 import { Role } from '../kernel/auth/role.enum';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
+import { ormModel } from '../platform/orm-model';
 import { ReleaseService } from '../subgraphs/referentials/release/release.service';
 import { parseArgs } from './args';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
   const problem = exportQueryProblem({ release: options.get('release')?.[0], at: options.get('at')?.[0] });
   if (problem) throw new Error(`--${problem.field}: ${problem.message}`);
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), ormModel);
   try {
     const em = database.orm.em.fork();
     const releases = new ReleaseService(em);

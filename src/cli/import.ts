@@ -7,6 +7,7 @@ import type { ImportFormat } from '../import/layouts';
 import { loadConfig } from '../kernel/config';
 import { stopTracing } from '../kernel/tracing/running-tracing';
 import { openDatabase } from '../kernel/database/database';
+import { ormModel } from '../platform/orm-model';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   if (!code || !file) throw new Error(USAGE);
   const format = options.get('format')?.[0];
   if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), ormModel);
   try {
     const em = database.orm.em.fork();
     let referential = await em.findOne(Referential, code);

@@ -2,6 +2,7 @@ import '../kernel/tracing/register-tracing'; // first: instrumentations must pre
 import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { connectOrm } from '../kernel/database/database';
+import { ormModel } from '../platform/orm-model';
 import { logger } from '../kernel/logger';
 import { onShutdown, stopGracefully } from '../platform/on-shutdown';
 import { startGatewayServer } from '../platform/servers';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   // API keys live in the database: with DATABASE_URL the gateway checks them; without, it accepts bearer tokens only.
-  const orm = config.databaseUrl ? await connectOrm(config.databaseUrl) : undefined;
+  const orm = config.databaseUrl ? await connectOrm(config.databaseUrl, ormModel) : undefined;
   const http = await startGatewayServer(urls, { host: config.host, port: portOption(options, config.port) }, { security: config.security, orm });
   onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => void (await orm?.close(true))));
   logger.info({ url: `${http.url}/graphql`, subgraphs: urls }, 'gateway is up');

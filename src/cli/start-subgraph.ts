@@ -2,6 +2,7 @@ import '../kernel/tracing/register-tracing'; // first: instrumentations must pre
 import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
+import { ormModel } from '../platform/orm-model';
 import { logger } from '../kernel/logger';
 import { onShutdown, stopGracefully } from '../platform/on-shutdown';
 import { startChangeFeed } from '../relay/start-change-feed';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Several processes cannot share one embedded server's data folder: split mode runs against a real one.
   if (!config.databaseUrl) throw new Error('split mode needs DATABASE_URL (the embedded database serves `npm start` only)');
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, ormModel);
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
   const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);

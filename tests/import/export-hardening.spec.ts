@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';
 import { connectOrm } from '../../src/kernel/database/database';
+import { ormModel } from '../../src/platform/orm-model';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { bearer, Role, testSecurity } from '../support/auth';
 import { FaultProxy } from '../support/fault-proxy';
@@ -59,7 +60,7 @@ describe('exports: bad parameters, database failures, and the export → import 
     // so the export's next page fails whatever the timing (terminating the backends let the pool reconnect).
     const target = new URL(t.db.url);
     const proxy = await new FaultProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    const orm = await connectOrm(proxy.through(t.db.url));
+    const orm = await connectOrm(proxy.through(t.db.url), ormModel);
     const server = await startOneProcessServer(orm, { host: '127.0.0.1', port: 0 }, await testSecurity());
     try {
       const response = await fetch(`${server.url}/exports/BIG?format=json`);

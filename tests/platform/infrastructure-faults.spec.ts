@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectOrm } from '../../src/kernel/database/database';
+import { ormModel } from '../../src/platform/orm-model';
 import { forgetLoggedFaults } from '../../src/kernel/errors/infrastructure-fault';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { logger } from '../../src/kernel/logger';
@@ -48,7 +49,7 @@ describe.each([
     db = await createTestDatabase('srj');
     const target = new URL(db.url);
     proxy = await new FaultProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    orm = await connectOrm(proxy.through(db.url));
+    orm = await connectOrm(proxy.through(db.url), ormModel);
     server = await startOneProcessServer(orm, { host: '127.0.0.1', port: 0 }, await testSecurity());
   });
   afterEach(() => proxy.restore());

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/kernel/database/database';
+import { ormModel } from '../../src/platform/orm-model';
 import { startEmbeddedPostgres } from '../../src/kernel/database/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../../src/demo-data/load-demo-data';
 import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
   for (const template of [TEMPLATES.empty, TEMPLATES.srj]) {
     await admin.query(`create database "${template}"`);
-    const orm = await connectOrm(databaseUrl(template));
+    const orm = await connectOrm(databaseUrl(template), ormModel);
     await migrate(orm);
     if (template === TEMPLATES.srj) await importSrj(orm.em.fork(), loadConfig().dataDir);
     await orm.close(true);
@@ -32,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   // The demo template starts from the SRJ one rather than importing the courts again.
   await admin.query(`create database "${TEMPLATES.demo}" template "${TEMPLATES.srj}"`);
   await admin.end();
-  const demo = await connectOrm(databaseUrl(TEMPLATES.demo));
+  const demo = await connectOrm(databaseUrl(TEMPLATES.demo), ormModel);
   await loadDemoDataIfEmpty(demo, loadConfig().dataDir);
   await demo.close(true);
   forgetDecoratorMetadata();

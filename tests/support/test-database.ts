@@ -3,6 +3,7 @@ import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { MikroORM as Orm } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { createOrmConfig } from '../../src/kernel/database/mikro-orm.config';
+import { ormModel } from '../../src/platform/orm-model';
 
 /** Databases of this checkout's runs share a prefix, so runs from two checkouts on one server never collide. */
 export const RUN_PREFIX = `rj_t${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 6)}_`;
@@ -41,7 +42,7 @@ export async function createTestDatabase(template: keyof typeof TEMPLATES = 'emp
   const queries: string[] = [];
   const url = databaseUrl(name);
   const orm = await Orm.init(
-    createOrmConfig(url, {
+    createOrmConfig(url, ormModel, {
       debug: ['query'],
       logger: (message: string) => queries.push(message.replace(/\x1B\[[0-9;]*m/g, '')),
       colors: false,

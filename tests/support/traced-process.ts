@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SecurityConfig } from '../../src/kernel/auth/security-config';
 import { connectOrm } from '../../src/kernel/database/database';
+import { ormModel } from '../../src/platform/orm-model';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { startGatewayServer, startOneProcessServer, startSubgraphServer } from '../../src/platform/servers';
 import { subgraphs } from '../../src/subgraphs';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     servers = [await startGatewayServer(JSON.parse(process.env.TRACED_URLS!) as Record<string, string>, listen, { security })];
     urls = { gateway: servers[0].url };
   } else {
-    orm = await connectOrm(process.env.DATABASE_URL!);
+    orm = await connectOrm(process.env.DATABASE_URL!, ormModel);
     const database = orm;
     servers = role === 'one-process' ? [await startOneProcessServer(database, listen, security)] : await Promise.all(subgraphs.map((s) => startSubgraphServer(database, s, listen, security)));
     urls = role === 'one-process' ? { gateway: servers[0].url } : Object.fromEntries(subgraphs.map((s, i) => [s.name, `${servers[i].url}/graphql`]));

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config';
 import { logger } from '../logger';
-import { createOrmConfig } from './mikro-orm.config';
+import { createOrmConfig, type OrmModel } from './mikro-orm.config';
 
 export interface Database {
   orm: MikroORM;
@@ -10,7 +10,7 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or boots the embedded PostgreSQL, then applies pending migrations. */
-export async function openDatabase(config: AppConfig): Promise<Database> {
+export async function openDatabase(config: AppConfig, model: OrmModel): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded = async (): Promise<void> => undefined;
   if (!url) {
@@ -19,7 +19,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const orm = await connectOrm(url);
+  const orm = await connectOrm(url, model);
   await migrate(orm);
   return {
     orm,
@@ -31,9 +31,9 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   };
 }
 
-export async function connectOrm(url: string): Promise<MikroORM> {
+export async function connectOrm(url: string, model: OrmModel): Promise<MikroORM> {
   try {
-    return await MikroORM.init(createOrmConfig(url));
+    return await MikroORM.init(createOrmConfig(url, model));
   } catch (error) {
     throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
   }

@@ -1,8 +1,6 @@
-import { DataloaderType } from '@mikro-orm/core';
+import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
-import { migrationsList } from '../../../migrations';
-import { entities } from '../../subgraphs/entities';
 import { changeCollectorSubscriber } from '../audit/change-collector';
 import { logger } from '../logger';
 
@@ -30,16 +28,22 @@ export const databaseWaits = () => ({
   statementMs: statementTimeoutMs(),
 });
 
+/** The tables the ORM maps and the migrations that build them: the platform knows the subgraphs, the kernel does not. */
+export interface OrmModel {
+  entities: NonNullable<Options['entities']>;
+  migrations: MigrationObject[];
+}
+
 /** One ORM over every module's tables: the subgraphs are separate APIs, not separate databases (yet). */
-export function createOrmConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+export function createOrmConfig(clientUrl: string, model: OrmModel, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
-    entities,
+    entities: model.entities,
     extensions: [Migrator],
     // Ref.load() / Collection.load() are batched per tick: no resolver does a query per parent row.
     dataloader: DataloaderType.ALL,
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: { migrationsList: model.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: 10 },
     // The execution timeout of API requests: no statement runs longer (imports use their own connection).
     driverOptions: ((waits) => ({
