@@ -1,5 +1,6 @@
 import { CoherenceService } from '../../src/subgraphs/catalog/coherence/coherence.service';
 import { ImpactService } from '../../src/subgraphs/catalog/impact/impact.service';
+import { catalogPorts } from '../../src/subgraphs/catalog/catalog.ports';
 import type { ReferentialDirectory } from '../../src/subgraphs/catalog/federation/referential-directory';
 import { aDeployment, anApplication, aUsage } from '../builders/catalog.builder';
 import { aCourt } from '../builders/court.builder';
@@ -122,12 +123,12 @@ describe('catalog API', () => {
       ],
       citing: async (_em, text) => (text === 'Loi 2019-222 art. 58' ? [{ referentialCode: 'NATINF' }] : []),
     };
-    const report = await new CoherenceService(t.db.orm.em.fork(), referentials).report('2026-01-01');
+    const report = await new CoherenceService(t.db.orm.em.fork(), { ...catalogPorts, referentials }).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);
     expect(summary).toEqual(expect.arrayContaining(['PINNED_TO_RETIRED_RELEASE NATINF', 'PINNED_TO_UNKNOWN_RELEASE NAC', 'UNCONSUMED_REFERENTIAL NOBODY', 'UNKNOWN_COURT NO_SUCH_COURT']));
     expect(report.issues).toContainEqual(expect.objectContaining({ kind: 'UNKNOWN_APPLICATION', exchange: { code: 'DANGLING' } }));
     expect(report.pendingChecks).toEqual([]);
-    const impact = await new ImpactService(t.db.orm.em.fork(), referentials).impactOf({ legalText: 'Loi 2019-222 art. 58' });
+    const impact = await new ImpactService(t.db.orm.em.fork(), { ...catalogPorts, referentials }).impactOf({ legalText: 'Loi 2019-222 art. 58' });
     expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain('legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE');
     expect(impact.notes).toEqual([]);
   });

@@ -1,22 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ReferentialCitation, ReferentialDirectory, ReferentialState } from '../catalog/federation/referential-directory';
+import { escapeLike } from '../../kernel/text/fold';
 import { citationCondition } from './legal-reference/offences-citing.service';
 import { legalTextOf } from './legal-reference/legal-text-query';
+import type { ReleaseStatus } from './release/release-status.enum';
+
+interface ReleasesOf {
+  code: string;
+  releases: { number: number; status: ReleaseStatus }[];
+}
 
 /** Citing entries named in an impact path; the count gives the rest. */
 const CITING_SAMPLE = 20;
-import { escapeLike } from '../../kernel/text/fold';
 
 /**
- * The catalog's view of the referentials (coherence report, impact of a legal text), read from this subgraph's
- * tables: both live in one database today; when they split, this adapter becomes a call to this subgraph.
+ * What other subgraphs may read of the referentials (the catalog's coherence report and impact of a legal text), from
+ * this subgraph's tables: they share one database today; when they split, this adapter becomes a call to this subgraph.
  */
-export const referentialDirectory: ReferentialDirectory = {
-  async list(em: EntityManager): Promise<ReferentialState[]> {
-    const rows = await em.execute<{ code: string; number: number | null; status: ReferentialState['releases'][number]['status'] | null }[]>(
+export const referentialDirectory = {
+  async list(em: EntityManager): Promise<ReleasesOf[]> {
+    const rows = await em.execute<{ code: string; number: number | null; status: ReleaseStatus | null }[]>(
       `select f.code, r.number, r.status from referential f left join referential_release r on r.referential_code = f.code order by f.code, r.number`,
     );
-    const byCode = new Map<string, ReferentialState>();
+    const byCode = new Map<string, ReleasesOf>();
     for (const row of rows) {
       const state = byCode.get(row.code) ?? { code: row.code, releases: [] };
       if (row.number !== null && row.status) state.releases.push({ number: Number(row.number), status: row.status });
@@ -30,7 +35,7 @@ export const referentialDirectory: ReferentialDirectory = {
    * A text that reads as a reference ("ART.L.234-1 C.ROUTE.", "Code de la route, art. L.234-1", "C.P.P.") is matched on the parsed references (any mnemonic of the code),
    * with the entries citing it; anything else is compared with the references as written.
    */
-  async citing(em: EntityManager, legalText: string): Promise<ReferentialCitation[]> {
+  async citing(em: EntityManager, legalText: string): Promise<{ referentialCode: string; entryCodes?: string[]; entryCount?: number }[]> {
     const text = legalText.trim();
     if (!text) return [];
     const structured = legalTextOf(text);

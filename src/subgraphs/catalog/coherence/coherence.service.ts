@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../../../kernel/graphql/scalars';
-import { ExchangeStatus } from '../../exchanges/exchange/exchange-enums';
-import { loadExchangeLinks, type ExchangeLinks } from '../../exchanges/exchange/exchange-links';
 import { LifecycleStatus } from '../application/application-enums';
 import { Application } from '../application/application.entity';
+import type { CatalogPorts } from '../catalog.ports';
 import { CourtContact } from '../contact/court-contact.entity';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment } from '../deployment/deployment.entity';
 import { findCourts } from '../federation/court-directory';
 import { courtStub } from '../federation/court.stub';
 import { exchangeStub } from '../federation/exchange.stub';
-import type { ReferentialDirectory } from '../federation/referential-directory';
+import type { ExchangeLinks } from '../federation/exchange-directory';
 import { referentialStub } from '../federation/referential.stub';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { CoherenceIssueKind as K, type CoherenceIssue, type CoherenceReport } from './coherence.types';
@@ -19,7 +18,7 @@ import { observedUsageIssues } from './observed-usage-issues';
 const REFERENTIAL_CHECKS = 'referential codes that match no referential, applications pinned to retired releases, referentials nobody consumes: pending on the referentials subgraph';
 
 export class CoherenceService {
-  constructor(private readonly em: EntityManager, private readonly referentials: ReferentialDirectory) {}
+  constructor(private readonly em: EntityManager, private readonly ports: CatalogPorts) {}
 
   /** Reads the whole map in a fixed number of queries, then checks it in memory. */
   async report(on: string = today()): Promise<CoherenceReport> {
@@ -27,7 +26,7 @@ export class CoherenceService {
     const deployments = await this.em.find(Deployment, {}, { orderBy: { application: 'asc', courtCode: 'asc' } });
     const contacts = await this.em.find(CourtContact, {}, { orderBy: { courtCode: 'asc' } });
     const usages = await this.em.find(ReferentialUsage, {}, { orderBy: { referentialCode: 'asc', application: 'asc' } });
-    const links = await loadExchangeLinks(this.em);
+    const links = await this.ports.exchanges.links(this.em);
     const courts = await findCourts(this.em, [...deployments.map((d) => d.courtCode), ...contacts.map((c) => c.courtCode)]);
     const issues: CoherenceIssue[] = [];
     const app = (code: string) => applications.get(code) ?? null;
@@ -63,7 +62,7 @@ export class CoherenceService {
         for (const code of codes) {
           const application = applications.get(code);
           if (!application) issues.push({ kind: K.UNKNOWN_APPLICATION, message: `exchange ${link.code} names ${side} ${code}, which the catalog does not know`, exchange: exchangeStub(link.code) });
-          else if (application.lifecycleStatus === LifecycleStatus.RETIRED && link.status !== ExchangeStatus.RETIRED) {
+          else if (application.lifecycleStatus === LifecycleStatus.RETIRED && link.status !== 'RETIRED') {
             issues.push({ kind, message: `exchange ${link.code} (${link.status}) has retired ${side} ${code}`, exchange: exchangeStub(link.code), application });
           }
         }
@@ -74,7 +73,7 @@ export class CoherenceService {
 
   /** Returns the checks that could not run. */
   private async referentialIssues(usages: ReferentialUsage[], links: ExchangeLinks[], issues: CoherenceIssue[]): Promise<string[]> {
-    const referentials = await this.referentials.list(this.em);
+    const referentials = await this.ports.referentials.list(this.em);
     if (!referentials) return [REFERENTIAL_CHECKS];
     const byCode = new Map(referentials.map((r) => [r.code, r]));
     const used = new Set([...usages.map((u) => u.referentialCode), ...links.flatMap((l) => l.referentialCodes)]);

@@ -21,6 +21,3 @@ export interface ReferentialDirectory {
   /** Referentials whose legal references cite this text (structured when it can be read, else compared as text), for impactOf(legalText). */
   citing(em: EntityManager, legalText: string): Promise<ReferentialCitation[] | null>;
 }
-
-/** Until the referentials subgraph is merged: no data, so what needs it is reported as pending (wire its service here then). */
-export const pendingReferentialDirectory: ReferentialDirectory = { list: async () => null, citing: async () => null };

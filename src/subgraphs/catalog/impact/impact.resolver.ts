@@ -9,6 +9,6 @@ import { ImpactService } from './impact.service';
 export class ImpactResolver {
   @Query(() => Impact, { description: 'The applications, exchanges, deployments (courts) and owner bureaus a change touches, each with the path that explains why.' })
   impactOf(@Arg('change', () => ImpactChangeInput) change: ImpactChangeInput, @Ctx() { em }: GraphQLContext): Promise<Impact> {
-    return new ImpactService(em, catalogPorts.referentials).impactOf(change);
+    return new ImpactService(em, catalogPorts).impactOf(change);
   }
 }

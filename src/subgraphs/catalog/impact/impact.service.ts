@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fold } from '../../../kernel/text/fold';
-import { loadExchangeLinks, type ExchangeLinks } from '../../exchanges/exchange/exchange-links';
 import { Application } from '../application/application.entity';
+import type { CatalogPorts } from '../catalog.ports';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment } from '../deployment/deployment.entity';
 import { courtStub } from '../federation/court.stub';
 import { exchangeStub } from '../federation/exchange.stub';
-import type { ReferentialDirectory } from '../federation/referential-directory';
+import type { ExchangeLinks } from '../federation/exchange-directory';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
 import { RoadmapItem } from '../release/roadmap-item.entity';
@@ -28,7 +28,7 @@ export interface Walk {
 const PENDING_LEGAL = 'referentials citing the legal text are not followed: pending on the referentials subgraph';
 
 export class ImpactService {
-  constructor(private readonly em: EntityManager, private readonly referentials: ReferentialDirectory) {}
+  constructor(private readonly em: EntityManager, private readonly ports: CatalogPorts) {}
 
   /** A constant number of queries whatever the change: the map is read in a few batches, then walked in memory. */
   async impactOf(change: ImpactChangeInput): Promise<Impact> {
@@ -36,7 +36,7 @@ export class ImpactService {
     if (given.length !== 1) {
       throw new CatalogException('give exactly one of referential, exchangeSchema, legalText, retiredApplication, field', CatalogExceptionCode.INVALID_CHANGE, 'change');
     }
-    const links = await loadExchangeLinks(this.em);
+    const links = await this.ports.exchanges.links(this.em);
     const walk: Walk = { applications: new PathsByCode(), exchanges: new PathsByCode(), notes: [] };
     let summary: string;
     if (change.referential) summary = await this.fromReferential(change.referential, links, walk);
@@ -94,7 +94,7 @@ export class ImpactService {
       walk.applications.add(item.application.code, [origin, step(K.ROADMAP_ITEM, item.title, 'requires'), step(K.APPLICATION, item.application.code, 'roadmap of')]);
     }
     for (const exchange of links.filter((l) => cites(l.legalTexts))) this.throughExchange(exchange, [origin, step(K.EXCHANGE, exchange.code, 'governs')], walk);
-    const citing = await this.referentials.citing(this.em, text);
+    const citing = await this.ports.referentials.citing(this.em, text);
     if (citing === null) walk.notes.push(PENDING_LEGAL);
     // A text is cited by a few referentials: one short walk each.
     for (const { referentialCode, entryCodes, entryCount } of citing ?? []) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PartyRole, type ExchangeStatus } from './exchange-enums';
 import { Exchange } from './exchange.entity';
 
-/** What the catalog's impact analysis and coherence report need to know about an exchange, as plain values. */
+/** An exchange with the applications and referentials it links, as plain values. */
 export interface ExchangeLinks {
   code: string;
   status: ExchangeStatus;
@@ -14,8 +14,8 @@ export interface ExchangeLinks {
 }
 
 /**
- * The read port the catalog uses for exchanges (same database, so a read here rather than a call through the
- * gateway). Every exchange in three queries: the IS map holds hundreds of exchanges, not millions.
+ * What other subgraphs may read of the exchanges (the catalog's impact analysis and coherence report), from the same
+ * database rather than through the gateway. Every exchange in three queries: the IS map holds hundreds, not millions.
  */
 export async function loadExchangeLinks(em: EntityManager): Promise<ExchangeLinks[]> {
   const exchanges = await em.find(Exchange, {}, { populate: ['parties', 'referentialLinks', 'schemaVersions'], strategy: 'select-in', orderBy: { code: 'asc' } });
