@@ -8,7 +8,7 @@ import { removedFields, recentReaders } from '../kernel/usage/removed-fields-che
 
 /** Warns (never fails) when a field this change removes was read in the last 30 days, when a database is reachable. */
 async function warnOfReadFieldsRemoved(before: string | null, after: string): Promise<void> {
-  let removed: string[] = [];
+  let removed: string[];
   try {
     removed = before ? removedFields(before, after) : [];
   } catch (error) {

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { PROJECT_ROOT } from '../kernel/config';
 import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
 
-export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
-export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
+// Defined in the kernel: the catalog's observed usage reads the supergraph too, and subgraphs import no gateway code.
+export { SCHEMA_DIR, SUPERGRAPH_FILE, readCommittedSupergraph } from '../kernel/federation/committed-supergraph';
 
 export const subgraphUrl = (subgraph: SubgraphDefinition): string => `http://127.0.0.1:${subgraph.defaultPort}/graphql`;
 
@@ -29,6 +26,3 @@ export async function composeSupergraph(definitions: readonly SubgraphDefinition
   }
   return { subgraphs, supergraph: result.supergraphSdl };
 }
-
-/** The gateway serves the committed supergraph, never one composed at boot: what was reviewed is what runs. */
-export const readCommittedSupergraph = (): Promise<string> => readFile(SUPERGRAPH_FILE, 'utf8');

@@ -1,5 +1,3 @@
-// page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
 import { openBrowser, type Browser } from '../support/browser';
 import { startReferentialsMock } from '../support/referentials-mock';
 

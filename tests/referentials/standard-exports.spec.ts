@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
@@ -129,7 +130,7 @@ describe('standard exports and the plain HTTP entry API', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.sdmx\.structure\+json/);
     const message = (await response.json()) as any;
     const ajv = new Ajv({ allErrors: true });
-    require('ajv-formats')(ajv);
+    addFormats(ajv);
     const validate = ajv.compile(SDMX_JSON_SCHEMA);
     expect(validate(message) ? [] : validate.errors).toEqual([]);
     const codes: any[] = message.data.codelists[0].codes;

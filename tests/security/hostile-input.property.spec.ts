@@ -17,7 +17,6 @@ import { useTestServer } from '../support/test-server';
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261128);
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 8);
 const TIMEOUT_MS = 20_000;
-// eslint-disable-next-line no-console
 console.log(`hostile-input property suite: seed ${SEED}, ${RUNS} runs per operation and caller (HOSTILE_SEED, HOSTILE_RUNS)`);
 
 const OPERATIONS = rootOperations();

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { MikroORM as Orm } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
@@ -44,7 +45,7 @@ export async function createTestDatabase(template: keyof typeof TEMPLATES = 'emp
   const orm = await Orm.init(
     createOrmConfig(url, ormModel, {
       debug: ['query'],
-      logger: (message: string) => queries.push(message.replace(/\x1B\[[0-9;]*m/g, '')),
+      logger: (message: string) => queries.push(stripVTControlCharacters(message)),
       colors: false,
       ...options,
     }),

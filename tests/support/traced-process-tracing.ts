@@ -7,8 +7,10 @@ import type { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
 export const exporter: InMemorySpanExporter | null = (() => {
   const serviceName = process.env.TRACED_SERVICE;
   if (!serviceName) return null;
+  /* eslint-disable @typescript-eslint/no-require-imports -- nothing of the SDK may load before TRACED_SERVICE is read */
   const { InMemorySpanExporter: Exporter } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { startTracing } = require('../../src/kernel/tracing/start-tracing') as typeof import('../../src/kernel/tracing/start-tracing');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const inMemory = new Exporter();
   startTracing({ serviceName, exporter: inMemory });
   return inMemory;

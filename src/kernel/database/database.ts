@@ -35,7 +35,7 @@ export async function connectOrm(url: string, model: OrmModel): Promise<MikroORM
   try {
     return await MikroORM.init(createOrmConfig(url, model));
   } catch (error) {
-    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`, { cause: error });
   }
 }
 

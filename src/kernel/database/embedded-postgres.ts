@@ -90,7 +90,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   } catch (error) {
     const detail = output.slice(-8).join('\n') || (error instanceof Error ? error.message : String(error ?? ''));
     throw new Error(`the embedded PostgreSQL could not start on port ${port} with data in ${dir}:\n${detail}\n` +
-      'Is another server using that port (set EMBEDDED_PG_PORT) or the data folder damaged? Or set DATABASE_URL to use your own server.');
+      'Is another server using that port (set EMBEDDED_PG_PORT) or the data folder damaged? Or set DATABASE_URL to use your own server.', { cause: error });
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

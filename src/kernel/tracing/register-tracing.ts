@@ -21,6 +21,7 @@ export function defaultServiceName(argv: readonly string[]): string {
 
 if (tracingRequested(process.env)) {
   // A synchronous require, only here: the SDK and its instrumentations cost nothing when tracing is off.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, before any instrumented module
   const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
   setRunningTracing(startTracing({ serviceName: defaultServiceName(process.argv) }));
 }

@@ -19,10 +19,10 @@ export function NatinfSearch({ onOpen, selected }: { onOpen: (code: string) => v
   const [active, setActive] = useState(-1);
   const virtual = useVirtualizer({ count: rows.length + (hasMore ? 1 : 0), getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtual.getVirtualItems();
-  const last = items[items.length - 1];
+  const lastIndex = items.at(-1)?.index;
   useEffect(() => {
-    if (last && last.index >= rows.length - 1 && hasMore) loadMore();
-  }, [last?.index, rows.length, hasMore, loadMore]);
+    if (lastIndex !== undefined && lastIndex >= rows.length - 1 && hasMore) loadMore();
+  }, [lastIndex, rows.length, hasMore, loadMore]);
   // A new search starts at its first result, not where the previous list was scrolled to.
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;

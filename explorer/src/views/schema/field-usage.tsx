@@ -5,11 +5,12 @@ type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { 
 
 function useUsage<T>(query: string, variables: Record<string, unknown>, authorization?: string): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  // Callers pass a new object each render: the effect depends on its content, read back from the key.
   const key = JSON.stringify(variables);
   useEffect(() => {
     const abort = new AbortController();
     setLoaded({ state: 'loading' });
-    usageQuery<T>(query, variables, authorization, abort.signal).then(
+    usageQuery<T>(query, JSON.parse(key) as Record<string, unknown>, authorization, abort.signal).then(
       (data) => setLoaded({ state: 'ok', data }),
       (error: Error) => abort.signal.aborted || setLoaded({ state: 'error', message: error.message }),
     );

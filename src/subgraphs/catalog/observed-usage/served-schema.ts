@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { readCommittedSupergraph } from '../../../gateway/supergraph';
+import { readCommittedSupergraph } from '../../../kernel/federation/committed-supergraph';
 import { supergraphApiSchema } from '../../../kernel/usage/supergraph-api-schema';
 
 export { fieldCoordinates } from '../../../kernel/usage/supergraph-api-schema';
