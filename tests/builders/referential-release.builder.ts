@@ -1,5 +1,6 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { gql } from '../support/graphql-client';
+import type { Untyped } from '../support/untyped';
 
 type Server = Pick<HttpServer, 'url'>;
 
@@ -11,7 +12,7 @@ export interface EntryEdit {
   endOn?: string;
 }
 
-async function ok<T = any>(server: Server, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function ok<T = Untyped>(server: Server, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const { data, errors } = await gql<T>(server, query, variables);
   if (errors) throw new Error(`GraphQL errors: ${JSON.stringify(errors)}`);
   return data as T;
@@ -48,8 +49,8 @@ export const CHANGES = `query($since: ID, $refs: [String!], $types: [ChangeType!
     endCursor hasMore events { cursor type domain entityType entityKey releaseNumber payload idempotencyKey occurredAt } } }`;
 
 /** Every event after `since`, page by page, as a resynchronising application reads them. */
-export async function readAllChanges(server: Server, options: { since?: string | null; refs?: string[]; first?: number } = {}): Promise<{ events: any[]; endCursor: string | null }> {
-  const events: any[] = [];
+export async function readAllChanges(server: Server, options: { since?: string | null; refs?: string[]; first?: number } = {}): Promise<{ events: Untyped[]; endCursor: string | null }> {
+  const events: Untyped[] = [];
   let since = options.since ?? null;
   for (;;) {
     const page = (await ok(server, CHANGES, { since, refs: options.refs, first: options.first ?? 500 })).changes;

@@ -8,6 +8,7 @@ import type { WireEvent } from '../../src/kernel/outbox/wire-event';
 import { aReferential, gqlOk, publishRelease, readAllChanges } from '../builders/referential-release.builder';
 import { PrivateNatsServer, readStream, waitFor } from '../support/nats-server';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const STREAM = 'RJ_CHANGES';
 const PREFIX = 'rj.changes';
@@ -121,7 +122,7 @@ describe('change feed: NATS JetStream relay', () => {
     for (const edits of releases) await publishRelease(t.as([Role.ADMIN]), 'CHECK', edits);
 
     // The consumer starts: it replays the pull API from the beginning…
-    const state = new Map<string, Record<string, any>>();
+    const state = new Map<string, Record<string, Untyped>>();
     const applied = new Set<string>();
     const apply = (event: WireEvent) => {
       if (applied.has(event.idempotencyKey)) return; // at least once: deduplicate on the key
@@ -141,8 +142,8 @@ describe('change feed: NATS JetStream relay', () => {
     const inForce = [...state.values()].filter((e) => (!e.validFrom || e.validFrom <= today) && (!e.validTo || e.validTo > today));
     const mine = inForce.map((e) => ({ code: e.code, label: e.label, parentCode: e.parentCode, validFrom: e.validFrom, validTo: e.validTo })).sort((a, b) => a.code.localeCompare(b.code));
     const served = (await gqlOk(t.as([Role.ADMIN]), `query($at: LocalDate) { entries(referential: "CHECK", at: $at, first: 100) { edges { node { code label parentCode validFrom validTo } } } }`, { at: today }))
-      .entries.edges.map((e: any) => e.node).sort((a: any, b: any) => a.code.localeCompare(b.code));
+      .entries.edges.map((e: Untyped) => e.node).sort((a: Untyped, b: Untyped) => a.code.localeCompare(b.code));
     expect(mine).toEqual(served);
-    expect(served.map((e: any) => e.code)).toEqual(['1', '11', '2', '21', '4', '5', '6', '7']);
+    expect(served.map((e: Untyped) => e.code)).toEqual(['1', '11', '2', '21', '4', '5', '6', '7']);
   });
 });

@@ -11,6 +11,7 @@ import { useTestServer } from '../support/test-server';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Untyped } from '../support/untyped';
 
 const count = async (t: ReturnType<typeof useTestServer>) =>
   Number((await t.db.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from change_event'))[0].n);
@@ -52,7 +53,7 @@ describe('change feed: outbox and changes(since:)', () => {
     expect(first.hasMore).toBe(true);
     const rest = (await gqlOk(t.as([Role.ADMIN]), `query($s: ID) { changes(since: $s, first: 2) { endCursor hasMore events { type entityKey payload } } }`, { s: first.endCursor })).changes;
     expect(rest.hasMore).toBe(false);
-    expect([...first.events, ...rest.events].map((e: any) => [e.type, e.entityKey])).toEqual([['CHANGED', 'A1'], ['ENDED', 'A2'], ['ADDED', 'A3'], ['ADDED', '2']]);
+    expect([...first.events, ...rest.events].map((e: Untyped) => [e.type, e.entityKey])).toEqual([['CHANGED', 'A1'], ['ENDED', 'A2'], ['ADDED', 'A3'], ['ADDED', '2']]);
     expect(first.events[1].payload.validTo).toBe('2026-01-01');
     const ended = (await gqlOk(t.as([Role.ADMIN]), `query($s: ID) { changes(since: $s, types: [ENDED]) { events { entityKey } } }`, { s: endCursor })).changes;
     expect(ended.events).toEqual([{ entityKey: 'A2' }]);

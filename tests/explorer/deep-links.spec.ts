@@ -1,11 +1,12 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
-declare const window: any;
+declare const document: Untyped;
+declare const window: Untyped;
 import type { Locator } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { DESKTOP, PHONE, openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 import { gql } from '../support/graphql-client';
+import type { Untyped } from '../support/untyped';
 
 /** Every selection is a link that opens on its own, shows the item on screen, names the page, and passes axe. */
 describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer deep links (headless Chromium, %s)', (device, viewport) => {
@@ -153,7 +154,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer deep 
     expect(await page.locator('h1').count()).toBe(1);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
-    expect(await skip.evaluate((el: any) => el === document.activeElement)).toBe(true);
+    expect(await skip.evaluate((el: Untyped) => el === document.activeElement)).toBe(true);
     for (const tab of ['map', 'schema', 'referentials', 'courts', 'reviews', 'ide']) {
       const box = (await page.getByTestId(`tab-${tab}`).boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);

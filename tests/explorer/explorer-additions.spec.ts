@@ -1,9 +1,10 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
+declare const document: Untyped;
 import { axeViolations } from '../support/axe';
 import { DESKTOP, PHONE, openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 import { gql } from '../support/graphql-client';
+import type { Untyped } from '../support/untyped';
 
 /** The Revues tab, observed usage in the Schéma view and the court sites' directory details: deep links, layout, axe. */
 describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer additions (headless Chromium, %s)', (device, viewport) => {

@@ -1,10 +1,11 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
-declare const window: any;
+declare const document: Untyped;
+declare const window: Untyped;
 import { startGatewayServer } from '../../src/platform/servers';
 import { axeViolations } from '../support/axe';
 import { PHONE, openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
+import type { Untyped } from '../support/untyped';
 
 /** The explorer as an architect opens it: served by the platform, offline, each view working against real courts. */
 describe('explorer (headless Chromium)', () => {
@@ -89,7 +90,7 @@ describe('explorer (headless Chromium)', () => {
     await page.locator('.graphiql-response').getByText('totalCount').waitFor();
     // With two operations, the one under the cursor is sent.
     await page.evaluate(() => {
-      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: any }).CodeMirror;
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: Untyped }).CodeMirror;
       cm.setValue('query First { court(code: "100023") { name } }\nquery Second { court(code: "100023") { shortName } }');
       cm.focus();
       cm.setCursor({ line: 1, ch: 8 });
@@ -106,7 +107,7 @@ describe('explorer (headless Chromium)', () => {
   it("shows the gateway's query plan of the operation in the editor", async () => {
     const { page } = browser;
     await page.evaluate(() => {
-      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: any }).CodeMirror;
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: Untyped }).CodeMirror;
       cm.setValue('query Plan { court(code: "100023") { name children { name } } }');
     });
     await page.getByRole('button', { name: 'Show Plan de requête' }).click();
@@ -147,12 +148,12 @@ describe('explorer (headless Chromium)', () => {
     const matrix = page.getByTestId('entity-matrix');
     await matrix.waitFor();
     // The entities table fits its panel.
-    const [table, panel] = await matrix.evaluate((el: any) => [el.getBoundingClientRect().right, el.closest('.panel').getBoundingClientRect().right]);
+    const [table, panel] = await matrix.evaluate((el: Untyped) => [el.getBoundingClientRect().right, el.closest('.panel').getBoundingClientRect().right]);
     expect(table).toBeLessThanOrEqual(panel);
     await page.getByTestId('schema-tab-changes').click();
     expect(await page.getByTestId('changelog').locator('li').count()).toBeGreaterThan(0);
     // The build-time diff must see types as types: one graphql instance for the inspector and the schemas.
-    expect(await page.getByTestId('changelog').evaluate((el: any) => el.textContent)).not.toMatch(/kind changed from '(\w+)' to '\1'/);
+    expect(await page.getByTestId('changelog').evaluate((el: Untyped) => el.textContent)).not.toMatch(/kind changed from '(\w+)' to '\1'/);
     expect(page.url()).toContain('schema?tab=changes');
     expect(await axeViolations(page)).toEqual([]);
     await browser.screenshot('schema');

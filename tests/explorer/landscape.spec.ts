@@ -1,11 +1,12 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
-declare const window: any;
+declare const document: Untyped;
+declare const window: Untyped;
 import { readFileSync } from 'node:fs';
 import { axeViolations } from '../support/axe';
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
 import { seedLandscapeIfEmpty } from '../support/landscape-seed';
+import type { Untyped } from '../support/untyped';
 
 // The catalog and exchanges subgraphs land with their own branch: until the committed supergraph has them, the suite skips.
 const describeIfServed = supergraphHas('catalog') && supergraphHas('exchanges') ? describe : describe.skip;
@@ -14,7 +15,7 @@ const graphCounts = () => ({
   apps: window.landscape.nodes('.app').length,
   partners: window.landscape.nodes('.partner').length,
   edges: window.landscape.edges().length,
-  floating: window.landscape.nodes('.partner').filter((n: any) => n.connectedEdges().length === 0).length,
+  floating: window.landscape.nodes('.partner').filter((n: Untyped) => n.connectedEdges().length === 0).length,
 });
 
 describeIfServed('explorer: landscape map (headless Chromium)', () => {
@@ -66,7 +67,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
   it('opens an exchange when its edge is clicked: partner, format, transport, signature, schema version, status', async () => {
     const { page } = browser;
     const point = await page.evaluate(() => {
-      const edge = window.landscape.edges().filter((e: any) => e.data('exchange') === 'MINOS_TRESOR')[0];
+      const edge = window.landscape.edges().filter((e: Untyped) => e.data('exchange') === 'MINOS_TRESOR')[0];
       const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
       const p = edge.renderedMidpoint();
       return { x: box.left + p.x, y: box.top + p.y };
@@ -77,7 +78,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     const text = await panel.textContent();
     for (const term of ['Producteur', 'Minos', 'Consommateurs', 'DGFiP', 'Format', 'Transport', 'Signature', 'Versions de schéma', 'Statut']) expect(text).toContain(term);
     expect(page.url()).toContain('exchange=MINOS_TRESOR');
-    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: any) => e.data('exchange')))).toEqual(['MINOS_TRESOR']);
+    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: Untyped) => e.data('exchange')))).toEqual(['MINOS_TRESOR']);
     await browser.screenshot('map-exchange');
   });
 
@@ -104,7 +105,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await page.waitForFunction((n: number) => window.landscape.nodes('.app').length === n, all.apps);
     // A domain filter keeps only its applications, and partners only while an exchange still links them.
     await page.getByTestId('domain-filter').selectOption('CIVIL');
-    await page.waitForFunction(() => window.landscape.nodes('.app').every((n: any) => n.data('domain') === 'CIVIL'));
+    await page.waitForFunction(() => window.landscape.nodes('.app').every((n: Untyped) => n.data('domain') === 'CIVIL'));
     const civil = await page.evaluate(graphCounts);
     expect(civil.floating).toBe(0);
     expect(civil.apps).toBeLessThan(all.apps);

@@ -1,5 +1,6 @@
 import { openBrowser, type Browser } from '../support/browser';
 import { startReferentialsMock } from '../support/referentials-mock';
+import type { Untyped } from '../support/untyped';
 
 /**
  * The Referential browser at full NATINF size (17 000 entries, a stand-in of the referentials API, whose demo data has
@@ -32,7 +33,7 @@ describe('explorer: referential browser against its API contract (headless Chrom
     expect(await page.getByTestId('natinf-row').count()).toBeLessThan(60);
     // Scrolling to the end of what is loaded fetches the next page, again and again.
     for (const page_ of [2, 3, 4]) {
-      await page.getByTestId('natinf-results').evaluate((el: any) => (el.scrollTop = el.scrollHeight));
+      await page.getByTestId('natinf-results').evaluate((el: Untyped) => (el.scrollTop = el.scrollHeight));
       await page.getByTestId('natinf-results').getByText(new RegExp(`infraction n° ${page_ - 1}0[1-9]$`)).first().waitFor();
     }
     expect(await page.getByTestId('natinf-row').count()).toBeLessThan(60);

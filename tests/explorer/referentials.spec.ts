@@ -1,7 +1,8 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
-declare const document: any;
+declare const document: Untyped;
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import type { Untyped } from '../support/untyped';
 
 // The referentials subgraph lands with its own branch: until the committed supergraph has it, the suite skips.
 const describeIfServed = supergraphHas('referentials') ? describe : describe.skip;
@@ -34,7 +35,7 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await page.getByTestId('natinf-search').pressSequentially('vehic', { delay: 50 });
     await page.waitForFunction((before: number) => {
       const found = [...document.querySelectorAll('[data-testid=natinf-row]')];
-      return found.length > 0 && found.length < before && found.every((r: any) => /vehic/i.test(r.textContent ?? ''));
+      return found.length > 0 && found.length < before && found.every((r: Untyped) => /vehic/i.test(r.textContent ?? ''));
     }, all);
     await page.getByTestId('natinf-count').getByText('infraction(s)', { exact: false }).waitFor();
     await page.getByTestId('natinf-row').filter({ hasText: 'IVRESSE' }).click();
@@ -55,7 +56,7 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
     await page.goto(`${server.http.url}/explorer/referentials`);
     await page.getByTestId('natinf-row').first().waitFor();
     await page.getByTestId('natinf-search').fill('conduite');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=natinf-row]')].every((r: any) => /conduite/i.test(r.textContent)));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=natinf-row]')].every((r: Untyped) => /conduite/i.test(r.textContent)));
     const list = page.getByTestId('natinf-results');
     expect(await list.getAttribute('role')).toBe('listbox');
     // A late page of results (the search is debounced) resets the active option: press again until one is active.

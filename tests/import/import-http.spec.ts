@@ -7,6 +7,7 @@ import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase } from '../support/test-database';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 /** The HTTP side of imports: an authenticated streamed upload, the import jobs query, and streamed exports. */
 describe('imports and exports over HTTP', () => {
@@ -31,7 +32,7 @@ describe('imports and exports over HTTP', () => {
     const original = await readFile(join(loadConfig().dataDir, 'natinf-sample.csv'));
     expect(bytes.toString('latin1').split('\r\n')[0]).toBe(original.toString('latin1').split('\r\n')[0]);
     const response = await upload('NATINF', bytes, '?filename=natinf.csv');
-    const report = (await response.json()) as any;
+    const report = (await response.json()) as Untyped;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });
     const { data } = await gql(t.as([Role.STEWARD], ['NATINF']), `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber timings } }`);
@@ -44,7 +45,7 @@ describe('imports and exports over HTTP', () => {
   it('answers 422 with the located problems of a bad file, and records the refusal', async () => {
     const response = await upload('NAC', 'code;niveau;parent;libelle\n1;1;;Droit des personnes\n1X;2;9;Orpheline\n', '?filename=nac-bad.csv');
     expect(response.status).toBe(422);
-    const report = (await response.json()) as any;
+    const report = (await response.json()) as Untyped;
     expect(report.issues).toEqual([{ file: 'nac-bad.csv', line: 3, column: 'parent', reason: 'parent "9" is not in the file' }]);
     const { data } = await gql(t.as([Role.STEWARD], ['NAC']), `{ importJobs(referential: "NAC") { status errors } }`);
     expect(data.importJobs[0]).toEqual({ status: 'REFUSED', errors: ['nac-bad.csv:3 [parent]: parent "9" is not in the file'] });

@@ -6,6 +6,7 @@ import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
+import type { Untyped } from '../support/untyped';
 
 const NATINF_FILE = join(loadConfig().dataDir, 'natinf-sample.csv');
 
@@ -31,7 +32,7 @@ describe('the mass-removal guard', () => {
     const before = await stored();
     for (const query of ['?publish=true&filename=t3.csv', '?dryRun=true&filename=t3.csv']) {
       const response = await upload(body, query);
-      const report = (await response.json()) as any;
+      const report = (await response.json()) as Untyped;
       expect(response.status).toBe(422);
       expect(report).toMatchObject({ outcome: 'REFUSED', refusal: { reason: 'MASS_REMOVAL', message: expect.stringContaining(`end-date 5 of the ${total} entries of NATINF`) }, diff: { removed: 5 } });
       expect(report.refusal.message).toContain('allowMassRemoval=true');

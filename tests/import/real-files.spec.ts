@@ -5,6 +5,7 @@ import { bearer, Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
+import type { Untyped } from '../support/untyped';
 
 const DATA = loadConfig().dataDir;
 
@@ -28,7 +29,7 @@ describe('real referential files', () => {
       '90005;Contravention de classe 4;"STOP" NON MARQUE PAR UN CONDUCTEUR;ART.R.415-6 C.ROUTE.;ART.R.415-6 C.ROUTE.',
     ]);
     const response = await upload('NATINF', file, '?publish=true&filename=natinf-2026T3.csv');
-    const report = (await response.json()) as any;
+    const report = (await response.json()) as Untyped;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, diff: { added: 5 } });
     const { data, errors } = await gql(t.server, `{
@@ -53,7 +54,7 @@ describe('real referential files', () => {
     const file = await natinfWith(['90010;Contravention de grande voirie;ATTEINTE AU DOMAINE PUBLIC;ART.L.2132-2 C.G.P.P.P.;ART.L.2132-26 C.G.P.P.P.']);
     const refused = await upload('NATINF', file, '?publish=true&filename=natinf-next.csv');
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as any).issues[0]).toMatchObject({ line: 21, column: "Nature de l'infraction", reason: expect.stringContaining('got "Contravention de grande voirie"') });
+    expect(((await refused.json()) as Untyped).issues[0]).toMatchObject({ line: 21, column: "Nature de l'infraction", reason: expect.stringContaining('got "Contravention de grande voirie"') });
     const steward = t.as([Role.STEWARD], ['NATINF_NATURE']);
     const draft = await gql(steward, 'mutation { createDraft(referential: "NATINF_NATURE") { version } }');
     const added = await gql(steward, `mutation($v: Int!) { upsertEntry(referential: "NATINF_NATURE", expectedVersion: $v, input: {
@@ -72,10 +73,10 @@ describe('real referential files', () => {
     const exported = Buffer.from(await (await fetch(`${t.server.url}/exports/NATINF?format=json`)).arrayBuffer());
     const response = await upload('NATINF', exported, '?publish=true&filename=natinf.json');
     expect(response.status).toBe(200);
-    expect((await response.json()) as any).toMatchObject({ format: 'json', outcome: 'NO_CHANGE', issueCount: 0 });
+    expect((await response.json()) as Untyped).toMatchObject({ format: 'json', outcome: 'NO_CHANGE', issueCount: 0 });
     // Even under a name that says nothing: the content decides.
     const unnamed = await upload('NATINF', exported, '?publish=true&filename=export.txt');
-    expect((await unnamed.json()) as any).toMatchObject({ format: 'json', outcome: 'NO_CHANGE' });
+    expect((await unnamed.json()) as Untyped).toMatchObject({ format: 'json', outcome: 'NO_CHANGE' });
   });
 
   it('end-dates the NAC codes whose label says they stopped being used, the sentence kept out of the label', async () => {
@@ -100,7 +101,7 @@ describe('real referential files', () => {
     const exported = await (await fetch(`${t.server.url}/exports/NAC`)).text();
     expect(exported).toContain('39B;3;39;Demande en contrefaçon et/ou en nullité de brevet, d\'obtention végétale ou de topographie de semi conducteur (Ce poste ne doit plus être utilisé à compter du 1er janvier 2009)');
     const response = await upload('NAC', exported, '?publish=true&filename=nac.csv');
-    expect((await response.json()) as any).toMatchObject({ outcome: 'NO_CHANGE' });
+    expect((await response.json()) as Untyped).toMatchObject({ outcome: 'NO_CHANGE' });
   });
 
   it('answers which offences an article defines or punishes, paginated, whatever mnemonic names the code', async () => {
@@ -112,11 +113,11 @@ describe('real referential files', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { entry { code } roles } } } }`;
     const first = await gql(t.server, query);
     expect(first.errors).toBeUndefined();
-    const codes: string[] = first.data.offencesCiting.edges.map((e: any) => e.node.entry.code);
+    const codes: string[] = first.data.offencesCiting.edges.map((e: Untyped) => e.node.entry.code);
     let page = first.data.offencesCiting;
     while (page.pageInfo.hasNextPage) {
       page = (await gql(t.server, query, { after: page.pageInfo.endCursor })).data.offencesCiting;
-      codes.push(...page.edges.map((e: any) => e.node.entry.code));
+      codes.push(...page.edges.map((e: Untyped) => e.node.entry.code));
     }
     // From the real sample: the rows whose "Réprimée par" cites ART.131-30 of the code pénal.
     const sample = (await readFile(join(DATA, 'natinf-sample.csv'), 'latin1')).split('\r\n').slice(1).filter((l) => /ART\.131-30\b[^;]*C\.PENAL\.$/.test(l.split(';')[4] ?? '') || (l.split(';')[4] ?? '').includes('ART.131-30 AL.1 C.PENAL.'));
@@ -131,7 +132,7 @@ describe('real referential files', () => {
   it('follows a legal text to the offences citing it when impactOf reads it as a reference', async () => {
     const { data, errors } = await gql(t.server, `{ impactOf(change: { legalText: "Code de la route, art. L.234-1" }) { applications { paths { explanation } } } }`);
     expect(errors).toBeUndefined();
-    const explanations: string[] = data.impactOf.applications.flatMap((a: any) => a.paths.map((p: any) => p.explanation));
+    const explanations: string[] = data.impactOf.applications.flatMap((a: Untyped) => a.paths.map((p: Untyped) => p.explanation));
     expect(explanations.length).toBeGreaterThan(0);
     expect(explanations[0]).toContain('cited by 1 entries (41) of referential NATINF');
   });

@@ -8,10 +8,11 @@ import { startOneProcessServer } from '../../src/platform/servers';
 import { testSecurity } from '../support/auth';
 import { FaultProxy } from '../support/fault-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Untyped } from '../support/untyped';
 
 const DRIVER_TEXT = /127\.0\.0\.1|ECONN|connect |timeout|Knex|pg_|select |:\d{4,5}\b/i;
 
-async function post(server: HttpServer, query: string): Promise<{ status: number; headers: Headers; text: string; body: any }> {
+async function post(server: HttpServer, query: string): Promise<{ status: number; headers: Headers; text: string; body: Untyped }> {
   const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };

@@ -8,6 +8,7 @@ import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
 import { PrivateNatsServer, readStream, waitFor } from '../support/nats-server';
 import { withoutApproval } from '../builders/approval.builder';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Untyped } from '../support/untyped';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,7 +28,7 @@ interface Instance {
   child: ChildProcess;
 }
 
-async function call(instance: Instance, query: string, variables: Record<string, unknown> = {}, admin = false): Promise<{ status: number; body: any }> {
+async function call(instance: Instance, query: string, variables: Record<string, unknown> = {}, admin = false): Promise<{ status: number; body: Untyped }> {
   const response = await fetch(`${instance.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(admin ? { authorization: `Bearer ${DEV_ADMIN_KEY}` } : {}) },
@@ -37,7 +38,7 @@ async function call(instance: Instance, query: string, variables: Record<string,
 }
 
 async function relayActive(instance: Instance): Promise<boolean> {
-  const ready = await fetch(`${instance.url}/readyz`).then((r) => r.json() as Promise<any>).catch(() => null);
+  const ready = await fetch(`${instance.url}/readyz`).then((r) => r.json() as Promise<Untyped>).catch(() => null);
   return ready?.changeFeed?.relayProcess?.active === true;
 }
 

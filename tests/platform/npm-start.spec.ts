@@ -5,6 +5,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/kernel/config';
+import type { Untyped } from '../support/untyped';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 
@@ -44,7 +45,7 @@ const stop = (child: ChildProcess): Promise<number | null> =>
     child.kill('SIGTERM');
   });
 
-async function query(url: string, body: string): Promise<any> {
+async function query(url: string, body: string): Promise<Untyped> {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: body }) });
   return response.json();
 }

@@ -1,6 +1,7 @@
 import { Role } from '../support/auth';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
+import type { Untyped } from '../support/untyped';
 
 const ENTRY = `query($code: ID!) { entry(referential: "NAC", code: $code) { code label } }`;
 const DRAFT = `mutation { createDraft(referential: "NAC", notes: "cache test") { version } }`;
@@ -20,7 +21,7 @@ describe('response cache', () => {
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as { data?: Untyped; errors?: { extensions?: { code?: string } }[] };
     return { body, cache: response.headers.get('x-cache'), cacheControl: response.headers.get('cache-control'), etag: response.headers.get('etag') };
   };
 

@@ -6,8 +6,9 @@ import type { SubgraphDefinition } from '../../src/subgraphs/subgraph-definition
 import { testSecurity } from '../support/auth';
 import { FaultProxy } from '../support/fault-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Untyped } from '../support/untyped';
 
-async function post(gateway: HttpServer, query: string): Promise<{ status: number; headers: Headers; text: string; body: any }> {
+async function post(gateway: HttpServer, query: string): Promise<{ status: number; headers: Headers; text: string; body: Untyped }> {
   const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
@@ -80,7 +81,7 @@ describe('split mode under subgraph faults', () => {
       const answer = await post(gateway, rootQuery[name]);
       expect(answer.status).toBe(503);
       expect(answer.headers.get('retry-after')).toBe('5');
-      expect(answer.body.errors.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(answer.body.errors.map((e: Untyped) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(answer.text).not.toMatch(ADDRESS_TEXT);
     });
   });

@@ -7,6 +7,7 @@ import { subgraphs } from '../../src/subgraphs';
 import { bearer, Role, testSecurity } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Untyped } from '../support/untyped';
 
 /** Split mode: every subgraph its own HTTP server, the gateway calling them over loopback. */
 describe('split mode', () => {
@@ -48,7 +49,7 @@ describe('split mode', () => {
       headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion },
       body: JSON.stringify({ query: `{ _service { sdl } _entities(representations: [{ __typename: "Court", code: "100023" }]) { ... on Court { shortName } } }` }),
     });
-    const { data } = (await response.json()) as { data: any };
+    const { data } = (await response.json()) as { data: Untyped };
     expect(data._service.sdl).toContain('type Court');
     expect(data._entities).toEqual([{ shortName: 'CA LYON' }]);
   });
@@ -65,7 +66,7 @@ describe('split mode', () => {
     for (const headers of attempts) {
       const response = await call(headers);
       expect(response.status).toBe(401);
-      expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_ASSERTION_REFUSED' });
+      expect(((await response.json()) as Untyped).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_ASSERTION_REFUSED' });
     }
     // Through the gateway, the same caller is served.
     expect((await gql(gateway, '{ courts(first: 1) { totalCount } }')).data?.courts.totalCount).toBeGreaterThan(500);

@@ -1,6 +1,7 @@
 import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 /** A page of entries with their relations costs a fixed number of SQL statements, whatever its size. */
 describe('entry relations are batched', () => {
@@ -33,7 +34,7 @@ describe('entry relations are batched', () => {
     t.db.queries.length = 0;
     const { data, errors } = await gql(t.server, `{ applications { code referentialUsages { referential { code name } } } }`);
     expect(errors).toBeUndefined();
-    const usages = data.applications.flatMap((a: any) => a.referentialUsages);
+    const usages = data.applications.flatMap((a: Untyped) => a.referentialUsages);
     expect(usages.length).toBeGreaterThan(1);
     for (const usage of usages) expect(usage.referential.name).toEqual(expect.any(String));
     expect(t.db.queries.filter((q) => /from "referential" as/i.test(q))).toHaveLength(1);
@@ -54,12 +55,12 @@ describe('the whole federated walk, down to referential entries', () => {
       expect(errors).toBeUndefined();
       return { data, statements: t.db.queries.length };
     };
-    const reachedCodes = (data: any): string[] => [...new Set<string>(data.courts.edges.flatMap((e: any) => e.node.deployments)
-      .flatMap((d: any) => d.application.exchanges).flatMap((x: any) => x.referentials).map((r: any) => r.code))].sort();
+    const reachedCodes = (data: Untyped): string[] => [...new Set<string>(data.courts.edges.flatMap((e: Untyped) => e.node.deployments)
+      .flatMap((d: Untyped) => d.application.exchanges).flatMap((x: Untyped) => x.referentials).map((r: Untyped) => r.code))].sort();
     const large = await run(100);
     expect(reachedCodes(large.data)).toEqual(expect.arrayContaining(['NAC', 'NATINF'])); // the illustrative landscape deploys on real TJs
-    const natinf = large.data.courts.edges.flatMap((e: any) => e.node.deployments).flatMap((d: any) => d.application.exchanges)
-      .flatMap((x: any) => x.referentials).find((r: any) => r.code === 'NATINF');
+    const natinf = large.data.courts.edges.flatMap((e: Untyped) => e.node.deployments).flatMap((d: Untyped) => d.application.exchanges)
+      .flatMap((x: Untyped) => x.referentials).find((r: Untyped) => r.code === 'NATINF');
     expect(natinf.entries.edges).toHaveLength(3);
     // Compare with the smallest page of courts that reaches the same referentials: only the courts' number differs.
     let small = await run(1);

@@ -4,6 +4,7 @@ import { aReferential, publishRelease } from '../builders/referential-release.bu
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const SMALL = 'SEARCH_SMALL';
 const LARGE = 'SEARCH_LARGE';
@@ -17,7 +18,7 @@ describe('entry search across referentials sharing words', () => {
   const search = async (referential: string, text: string, first = 100) => {
     const { data, errors } = await gql(t.server, SEARCH, { r: referential, s: text, first });
     expect(errors).toBeUndefined();
-    return { total: data.entries.totalCount as number, codes: data.entries.edges.map((e: any) => e.node.code) as string[] };
+    return { total: data.entries.totalCount as number, codes: data.entries.edges.map((e: Untyped) => e.node.code) as string[] };
   };
 
   /** Runs SQL on a connection of the test's own, so `set local` stays inside one transaction. */
@@ -65,8 +66,8 @@ describe('entry search across referentials sharing words', () => {
       const { rows } = await client.query(`explain (analyze, buffers, format json) ${sql}`);
       return rows[0]['QUERY PLAN'][0].Plan;
     });
-    const scans: any[] = [];
-    const walk = (node: any): void => {
+    const scans: Untyped[] = [];
+    const walk = (node: Untyped): void => {
       if (node['Node Type'] === 'Bitmap Index Scan') scans.push(node);
       for (const child of node.Plans ?? []) walk(child);
     };

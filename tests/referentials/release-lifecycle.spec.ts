@@ -2,6 +2,7 @@ import { Role, tokenFor } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
+import type { Untyped } from '../support/untyped';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r, notes: "test") { number status version } }`;
 const END_DATE = `mutation($r: ID!, $v: Int!, $code: ID!, $to: LocalDate!) { endDateEntry(referential: $r, expectedVersion: $v, code: $code, validTo: $to) { code validTo recordedIn } }`;
@@ -43,7 +44,7 @@ describe('releases: drafts, publication, history and diffs', () => {
 
   it('keeps every version in the history of an entry', async () => {
     const { entryHistory } = await ok(`{ entryHistory(referential: "NAC", code: "20E") { recordedIn supersededIn validTo label } }`);
-    expect(entryHistory.map((v: any) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
+    expect(entryHistory.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
   });
 
   it('protects a draft edited by two stewards: the second write is a CONFLICT and changes nothing', async () => {

@@ -3,6 +3,7 @@ import { readAllChanges } from '../builders/referential-release.builder';
 import { bearer, Role, tokenFor } from '../support/auth';
 import { gql, type Target } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r) { number version } }`;
 const UPSERT = `mutation($r: ID!, $v: Int!, $code: ID!, $label: String!) { upsertEntry(referential: $r, expectedVersion: $v, input: { code: $code, label: $label, parentCode: "20" }) { code } }`;
@@ -43,7 +44,7 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   it('refuses an HTTP import that would publish NATINF straight away (it requires approval), and records the refusal', async () => {
     const response = await fetch(`${t.server.url}/imports/NATINF?publish=true&filename=natinf.csv`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']), 'content-type': 'text/csv' }, body: 'x' });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/requires approval/), extensions: { code: 'CONFLICT' } });
+    expect(((await response.json()) as Untyped).errors[0]).toMatchObject({ message: expect.stringMatching(/requires approval/), extensions: { code: 'CONFLICT' } });
     expect((await ok(admin(), `{ importJobs(referential: "NATINF") { status } referential(code: "NATINF") { latestRelease { number } } }`))).toEqual({ importJobs: [{ status: 'REFUSED' }], referential: { latestRelease: { number: 1 } } });
   });
 
@@ -70,11 +71,11 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   it('publishes the approved draft, with every step in the audit trail and on the change feed', async () => {
     const before = await readAllChanges(admin(), { refs: ['NAC'] });
     const { version, comments } = (await open()).draft;
-    expect(comments.map((c: any) => [c.kind, c.author, c.entryCode])).toEqual([
+    expect(comments.map((c: Untyped) => [c.kind, c.author, c.entryCode])).toEqual([
       ['SUBMITTED', 'alice', null], ['SUBMITTED', 'alice', null], ['COMMENT', 'bob', '20X'], ['APPROVED', 'bob', null],
     ]);
     expect((await ok(alice(), PUBLISH, { r: 'NAC', v: version })).publishRelease).toEqual({ number: 2, status: 'PUBLISHED', stage: 'PUBLISHED', publishedBy: 'alice', effectiveOn: null });
-    const trail = (await ok(admin(), TRAIL, { f: { referential: 'NAC' } })).auditTrail.edges.map((e: any) => `${e.node.operation}:${e.node.actor}`);
+    const trail = (await ok(admin(), TRAIL, { f: { referential: 'NAC' } })).auditTrail.edges.map((e: Untyped) => `${e.node.operation}:${e.node.actor}`);
     expect(trail.slice(0, 7)).toEqual(['publishRelease:alice', 'approveRelease:bob', 'commentRelease:bob', 'submitRelease:alice', 'upsertEntry:alice', 'submitRelease:alice', 'upsertEntry:alice']);
     const events = (await readAllChanges(admin(), { since: before.endCursor, refs: ['NAC'] })).events;
     expect(events.map((e) => e.entityType)).toEqual(['Entry', 'Entry', 'Release']);

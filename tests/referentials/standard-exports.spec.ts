@@ -13,6 +13,7 @@ import { withoutApproval } from '../builders/approval.builder';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';
 import { bearer, Role } from '../support/auth';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const XKOS = 'http://rdf-vocabulary.ddialliance.org/xkos#';
@@ -109,7 +110,7 @@ describe('standard exports and the plain HTTP entry API', () => {
     expect(Object.keys(structure['mes:Header'])).toEqual(['mes:ID', 'mes:Test', 'mes:Prepared', 'mes:Sender']);
     const codelist = structure['mes:Structures']['str:Codelists']['str:Codelist'];
     expect(codelist).toMatchObject({ '@id': 'CL_NAC', '@agencyID': 'FR1_MJ', '@version': '2.0.0', '@urn': 'urn:sdmx:org.sdmx.infomodel.codelist.Codelist=FR1_MJ:CL_NAC(2.0.0)' });
-    const codes: any[] = codelist['str:Code'];
+    const codes: Untyped[] = codelist['str:Code'];
     expect(codes.length).toBe(nacEntries);
     const ids = new Set(codes.map((c) => c['@id']));
     for (const code of codes) {
@@ -119,7 +120,7 @@ describe('standard exports and the plain HTTP entry API', () => {
       if (code['str:Parent']) expect(ids.has(code['str:Parent'])).toBe(true);
     }
     const ended = codes.find((c) => c['@id'] === '20E');
-    const annotation = (type: string) => ended['com:Annotations']['com:Annotation'].find((a: any) => a['com:AnnotationType'] === type);
+    const annotation = (type: string) => ended['com:Annotations']['com:Annotation'].find((a: Untyped) => a['com:AnnotationType'] === type);
     expect(annotation('VALID_TO')['com:AnnotationTitle']).toBe('2026-01-01');
     expect(annotation('REPLACED_BY')['com:AnnotationTitle']).toBe('20F');
     expect(annotation('LEVEL')['com:AnnotationText']['#text']).toBe("Nature d'affaire");
@@ -128,12 +129,12 @@ describe('standard exports and the plain HTTP entry API', () => {
   it('exports the same codelist as SDMX-JSON 2.0, valid against the structure message schema', async () => {
     const response = await get('/exports/NAC?format=sdmx-json');
     expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.sdmx\.structure\+json/);
-    const message = (await response.json()) as any;
+    const message = (await response.json()) as Untyped;
     const ajv = new Ajv({ allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(SDMX_JSON_SCHEMA);
     expect(validate(message) ? [] : validate.errors).toEqual([]);
-    const codes: any[] = message.data.codelists[0].codes;
+    const codes: Untyped[] = message.data.codelists[0].codes;
     expect(codes.length).toBe(nacEntries);
     expect(codes.find((c) => c.id === '20F')).toMatchObject({ parent: '20', annotations: expect.arrayContaining([{ type: 'VALID_FROM', title: '2026-01-01' }]) });
     expect((await get('/exports/NAC?format=sdmx', { accept: 'application/vnd.sdmx.structure+json' })).headers.get('content-type')).toMatch(/json/);
@@ -167,17 +168,17 @@ describe('standard exports and the plain HTTP entry API', () => {
     it('answers an entry on a day with its successors, and its successor with its predecessors', async () => {
       const response = await get('/api/referentials/NAC/entries/20E?date=2025-06-01');
       expect(response.status).toBe(200);
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as Untyped;
       expect(body).toMatchObject({ referential: 'NAC', code: '20E', date: '2025-06-01', release: 2, entry: { code: '20E', parentCode: '20', level: 3, validTo: '2026-01-01', recordedIn: 2 }, predecessors: [] });
       expect(body.successors).toEqual([{ referential: 'NAC', code: '20F', label: 'Divorce (procédure 2026)' }]);
-      const next = (await (await get('/api/referentials/nac/entries/20F?date=2026-06-01')).json()) as any;
+      const next = (await (await get('/api/referentials/nac/entries/20F?date=2026-06-01')).json()) as Untyped;
       expect(next.predecessors).toEqual([{ referential: 'NAC', code: '20E', label: expect.any(String) }]);
       expect((await get('/api/referentials/NAC/entries/20E?date=2026-06-01')).status).toBe(404); // no longer in force
     });
 
     it('answers the whole history with date=*', async () => {
-      const body = (await (await get('/api/referentials/NAC/entries/20E?date=*')).json()) as any;
-      expect(body.versions.map((v: any) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
+      const body = (await (await get('/api/referentials/NAC/entries/20E?date=*')).json()) as Untyped;
+      expect(body.versions.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
       expect(body.entry).toBeUndefined();
     });
 
@@ -196,12 +197,12 @@ describe('standard exports and the plain HTTP entry API', () => {
       expect(await bad.json()).toEqual({ errors: [{ message: expect.stringContaining('date must be a day'), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'date' } }] });
       const unknown = await get('/api/referentials/NAC/entries/NOPE');
       expect(unknown.status).toBe(404);
-      expect(((await unknown.json()) as any).errors[0].extensions).toEqual({ code: 'NOT_FOUND', reason: 'ENTRY_NOT_FOUND', field: 'entry' });
+      expect(((await unknown.json()) as Untyped).errors[0].extensions).toEqual({ code: 'NOT_FOUND', reason: 'ENTRY_NOT_FOUND', field: 'entry' });
       expect((await get('/api/referentials/NOPE/entries/1')).status).toBe(404);
     });
 
     it('is described by a valid OpenAPI 3.1 document', async () => {
-      const document = (await (await get('/api/openapi.json')).json()) as any;
+      const document = (await (await get('/api/openapi.json')).json()) as Untyped;
       expect(document.openapi).toBe('3.1.0');
       await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeTruthy();
       expect(Object.keys(document.paths)).toEqual(['/api/referentials/{code}/entries/{entry}', '/exports/{code}']);
@@ -215,7 +216,7 @@ describe('the entry API without anonymous reads', () => {
   it('refuses an anonymous caller with 401, and answers an authenticated one', async () => {
     const anonymous = await fetch(`${t.server.url}/api/referentials/NAC/entries/20E`);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as Untyped).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await fetch(`${t.server.url}/exports/NAC?format=skos`)).status).toBe(401);
     const reader = await fetch(`${t.server.url}/api/referentials/NAC/entries/20E`, { headers: { authorization: await bearer([Role.READER]) } });
     expect(reader.status).toBe(200);

@@ -3,6 +3,7 @@ import { gql } from '../support/graphql-client';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
+import type { Untyped } from '../support/untyped';
 
 const DRAFT = `mutation($r: ID!) { createDraft(referential: $r) { number version } }`;
 const UPSERT = `mutation($r: ID!, $v: Int!) { upsertEntry(referential: $r, expectedVersion: $v, input: { code: "99990", label: "Infraction de test", attributes: { nature: "Délit" } }) { code } }`;
@@ -38,15 +39,15 @@ describe('roles in the subgraphs, and the audit trail', () => {
     expect(published.data?.publishRelease).toEqual({ number, status: 'PUBLISHED' });
 
     const trail = (await gql(admin(), TRAIL, { f: { referential: 'NATINF' } })).data!.auditTrail;
-    expect(trail.edges.map((e: any) => e.node.operation)).toEqual(['publishRelease', 'upsertEntry', 'createDraft', 'import']);
-    const [publish, upsert, create] = trail.edges.map((e: any) => e.node);
+    expect(trail.edges.map((e: Untyped) => e.node.operation)).toEqual(['publishRelease', 'upsertEntry', 'createDraft', 'import']);
+    const [publish, upsert, create] = trail.edges.map((e: Untyped) => e.node);
     expect(publish).toMatchObject({ actor: 'test-steward', actorKind: 'user', target: 'NATINF', referentialCode: 'NATINF', arguments: { referential: 'NATINF', expectedVersion: version + 1 } });
-    const releaseChange = (rows: any[]) => rows.find((r) => r.entity === 'Release');
+    const releaseChange = (rows: Untyped[]) => rows.find((r) => r.entity === 'Release');
     expect(releaseChange(publish.before).fields).toMatchObject({ status: 'DRAFT' });
     expect(releaseChange(publish.after).fields).toMatchObject({ status: 'PUBLISHED', publishedBy: 'test-steward' });
     expect(create.before).toEqual([]);
     expect(releaseChange(create.after)).toMatchObject({ type: 'create', fields: { status: 'DRAFT', number } });
-    expect(upsert.after.find((r: any) => r.entity === 'Entry')).toMatchObject({ type: 'create', fields: { code: '99990', label: 'Infraction de test' } });
+    expect(upsert.after.find((r: Untyped) => r.entity === 'Entry')).toMatchObject({ type: 'create', fields: { code: '99990', label: 'Infraction de test' } });
   });
 
   it('records nothing for a refused or failed change (the entry is in the change\'s transaction)', async () => {
@@ -59,7 +60,7 @@ describe('roles in the subgraphs, and the audit trail', () => {
   it('shows a steward the trail of their referentials only; READER and anonymous callers none of it', async () => {
     await gql(nacSteward(), DRAFT, { r: 'NAC' });
     const nac = (await gql(nacSteward(), TRAIL)).data!.auditTrail;
-    expect(nac.edges.map((e: any) => [e.node.operation, e.node.referentialCode])).toEqual([['createDraft', 'NAC'], ['import', 'NAC']]);
+    expect(nac.edges.map((e: Untyped) => [e.node.operation, e.node.referentialCode])).toEqual([['createDraft', 'NAC'], ['import', 'NAC']]);
     expect(codeOf(await gql(nacSteward(), TRAIL, { f: { referential: 'NATINF' } }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(t.as([Role.READER]), TRAIL))).toBe('FORBIDDEN');
     expect(codeOf(await gql(t.server, TRAIL))).toBe('UNAUTHENTICATED');

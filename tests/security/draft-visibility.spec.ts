@@ -3,6 +3,7 @@ import { aReferential, publishRelease } from '../builders/referential-release.bu
 import { bearer, Role } from '../support/auth';
 import { gql, type Target } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const ENTRIES = `query($r: ID!, $n: Int, $s: String) { entries(referential: $r, release: $n, filter: { search: $s }) { edges { node { code label } } } }`;
 const ENTRY = `query($r: ID!, $n: Int) { entry(referential: $r, code: "SECRET", release: $n) { code label } }`;
@@ -13,7 +14,7 @@ const JOBS = `query($r: ID) { importJobs(referential: $r) { id file actor errors
 const JOB = `query($id: ID!) { importJob(id: $id) { id file actor } }`;
 
 /** POSTs as `target` and keeps what the cache said (x-cache) besides the body. */
-async function post(target: Target, query: string, variables: Record<string, unknown>): Promise<{ cache: string | null; text: string; body: any }> {
+async function post(target: Target, query: string, variables: Record<string, unknown>): Promise<{ cache: string | null; text: string; body: Untyped }> {
   const authorization = await target.authorization;
   const response = await fetch(`${target.url}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query, variables }),
@@ -80,7 +81,7 @@ describe('drafts and import jobs are readable by their referential\'s stewards a
   it.each([['the steward', () => t.as([Role.STEWARD], ['VIS'])], ['an ADMIN', () => t.as([Role.ADMIN])]] as const)('lets %s read the draft, its export and the jobs', async (_who, target) => {
     expect((await post(target(), ENTRY, { r: 'VIS', n: 2 })).body.data.entry).toEqual({ code: 'SECRET', label: 'Brouillon confidentiel' });
     expect((await post(target(), ENTRIES, { r: 'VIS', n: 2, s: 'brouillon' })).body.data.entries.edges).toEqual([{ node: { code: 'SECRET', label: 'Brouillon confidentiel' } }]);
-    expect((await post(target(), NESTED, { r: 'VIS', n: 2 })).body.data.referential.entries.edges.map((e: any) => e.node.code)).toEqual(['PUB', 'SECRET']);
+    expect((await post(target(), NESTED, { r: 'VIS', n: 2 })).body.data.referential.entries.edges.map((e: Untyped) => e.node.code)).toEqual(['PUB', 'SECRET']);
     expect((await post(target(), DIFF, { r: 'VIS' })).body.data.releaseDiff.added).toEqual([{ code: 'SECRET', label: 'Brouillon confidentiel' }]);
     expect((await post(target(), RELEASES, { r: 'VIS' })).body.data.referential).toEqual({ releases: [{ number: 2, status: 'DRAFT' }, { number: 1, status: 'PUBLISHED' }], draft: { number: 2, notes: 'travail en cours' } });
     const authorization = await target().authorization;
@@ -88,7 +89,7 @@ describe('drafts and import jobs are readable by their referential\'s stewards a
     expect(((await exported.json()) as { code: string }[]).map((e) => e.code)).toEqual(['PUB', 'SECRET']);
     const job = (await post(target(), JOB, { id: jobId })).body.data.importJob;
     expect(job).toEqual({ id: jobId, file: 'confidential-name.csv', actor: 'test-steward' });
-    expect((await post(target(), JOBS, {})).body.data.importJobs.map((j: any) => j.id)).toEqual([jobId]);
+    expect((await post(target(), JOBS, {})).body.data.importJobs.map((j: Untyped) => j.id)).toEqual([jobId]);
   });
 
   it("never serves a steward's cached draft answer to anyone else", async () => {

@@ -4,6 +4,7 @@ import { REDACTED_FIELDS } from '../../src/kernel/secrets/redacted-fields';
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret subscription { id } } }`;
 const TRAIL = `query($f: AuditFilter) { auditTrail(filter: $f, first: 10) { edges { node { operation target arguments before after } } } }`;
@@ -34,7 +35,7 @@ describe('secrets never reach the audit trail nor the logs (one field list, in k
     expect(registered.errors).toBeUndefined();
     expect(registered.data?.registerWebhook.secret).toBe(secret); // shown once, to its owner
     const generated = await gql(t.as([Role.ADMIN]), REGISTER, { input: { url: 'https://93.184.215.14/other' } });
-    const trail = (await gql(t.as([Role.ADMIN]), TRAIL, { f: { operation: 'registerWebhook' } })).data!.auditTrail.edges.map((e: any) => e.node);
+    const trail = (await gql(t.as([Role.ADMIN]), TRAIL, { f: { operation: 'registerWebhook' } })).data!.auditTrail.edges.map((e: Untyped) => e.node);
     expect(trail).toHaveLength(2);
     const text = JSON.stringify(trail);
     expect(text).not.toContain(secret);

@@ -1,4 +1,5 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
+import type { Untyped } from './untyped';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -10,7 +11,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export type Target = Pick<HttpServer, 'url'> & { authorization?: string | Promise<string> };
 
 /** POSTs an operation to a running server, as an application would; anonymous unless the target carries credentials. */
-export async function gql<T = any>(server: Target, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+export async function gql<T = Untyped>(server: Target, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const authorization = await server.authorization;
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
