@@ -167,10 +167,8 @@ export async function importReferential(databaseUrl: string, referential: Refere
     }
     report.release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
     // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
-    // Analysed here, before the legal references and change events read the new versions back, which old
-    // statistics take for one row (the change events' lookup of previous versions once became a nested loop
-    // over all of them; it is an index probe per row now, whatever the statistics). The first readers after the
-    // commit get plans made for the new data too.
+    // Analysed here, before the legal references and change events read the new versions back, which stale
+    // statistics take for one row; the first readers after the commit get plans made for the new data too.
     const bulk = added + changed + removed >= BULK_ROWS;
     if (bulk) await timed('analyze', () => client.query('analyze referential_entry'));
     const tally = new LegalReferenceTally();
