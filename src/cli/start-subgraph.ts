@@ -2,9 +2,9 @@ import '../kernel/tracing/register-tracing'; // first: instrumentations must pre
 import 'reflect-metadata';
 import { loadConfig } from '../kernel/config';
 import { openDatabase } from '../kernel/database/database';
-import { ormModel } from '../platform/orm-model';
 import { logger } from '../kernel/logger';
 import { onShutdown, stopGracefully } from '../platform/on-shutdown';
+import { ormModel } from '../platform/orm-model';
 import { startChangeFeed } from '../relay/start-change-feed';
 import { startSubgraphServer } from '../platform/servers';
 import { findSubgraph } from '../subgraphs';

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectOrm } from '../../src/kernel/database/database';
-import { ormModel } from '../../src/platform/orm-model';
 import { forgetLoggedFaults } from '../../src/kernel/errors/infrastructure-fault';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { logger } from '../../src/kernel/logger';
+import { ormModel } from '../../src/platform/orm-model';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { testSecurity } from '../support/auth';
 import { FaultProxy } from '../support/fault-proxy';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/kernel/database/database';
-import { ormModel } from '../../src/platform/orm-model';
 import { startEmbeddedPostgres } from '../../src/kernel/database/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../../src/demo-data/load-demo-data';
+import { ormModel } from '../../src/platform/orm-model';
 import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
 import { loadConfig } from '../../src/kernel/config';
 import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
