@@ -1,16 +1,16 @@
 import '../kernel/tracing/register-tracing'; // first: instrumentations must precede the modules they patch
 import 'reflect-metadata';
-import type { ImportOptions, ImportReport } from '../import/import-referential';
-import { runImportJob } from '../import/run-import-job';
-import { formatIssue } from '../import/import-issue';
-import type { ImportFormat } from '../import/layouts';
+import type { ImportOptions, ImportReport } from '../subgraphs/referentials/import/import-referential';
+import { runImportJob } from '../subgraphs/referentials/import-job/run-import-job';
+import { formatIssue } from '../subgraphs/referentials/import/read/import-issue';
+import type { ImportFormat } from '../subgraphs/referentials/import/read/layouts';
 import { loadConfig } from '../kernel/config';
 import { stopTracing } from '../kernel/tracing/running-tracing';
 import { openDatabase } from '../kernel/database/database';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
-import { ensureNatinfNatures } from '../demo-data/natinf-natures';
+import { ensureNatinfNatures } from '../subgraphs/referentials/import/natinf-natures';
 
 const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];

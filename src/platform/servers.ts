@@ -4,7 +4,7 @@ import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway'
 import { subgraphsReady, supergraphUrls } from '../gateway/subgraph-health';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import express from 'express';
-import { importRouter } from '../import/import-http.router';
+import { importRouter } from '../subgraphs/referentials/import/import.router';
 import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
 import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
 import type { Principal } from '../kernel/auth/principal';

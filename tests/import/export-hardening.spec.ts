@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportReferential } from '../../src/import/export-referential';
+import { exportReferential } from '../../src/subgraphs/referentials/export-formats/export-referential';
 import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';

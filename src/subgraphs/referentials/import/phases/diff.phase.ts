@@ -1,10 +1,10 @@
 import type { Client } from 'pg';
-import type { LegalReferenceTally } from '../subgraphs/referentials/legal-reference/legal-reference-report';
-import { cellsToRows } from '../subgraphs/referentials/legal-reference/legal-reference.rows';
-import { MAX_LEVEL } from '../subgraphs/referentials/entry/entry-rules';
-import { hierarchyProblems } from '../subgraphs/referentials/entry/hierarchy-check';
-import type { IssueLog } from './import-issue';
-import { copyField, copyLines } from './staging';
+import type { LegalReferenceTally } from '../../legal-reference/legal-reference-report';
+import { cellsToRows } from '../../legal-reference/legal-reference.rows';
+import { MAX_LEVEL } from '../../entry/entry-rules';
+import { hierarchyProblems } from '../../entry/hierarchy-check';
+import type { IssueLog } from '../read/import-issue';
+import { copyField, copyLines } from './stage.phase';
 
 export interface DiffCounts {
   added: number;

@@ -2,8 +2,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { searchTextOf } from '../subgraphs/referentials/entry/search-text';
-import type { ImportRow } from './import-row';
+import { searchTextOf } from '../../entry/search-text';
+import type { ImportRow } from '../read/import-row';
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
