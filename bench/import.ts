@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { importReferential } from '../src/subgraphs/referentials/import/import-referential';
-import { copyLines } from '../src/subgraphs/referentials/import/phases/stage.phase';
+import { copyLines } from '../src/subgraphs/referentials/import/copy-text';
 import { connectOrm, migrate } from '../src/kernel/database/database';
 import { benchNatinf } from './import-natinf';
 import { createSyntheticReferential, syntheticLines, writeSyntheticFile } from './synthetic';

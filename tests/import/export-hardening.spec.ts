@@ -30,7 +30,7 @@ describe('exports: bad parameters, database failures, and the export → import 
     const response = await fetch(`${t.server.url}/exports/NATINF?${query}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-    expect(body.errors).toEqual([{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', field } }]);
+    expect(body.errors).toEqual([{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field } }]);
     expect((await fetch(`${t.server.url}/exports/NATINF`)).status).toBe(200);
     await expectStillServing(t.server);
   });

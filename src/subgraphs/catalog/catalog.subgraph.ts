@@ -20,6 +20,7 @@ import { ReleaseResolver } from './application-release/release.resolver';
 export const catalogSubgraph: SubgraphDefinition = {
   name: 'catalog',
   defaultPort: 4103,
+  cacheable: true,
   buildSchema: () =>
     buildFederatedSchema(
       {
