@@ -8,7 +8,7 @@ export enum ApiErrorCode {
 }
 
 /** The status of each code on a plain HTTP route (on /graphql, a field's error leaves the answer a 200 with partial data). */
-export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   CONFLICT: 409,

@@ -17,7 +17,7 @@ export const copyField = (value: unknown): string => {
 const CHUNK = 64 * 1024;
 
 /** Groups COPY lines into ~64 KiB chunks: one socket write per line costs more than the database's whole COPY. */
-export async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+async function* chunked(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
   let chunk = '';
   for await (const line of lines) {
     chunk += line;

@@ -5,7 +5,7 @@ import type { IssueLog } from '../read/import-issue';
 import { STAGING_TABLE } from './stage.phase';
 
 /** Duplicate codes (unless the staging index proved there are none), found in SQL so that memory stays flat. */
-export async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string }, staged: { uniqueCodes: boolean }): Promise<void> {
+async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string }, staged: { uniqueCodes: boolean }): Promise<void> {
   if (staged.uniqueCodes) return;
   const duplicates = await client.query<{ code: string; lines: number[] }>(
     `select code, array_agg(line order by line) as lines from ${STAGING_TABLE} group by code having count(*) > 1 order by min(line) limit 10000`);
@@ -18,7 +18,7 @@ export async function crossRowChecks(client: Client, file: string, issues: Issue
  * Fills missing levels from the hierarchy (1 at the top), then checks the hierarchy with the rules a steward's
  * draft is held to (`hierarchyProblems`): missing parents, cycles, levels that contradict the parent's.
  */
-export async function settleLevels(client: Client, file: string, issues: IssueLog, columns: { parentCode?: string; level?: string }): Promise<void> {
+async function settleLevels(client: Client, file: string, issues: IssueLog, columns: { parentCode?: string; level?: string }): Promise<void> {
   await client.query(`with recursive tree as (
       select code, 1 as depth from ${STAGING_TABLE} where parent_code is null
       union all select s.code, t.depth + 1 from ${STAGING_TABLE} s join tree t on s.parent_code = t.code where t.depth < ${MAX_LEVEL})

@@ -15,16 +15,16 @@ import { readDelimited, type ReadProgress, type SourceInfo } from '../read/read-
 
 export const STAGING_TABLE = 'import_staging';
 
-/** The staged file: its line, then a version's columns, typed as the entry table types them. */
+/** The staging table's type of each version column (after the file's line number). */
 const STAGING_TYPES: Record<VersionColumn, string> = {
   code: 'text not null', label: 'text not null', parent_code: 'text', level: 'int', attributes: 'jsonb not null',
   valid_from: 'date', valid_to: 'date', legal_cells: 'jsonb', search_text: 'text not null',
 };
-export const STAGING_COLUMNS = ['line', ...VERSION_COLUMNS];
+const STAGING_COLUMNS = ['line', ...VERSION_COLUMNS];
 const UNIQUE_VIOLATION = '23505';
 
 /** A session-private table, gone with the transaction: a killed import leaves nothing behind. */
-export async function createStaging(client: Client): Promise<void> {
+async function createStaging(client: Client): Promise<void> {
   await client.query(`create temp table ${STAGING_TABLE} (line int not null, ${VERSION_COLUMNS.map((column) => `${column} ${STAGING_TYPES[column]}`).join(', ')}) on commit drop`);
 }
 
@@ -32,14 +32,14 @@ export async function createStaging(client: Client): Promise<void> {
  * One row of the staging table as a line of COPY text, in STAGING_COLUMNS order. The line, level, code (checked
  * against CODE), dates (parsed) and search text (letters, digits, spaces) cannot hold a character COPY escapes: not tested per row.
  */
-export const stagingLine = (row: ImportRow): string =>
+const stagingLine = (row: ImportRow): string =>
   `${row.line}\t${row.code}\t${copyField(row.label)}\t${copyField(row.parentCode)}\t${row.level ?? '\\N'}\t${copyField(row.attributes)}\t${row.validFrom ?? '\\N'}\t${row.validTo ?? '\\N'}\t${copyField(row.legalCells)}\t${searchTextOf(row.code, row.label)}\n`;
 
 /**
  * Streams staging lines (made with `stagingLine`, any number per string) into the staging table with COPY: the
  * database's own bulk path, memory flat whatever the file size. Says whether every code is unique.
  */
-export async function copyRows(client: Client, text: AsyncIterable<string>): Promise<{ uniqueCodes: boolean }> {
+async function copyRows(client: Client, text: AsyncIterable<string>): Promise<{ uniqueCodes: boolean }> {
   await copyLines(client, STAGING_TABLE, STAGING_COLUMNS, text);
   // Unique nearly always: then the index proves it and the duplicate check needs no query (a second of a million-row
   // import). A savepoint keeps the transaction alive when it is not; the plain index is built instead.
