@@ -24,7 +24,7 @@ describe('HTTP errors: one form on every route', () => {
     await expectRefusal(await upload('NAC', '', await bearer([Role.STEWARD], ['NATINF'])), 403, { code: 'FORBIDDEN' });
     await expectRefusal(await upload('NOPE'), 404, { code: 'NOT_FOUND', reason: 'REFERENTIAL_NOT_FOUND', field: 'referential' });
     await expectRefusal(await upload('NAC', '?format=xml'), 400, { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'format' });
-    // Another import of NAC holds its lock: this one is refused at once (it was a 404 in its own shape before).
+    // Another import of NAC holds its lock: this one is refused at once, before reading the file.
     const other = new Client({ connectionString: t.db.url });
     await other.connect();
     try {
