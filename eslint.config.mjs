@@ -15,7 +15,6 @@ const elements = [
   { type: 'subgraphs', pattern: 'src/subgraphs', partialMatch: false },
   { type: 'gateway', pattern: 'src/gateway', partialMatch: false },
   { type: 'relay', pattern: 'src/relay', partialMatch: false },
-  { type: 'import', pattern: 'src/import', partialMatch: false },
   { type: 'demo-data', pattern: 'src/demo-data', partialMatch: false },
   { type: 'platform', pattern: ['src/platform', 'src/cli'], partialMatch: false },
   // The rest of src/: main.ts, and any new top folder until it is given a layer of its own here.
@@ -33,14 +32,14 @@ const allow = (fromType, targets) => ({ from: { element: { type: fromType } }, a
 const policies = [
   { allow: { to: { module: { origin: ['external', 'core'] } } } },
   allow('kernel', [to('kernel')]),
-  allow('subgraph', [to('kernel'), to('subgraph', { captured: { subgraph: '{{ from.element.captured.subgraph }}' } })]),
+  // The relay (outbox → NATS, webhooks) is infrastructure below the subgraphs: it imports only the kernel.
+  allow('subgraph', [to('kernel'), to('relay'), to('subgraph', { captured: { subgraph: '{{ from.element.captured.subgraph }}' } })]),
   { from: { element: { type: 'subgraph' } }, allow: { to: { element: { type: 'subgraphs' }, file: { categories: 'subgraph-contract' } } } },
   { from: { element: { type: 'subgraph' }, file: { categories: 'ports' } }, allow: to('subgraph') },
-  allow('subgraphs', [to('kernel'), to('subgraph'), to('subgraphs')]),
+  allow('subgraphs', [to('kernel'), to('relay'), to('subgraph'), to('subgraphs')]),
   allow('gateway', [to('kernel'), to('gateway'), { to: { element: { type: 'subgraphs' }, file: { categories: 'subgraph-contract' } } }]),
   allow('relay', [to('kernel'), to('relay')]),
-  allow('import', [to('kernel'), to('import'), to('subgraph', { captured: { subgraph: 'referentials' } })]),
-  allow('demo-data', [to('kernel'), to('demo-data'), to('import'), to('subgraph')]),
+  allow('demo-data', [to('kernel'), to('demo-data'), to('subgraph')]),
   allow('platform', [to('*')]),
 ];
 

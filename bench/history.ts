@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { importReferential } from '../src/import/import-referential';
+import { importReferential } from '../src/subgraphs/referentials/import/import-referential';
 import { createSyntheticReferential, writeSyntheticFile } from './synthetic';
 
 /** The list whose history grows during the run: made afresh each time, so runs compare. */

@@ -14,7 +14,7 @@ import { loadDemoDataIfEmpty } from '../src/demo-data/load-demo-data';
 import { benchQueries, atQuery, LARGE_LIST, NATINF_SIZED, type BenchQuery } from './queries';
 import { createHistoryList, growHistory, HISTORY_LIST } from './history';
 import { createSyntheticReferential, writeSyntheticFile } from './synthetic';
-import { importReferential } from '../src/import/import-referential';
+import { importReferential } from '../src/subgraphs/referentials/import/import-referential';
 import { Referential } from '../src/subgraphs/referentials/referential/referential.entity';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { loadConfig, PROJECT_ROOT } from '../src/kernel/config';
 import { connectOrm, migrate } from '../src/kernel/database/database';
 import { ormModel } from '../src/platform/orm-model';
-import { importSrj } from '../src/subgraphs/organisation/srj-import/import-srj';
+import { loadSrjExtract } from '../src/subgraphs/organisation/srj-extract-load/load-srj-extract';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { readCommittedSupergraph } from '../src/gateway/supergraph';
 import { ANONYMOUS } from '../src/kernel/auth/principal';
@@ -37,7 +37,7 @@ async function prepareDatabase(): Promise<string> {
   const orm = await connectOrm(url, ormModel);
   await migrate(orm);
   const [{ n }] = await orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from court');
-  if (n === 0) await importSrj(orm.em.fork(), loadConfig().dataDir);
+  if (n === 0) await loadSrjExtract(orm.em.fork(), loadConfig().dataDir);
   await orm.close(true);
   return url;
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { exportReferential } from '../import/export-referential';
-import { exportQueryProblem } from '../import/export-query';
+import { exportReferential } from '../subgraphs/referentials/export-formats/export-referential';
+import { exportQueryProblem } from '../subgraphs/referentials/export-formats/export-query';
 import type { Principal } from '../kernel/auth/principal';
 import { Role } from '../kernel/auth/role.enum';
 import { loadConfig } from '../kernel/config';

@@ -1,17 +1,15 @@
 import '../kernel/tracing/register-tracing'; // first: instrumentations must precede the modules they patch
 import 'reflect-metadata';
-import type { ImportOptions, ImportReport } from '../import/import-referential';
-import { runImportJob } from '../import/run-import-job';
-import { formatIssue } from '../import/import-issue';
-import type { ImportFormat } from '../import/layouts';
+import type { ImportOptions, ImportReport } from '../subgraphs/referentials/import/import-referential';
+import { runImportJob } from '../subgraphs/referentials/import/run-import-job';
+import { formatIssue } from '../subgraphs/referentials/import/read/import-issue';
+import { importTarget } from '../subgraphs/referentials/import/import-target';
+import type { ImportFormat } from '../subgraphs/referentials/import/read/layouts';
 import { loadConfig } from '../kernel/config';
 import { stopTracing } from '../kernel/tracing/running-tracing';
 import { openDatabase } from '../kernel/database/database';
 import { ormModel } from '../platform/orm-model';
-import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
-import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { parseArgs } from './args';
-import { ensureNatinfNatures } from '../demo-data/natinf-natures';
 
 const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
@@ -67,12 +65,7 @@ async function main(): Promise<number> {
   if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
   const database = await openDatabase(loadConfig(), ormModel);
   try {
-    const em = database.orm.em.fork();
-    let referential = await em.findOne(Referential, code);
-    // The two lists the ministry publishes as files can be imported into an empty hub directly.
-    const builtIn = { NATINF: NATINF_DEFINITION, NAC: NAC_DEFINITION }[code];
-    if (!referential && builtIn) await em.persistAndFlush((referential = em.create(Referential, builtIn)));
-    if (code === 'NATINF') await ensureNatinfNatures(em, database.url);
+    const referential = await importTarget(database.orm.em.fork(), database.url, code);
     if (!referential) throw new Error(`no referential ${code}: create it first (createReferential mutation)`);
     const importOptions: ImportOptions = {
       format: format as ImportFormat | undefined,

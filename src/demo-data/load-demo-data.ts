@@ -4,12 +4,12 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { logger } from '../kernel/logger';
 import { Application } from '../subgraphs/catalog/application/application.entity';
 import { Court } from '../subgraphs/organisation/court/court.entity';
-import { importSrj } from '../subgraphs/organisation/srj-import/import-srj';
-import { importReferential } from '../import/import-referential';
+import { loadSrjExtract } from '../subgraphs/organisation/srj-extract-load/load-srj-extract';
+import { importReferential } from '../subgraphs/referentials/import/import-referential';
 import { NAC_DEFINITION, NATINF_DEFINITION } from '../subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../subgraphs/referentials/referential/referential.entity';
 import { loadLandscape } from './load-landscape';
-import { ensureNatinfNatures } from './natinf-natures';
+import { ensureNatinfNatures } from '../subgraphs/referentials/import/natinf-natures';
 
 /** Fills an empty database with the shared reference data, so a first start answers real queries at once. */
 export async function loadDemoDataIfEmpty(orm: MikroORM, dataDir: string): Promise<void> {
@@ -29,7 +29,7 @@ async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
     return;
   }
   const started = Date.now();
-  const report = await importSrj(em, dataDir);
+  const report = await loadSrjExtract(em, dataDir);
   logger.info({ courts: report.courts, competences: report.competences, sites: report.sites, skippedAdministrativeSites: report.skippedAdministrativeSites, ms: Date.now() - started }, 'SRJ courts, territorial competence and court sites loaded');
   for (const issue of report.siteIssues) logger.warn({ kind: issue.kind, name: issue.sourceName, reason: issue.reason }, 'directory site not matched to a court (see the competenceIssues query)');
   for (const issue of report.unmatched) {

@@ -4,8 +4,7 @@ import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway'
 import { subgraphsReady, supergraphUrls } from '../gateway/subgraph-health';
 import { readCommittedSupergraph } from '../gateway/supergraph';
 import express from 'express';
-import { importRouter } from '../import/import-http.router';
-import { createAuthenticator, type Authenticate } from '../kernel/auth/authenticate';
+import { createAuthenticator } from '../kernel/auth/authenticate';
 import { assertionAuthenticator } from '../kernel/auth/gateway-assertion';
 import type { Principal } from '../kernel/auth/principal';
 import { loadSecurityConfig, type SecurityConfig } from '../kernel/auth/security-config';
@@ -20,12 +19,9 @@ import { logger } from '../kernel/logger';
 import { startUsageRecording } from '../kernel/usage/start-usage-recording';
 import type { UsageRecorder } from '../kernel/usage/usage-recorder';
 import { usagePlugin } from '../kernel/usage/usage.plugin';
-import { changeFeedMetrics, readChangeFeedStatus } from '../relay/change-feed-status';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
-import { entryApiRouter } from '../subgraphs/referentials/rest/entry-api.router';
-import { standardExportRouter } from '../subgraphs/referentials/export-formats/standard-export.router';
-import type { SubgraphDefinition } from '../subgraphs/subgraph-definition';
+import type { SubgraphDefinition, SubgraphServing } from '../subgraphs/subgraph-definition';
 
 export interface Listen {
   host: string;
@@ -48,9 +44,6 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
   }
 };
 
-/** Subgraphs whose answers must always be fresh (keys, audit trail, change feed): never served from the cache. */
-const UNCACHED_SUBGRAPHS = new Set(['security', 'changes']);
-
 /**
  * What about a caller can change an answer: roles, stewardships and being held to the allow-list (a hit skips the
  * check, so only callers held to it may share its entries), never who they are (applications share entries).
@@ -69,24 +62,32 @@ function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>,
   };
 }
 
-/** The root query fields of the never-cached subgraphs. */
-function uncachedRootFields(schemas: ReadonlyMap<string, GraphQLSchema>): Set<string> {
-  return new Set([...schemas].filter(([name]) => UNCACHED_SUBGRAPHS.has(name)).flatMap(([, schema]) => Object.keys(schema.getQueryType()?.getFields() ?? {})));
+/** The root query fields of the subgraphs that are not cacheable. */
+function uncachedRootFields(schemas: ReadonlyMap<string, GraphQLSchema>, definitions: readonly SubgraphDefinition[] = subgraphs): Set<string> {
+  const uncached = new Set(definitions.filter((d) => !d.cacheable).map((d) => d.name));
+  return new Set([...schemas].filter(([name]) => uncached.has(name)).flatMap(([, schema]) => Object.keys(schema.getQueryType()?.getFields() ?? {})));
 }
 
 export async function buildSubgraphSchemas(definitions: readonly SubgraphDefinition[] = subgraphs): Promise<Map<string, GraphQLSchema>> {
   return new Map(await Promise.all(definitions.map(async (d) => [d.name, await d.buildSchema()] as const)));
 }
 
-/** `/metrics` and the `/readyz` details of the change feed (relay lag, pending and dead webhook deliveries). */
-const changeFeedObservability = (orm: MikroORM, running?: RunningChangeFeed | null) => {
-  const config = loadConfig().changeFeed;
+/** The HTTP routes the definitions declare, in one router: what a server mounts beside /graphql. */
+function declaredRoutes(definitions: readonly SubgraphDefinition[], serving: SubgraphServing): Pick<HttpServerOptions, 'routes'> {
+  const routers = definitions.flatMap((d) => (d.routes ? [d.routes(serving)] : []));
+  return routers.length ? { routes: express.Router().use(...routers) } : {};
+}
+
+/** The `/metrics` and `/readyz` details the definitions declare: their metrics one after the other, their details side by side. */
+function declaredObservability(definitions: readonly SubgraphDefinition[], serving: SubgraphServing): Pick<HttpServerOptions, 'metrics' | 'readyDetails'> {
+  const declared = definitions.flatMap((d) => (d.observability ? [d.observability(serving)] : []));
+  const metrics = declared.flatMap((o) => (o.metrics ? [o.metrics] : []));
+  const details = declared.flatMap((o) => (o.readyDetails ? [o.readyDetails] : []));
   return {
-    metrics: changeFeedMetrics(orm, config),
-    // The relay of this process, when it runs one: is it the active one, is the broker reachable, its last error.
-    readyDetails: async () => ({ changeFeed: { ...(await readChangeFeedStatus(orm, config)), ...(running?.relay ? { relayProcess: running.relay.status } : {}) } }),
+    ...(metrics.length ? { metrics: { contentType: metrics[0].contentType, metrics: async () => (await Promise.all(metrics.map((m) => m.metrics()))).join('\n') } } : {}),
+    ...(details.length ? { readyDetails: async () => Object.assign({}, ...(await Promise.all(details.map((read) => read())))) } : {}),
   };
-};
+}
 
 /** Observed usage, counted at the edge only (never again in the subgraphs): answered requests and cache hits alike. */
 const countedAt = (recorder: UsageRecorder | null): { onHit?: CachedAnswerListener; plugins: HttpServerOptions['plugins'] } =>
@@ -102,13 +103,14 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
   const schemas = await buildSubgraphSchemas();
   const gateway = createInProcessGateway(supergraphSdl, schemas);
   const authenticate = createAuthenticator(security, orm);
+  const serving = { orm, authenticate, changeFeed };
   const recorder = startUsageRecording(orm, supergraphSdl);
   const usage = countedAt(recorder);
   const caching = responseCaching(orm, uncachedRootFields(schemas), usage.onHit);
   const http = await startHttpServer(
     {
       apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
-      routes: fileRoutes(orm, authenticate), explorer: { supergraphSdl }, ...caching, plugins: [...(caching.plugins ?? []), ...usage.plugins!], ...changeFeedObservability(orm, changeFeed),
+      ...declaredRoutes(subgraphs, serving), explorer: { supergraphSdl }, ...caching, plugins: [...(caching.plugins ?? []), ...usage.plugins!], ...declaredObservability(subgraphs, serving),
     },
     listen.host,
     listen.port,
@@ -116,16 +118,11 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
   return stoppingUsage(http, recorder);
 }
 
-/** File imports and exports belong with the referentials' data: served by one process, or by that subgraph. */
-const fileRoutes = (orm: MikroORM, authenticate: Authenticate) =>
-  // The standards exports (SKOS, SDMX) answer their formats of `GET /exports/…` and pass the others on.
-  express.Router().use(standardExportRouter(orm, authenticate), entryApiRouter(orm, authenticate), importRouter(orm, orm.config.get('clientUrl')!, authenticate));
-
 /** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
 export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
   const schema = await definition.buildSchema();
-  // Uploads come from stewards' tools, not through the gateway: the route authenticates them itself.
-  const routes = definition.name === 'referentials' ? fileRoutes(orm, createAuthenticator(security, orm)) : undefined;
+  // Its own routes are called directly (not through the gateway): they authenticate callers as the edge does.
+  const serving = { orm, authenticate: createAuthenticator(security, orm), changeFeed };
   return startHttpServer(
     {
       apollo: { schema },
@@ -134,9 +131,9 @@ export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDef
       role: 'subgraph',
       security,
       isReady: databaseReady(orm),
-      routes,
-      ...(UNCACHED_SUBGRAPHS.has(definition.name) ? {} : responseCaching(orm, new Set())),
-      ...(definition.name === 'changes' ? changeFeedObservability(orm, changeFeed) : {}),
+      ...declaredRoutes([definition], serving),
+      ...(definition.cacheable ? responseCaching(orm, new Set()) : {}),
+      ...declaredObservability([definition], serving),
     },
     listen.host,
     listen.port,

@@ -1,7 +1,7 @@
 import { Role } from '../support/auth';
 import { ChangeType } from '../../src/kernel/outbox/change-type.enum';
 import { recordChanges } from '../../src/kernel/outbox/record-changes';
-import { importReferential } from '../../src/import/import-referential';
+import { importReferential } from '../../src/subgraphs/referentials/import/import-referential';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { ReferentialDomain } from '../../src/subgraphs/referentials/referential/referential-domain.enum';
 import { aCourt } from '../builders/court.builder';

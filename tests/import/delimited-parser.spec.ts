@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DelimitedParser, DelimitedSyntaxError, MAX_RECORD_CHARS, type DelimitedRecord } from '../../src/import/delimited.parser';
+import { DelimitedParser, DelimitedSyntaxError, MAX_RECORD_CHARS, type DelimitedRecord } from '../../src/subgraphs/referentials/import/read/delimited.parser';
 
 /** Parses `text` fed in pieces of at most `piece` characters (0: in one go). */
 const records = (text: string, piece = 0, delimiter = ';'): DelimitedRecord[] => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportReferential } from '../../src/import/export-referential';
+import { exportReferential } from '../../src/subgraphs/referentials/export-formats/export-referential';
 import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';
@@ -31,7 +31,7 @@ describe('exports: bad parameters, database failures, and the export → import 
     const response = await fetch(`${t.server.url}/exports/NATINF?${query}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-    expect(body.errors).toEqual([{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', field } }]);
+    expect(body.errors).toEqual([{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field } }]);
     expect((await fetch(`${t.server.url}/exports/NATINF`)).status).toBe(200);
     await expectStillServing(t.server);
   });

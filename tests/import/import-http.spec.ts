@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importReferential } from '../../src/import/import-referential';
+import { importReferential } from '../../src/subgraphs/referentials/import/import-referential';
 import { loadConfig } from '../../src/kernel/config';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { bearer, Role } from '../support/auth';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { recordRunningJob } from '../../src/import/import-job-liveness';
+import { recordRunningJob } from '../../src/subgraphs/referentials/import/import-job-liveness';
 import { loadConfig } from '../../src/kernel/config';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { bearer, Role, testSecurity } from '../support/auth';

@@ -1,5 +1,5 @@
 import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
-import { courtPlaceKey, displayName, isCommercialChamberOfTj } from '../../src/subgraphs/organisation/srj-import/court-name';
+import { courtPlaceKey, displayName, isCommercialChamberOfTj } from '../../src/subgraphs/organisation/srj-extract-load/court-name';
 
 describe('courtPlaceKey', () => {
   it.each([

@@ -179,8 +179,8 @@ describe('three instances on one database, one Redis, one NATS', () => {
     // The signal is handled between two turns of the process's event loop: the first probe may still be answered.
     const draining = await waitFor('readyz to say draining', async () => {
       const ready = await fetch(`${leaving.url}/readyz`);
-      const body = (await ready.json()) as { status: string };
-      return ready.status === 503 && body.status === 'draining';
+      const body = (await ready.json()) as { errors: { extensions: { status: string } }[] };
+      return ready.status === 503 && body.errors[0].extensions.status === 'draining';
     }, 1_500);
     expect(draining).toBe(true);
     expect(await exited).toBe(0);

@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
-import { importReferential } from '../../src/import/import-referential';
+import { importReferential } from '../../src/subgraphs/referentials/import/import-referential';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { withoutApproval } from '../builders/approval.builder';
 import { aReferential, gqlOk } from '../builders/referential-release.builder';

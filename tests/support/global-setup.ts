@@ -4,7 +4,7 @@ import { connectOrm, migrate } from '../../src/kernel/database/database';
 import { startEmbeddedPostgres } from '../../src/kernel/database/embedded-postgres';
 import { loadDemoDataIfEmpty } from '../../src/demo-data/load-demo-data';
 import { ormModel } from '../../src/platform/orm-model';
-import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
+import { loadSrjExtract } from '../../src/subgraphs/organisation/srj-extract-load/load-srj-extract';
 import { loadConfig } from '../../src/kernel/config';
 import { RUN_PREFIX, TEMPLATES, adminUrl, databaseUrl } from './test-database';
 
@@ -27,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.query(`create database "${template}"`);
     const orm = await connectOrm(databaseUrl(template), ormModel);
     await migrate(orm);
-    if (template === TEMPLATES.srj) await importSrj(orm.em.fork(), loadConfig().dataDir);
+    if (template === TEMPLATES.srj) await loadSrjExtract(orm.em.fork(), loadConfig().dataDir);
     await orm.close(true);
   }
   // The demo template starts from the SRJ one rather than importing the courts again.

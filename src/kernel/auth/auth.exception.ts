@@ -24,8 +24,4 @@ export class AuthException extends AppException {
     const unauthenticated = code === AuthExceptionCode.CREDENTIALS_REQUIRED || code === AuthExceptionCode.INVALID_CREDENTIALS;
     super(MESSAGES[code], code, unauthenticated ? ApiErrorCode.UNAUTHENTICATED : ApiErrorCode.FORBIDDEN);
   }
-
-  get httpStatus(): number {
-    return this.apiCode === ApiErrorCode.UNAUTHENTICATED ? 401 : 403;
-  }
 }

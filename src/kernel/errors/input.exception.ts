@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from './app.exception';
+import { defineExceptions } from './define-exceptions';
 
 export enum InputExceptionCode {
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
@@ -7,8 +7,4 @@ export enum InputExceptionCode {
 }
 
 /** Malformed arguments caught by shared kernel code (pagination, scalars) rather than by a module. */
-export class InputException extends AppException {
-  constructor(message: string, code: InputExceptionCode, field: string) {
-    super(message, code, ApiErrorCode.BAD_USER_INPUT, field);
-  }
-}
+export class InputException extends defineExceptions<InputExceptionCode>({ INVALID_ARGUMENT: 'BAD_USER_INPUT', INVALID_CURSOR: 'BAD_USER_INPUT', PAGE_SIZE_OUT_OF_RANGE: 'BAD_USER_INPUT' }) {}

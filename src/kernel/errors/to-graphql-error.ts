@@ -7,7 +7,7 @@ export function toGraphQLError(error: unknown): unknown {
   if (!(error instanceof AppException)) return asServiceUnavailable(error, 'resolver');
   return new GraphQLError(error.message, {
     originalError: error,
-    extensions: { code: error.apiCode, reason: error.reason, ...(error.field ? { field: error.field } : {}) },
+    extensions: error.extensions,
   });
 }
 

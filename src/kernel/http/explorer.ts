@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../config';
+import { SERVICE_UNAVAILABLE } from '../errors/infrastructure-fault';
 import { precompressed } from './precompressed';
+import { refuseHttp } from './refuse-http';
 import { queryPlanRouter } from './query-plan';
 
 /** Where `vite build explorer` writes the architect's explorer. */
@@ -26,7 +28,7 @@ export function explorerRouter(options: ExplorerOptions): Router {
   router.use(express.static(EXPLORER_DIR, { index: false, maxAge: 0 }));
   router.get(/.*/, (_req, res) => {
     const index = join(EXPLORER_DIR, 'index.html');
-    if (!existsSync(index)) return void res.status(503).type('text/plain').send('The explorer is not built: run `npm run build`.');
+    if (!existsSync(index)) return refuseHttp(res, 503, SERVICE_UNAVAILABLE, 'The explorer is not built: run `npm run build`');
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
+import { refuseHttp } from './refuse-http';
 
 const EXAMPLE = `# Référentiel Justice: the courts competent for Ambérieu-en-Bugey's neighbour, Abergement-Clémenciat (01001)
 query CompetentCourts {
@@ -27,7 +28,7 @@ export function graphiqlRouter(endpoint: string): Router {
   };
   router.get('/assets/:file', (req, res) => {
     const file = assets[req.params.file];
-    if (!file) return void res.status(404).end();
+    if (!file) return refuseHttp(res, 404, 'NOT_FOUND', 'Not found');
     res.sendFile(file, { maxAge: '1d' });
   });
   router.get('/', (_req, res) => {

@@ -22,8 +22,8 @@ import { operationLogPlugin } from './operation-log.plugin';
 import { clientErrorStatusPlugin } from './client-error-status.plugin';
 import { inputLimitsPlugin } from './input-limits';
 import { queryLimits, refuseTooManyTokens } from './query-limits';
-import { refuseHttp } from './refuse-http';
-import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { refuseHttp, refuseHttpError } from './refuse-http';
+import { logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../errors/infrastructure-fault';
 import { GATEWAY_ASSERTION_REFUSED } from '../auth/gateway-assertion';
 import { redisRateLimitStore } from './rate-limit-store';
 import { serviceUnavailablePlugin } from './service-unavailable.plugin';
@@ -132,8 +132,8 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     } catch (error) {
       if (!(error instanceof AuthException)) return next(error);
       // A lone subgraph refuses only the gateway's assertion: the gateway must not pass that on as the caller's fault.
-      if (options.role === 'subgraph') return void res.status(error.httpStatus).json({ errors: [{ message: error.message, extensions: { code: error.apiCode, reason: GATEWAY_ASSERTION_REFUSED } }] });
-      refuseHttp(res, error.httpStatus, error.apiCode, error.message);
+      if (options.role === 'subgraph') return refuseHttp(res, error.httpStatus, error.apiCode, error.message, { reason: GATEWAY_ASSERTION_REFUSED });
+      refuseHttpError(res, error, 'authentication');
     }
   };
   // Per principal: an API key or a user has its own budget; anonymous callers share one per IP.
@@ -156,9 +156,13 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   let draining = false;
   app.get('/readyz', async (_req, res) => {
     const ready = !draining && (await withinReadyTimeout(options.isReady(), false));
-    const details = ready && options.readyDetails ? await withinReadyTimeout(options.readyDetails(), { details: 'unavailable' }) : {};
-    if (!ready) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-    res.status(ready ? 200 : 503).json({ status: draining ? 'draining' : ready ? 'ready' : 'not ready', ...details });
+    if (!ready) {
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      const status = draining ? 'draining' : 'not ready';
+      return refuseHttp(res, 503, SERVICE_UNAVAILABLE, draining ? 'Shutting down: send requests elsewhere' : 'Not ready: a dependency is unreachable or not migrated', { status });
+    }
+    const details = options.readyDetails ? await withinReadyTimeout(options.readyDetails(), { details: 'unavailable' }) : {};
+    res.json({ status: 'ready', ...details });
   });
   const metrics = options.metrics;
   if (metrics) {
@@ -166,8 +170,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
       try {
         res.type(metrics.contentType).send(await metrics.metrics());
       } catch (error) {
-        logger.error({ err: error }, 'metrics could not be read');
-        res.status(500).type('text/plain').send('metrics unavailable\n');
+        refuseHttpError(res, error, 'metrics');
       }
     });
   }
@@ -191,22 +194,15 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     ...(options.beforeApollo ? [options.beforeApollo] : []),
     expressMiddleware(apollo, { context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }) }),
   );
+  app.use((_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route'));
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
-  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
       res.setHeader('connection', 'close');
       return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
     }
-    if (error.status && error.status >= 400 && error.status < 500) return refuseHttp(res, error.status, 'BAD_REQUEST', 'Malformed request');
-    const fault = infrastructureFault(error);
-    if (fault) {
-      logInfrastructureFault(fault, error, 'http');
-      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
-    }
-    logger.error({ err: error }, 'unexpected HTTP error');
-    refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    refuseHttpError(res, error, 'http');
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,43 @@
 import type { Response } from 'express';
+import { AuthException } from '../auth/auth.exception';
+import { AppException } from '../errors/app.exception';
+import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import { logger } from '../logger';
 
-/** A GraphQL-shaped refusal at the HTTP layer (before Apollo): a fixed message, a code and the offending field if one, nothing else. */
-export const refuseHttp = (res: Response, status: number, code: string, message: string, field?: string): void =>
-  void res.status(status).json({ errors: [{ message, extensions: field ? { code, field } : { code } }] });
+/**
+ * The platform's one error form on every HTTP route, as `/graphql` answers: `{"errors":[{"message","extensions":{"code",…}}]}`,
+ * a fixed message, the code and the details that locate the fault (`field`, `reason`), nothing else.
+ */
+export const refuseHttp = (res: Response, status: number, code: string, message: string, details: Record<string, unknown> = {}): void =>
+  void res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
+
+/** Errors of Express and its body parsers (http-errors): their status says whose fault it is. */
+const clientStatusOf = (error: unknown): number | null => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+};
+
+/**
+ * Any error a route failed with, in that form and with its status: a project exception as its code says (an
+ * authentication refusal without its reason, as at `/graphql`: a forged key is not told from a missing one), an
+ * infrastructure fault as a retryable 503, a client's malformed request as its 4xx, anything else as a bare 500, logged.
+ */
+export function refuseHttpError(res: Response, error: unknown, where: string): void {
+  if (error instanceof AuthException) return refuseHttp(res, error.httpStatus, error.apiCode, error.message);
+  if (error instanceof AppException) {
+    const { code, ...details } = error.extensions;
+    return refuseHttp(res, error.httpStatus, code, error.message, details);
+  }
+  const fault = infrastructureFault(error);
+  if (fault) {
+    logInfrastructureFault(fault, error, where);
+    res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+  }
+  const status = clientStatusOf(error);
+  if (status === 404) return refuseHttp(res, 404, 'NOT_FOUND', 'Not found');
+  if (status === 413) return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', 'Request body too large');
+  if (status) return refuseHttp(res, status, 'BAD_REQUEST', 'Malformed request');
+  logger.error({ err: error, where }, 'unexpected HTTP error');
+  refuseHttp(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+}

@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '../../kernel/errors/app.exception';
+import { defineExceptions } from '../../kernel/errors/define-exceptions';
 
 export enum CatalogExceptionCode {
   APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND',
@@ -10,18 +10,4 @@ export enum CatalogExceptionCode {
   INVALID_CHANGE = 'INVALID_CHANGE',
 }
 
-const API_CODES: Record<CatalogExceptionCode, ApiErrorCode> = {
-  APPLICATION_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  APPLICATION_EXISTS: ApiErrorCode.CONFLICT,
-  INVALID_CODE: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_VALUE: ApiErrorCode.BAD_USER_INPUT,
-  UNKNOWN_COURT: ApiErrorCode.BAD_USER_INPUT,
-  DEPLOYMENT_EXISTS: ApiErrorCode.CONFLICT,
-  INVALID_CHANGE: ApiErrorCode.BAD_USER_INPUT,
-};
-
-export class CatalogException extends AppException {
-  constructor(message: string, code: CatalogExceptionCode, field?: string) {
-    super(message, code, API_CODES[code], field);
-  }
-}
+export class CatalogException extends defineExceptions<CatalogExceptionCode>({ APPLICATION_NOT_FOUND: 'NOT_FOUND', APPLICATION_EXISTS: 'CONFLICT', INVALID_CODE: 'BAD_USER_INPUT', INVALID_VALUE: 'BAD_USER_INPUT', UNKNOWN_COURT: 'BAD_USER_INPUT', DEPLOYMENT_EXISTS: 'CONFLICT', INVALID_CHANGE: 'BAD_USER_INPUT' }) {}

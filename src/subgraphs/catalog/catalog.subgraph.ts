@@ -14,12 +14,13 @@ import { resolveCourtStub, resolveReferentialStub } from './federation/stub.refe
 import { ImpactResolver } from './impact/impact.resolver';
 import { ObservedUsageResolver } from './observed-usage/observed-usage.resolver';
 import { ReferentialUsageResolver } from './referential-usage/referential-usage.resolver';
-import { ReleaseResolver } from './release/release.resolver';
+import { ReleaseResolver } from './application-release/release.resolver';
 
 /** The map of the judicial IS: applications, releases and roadmap, deployments at courts, referential usage, contacts; impact and coherence. */
 export const catalogSubgraph: SubgraphDefinition = {
   name: 'catalog',
   defaultPort: 4103,
+  cacheable: true,
   buildSchema: () =>
     buildFederatedSchema(
       {

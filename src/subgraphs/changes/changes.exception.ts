@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '../../kernel/errors/app.exception';
+import { defineExceptions } from '../../kernel/errors/define-exceptions';
 
 export enum ChangesExceptionCode {
   INVALID_CURSOR = 'INVALID_CURSOR',
@@ -8,16 +8,4 @@ export enum ChangesExceptionCode {
   WEBHOOK_NOT_FOUND = 'WEBHOOK_NOT_FOUND',
 }
 
-const API_CODES: Record<ChangesExceptionCode, ApiErrorCode> = {
-  INVALID_CURSOR: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_PAGE_SIZE: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_URL: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_ID: ApiErrorCode.BAD_USER_INPUT,
-  WEBHOOK_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-};
-
-export class ChangesException extends AppException {
-  constructor(message: string, code: ChangesExceptionCode, field?: string) {
-    super(message, code, API_CODES[code], field);
-  }
-}
+export class ChangesException extends defineExceptions<ChangesExceptionCode>({ INVALID_CURSOR: 'BAD_USER_INPUT', INVALID_PAGE_SIZE: 'BAD_USER_INPUT', INVALID_URL: 'BAD_USER_INPUT', INVALID_ID: 'BAD_USER_INPUT', WEBHOOK_NOT_FOUND: 'NOT_FOUND' }) {}

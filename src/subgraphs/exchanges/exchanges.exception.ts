@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '../../kernel/errors/app.exception';
+import { defineExceptions } from '../../kernel/errors/define-exceptions';
 
 export enum ExchangesExceptionCode {
   EXCHANGE_NOT_FOUND = 'EXCHANGE_NOT_FOUND',
@@ -13,21 +13,4 @@ export enum ExchangesExceptionCode {
   NOT_JSON_SCHEMA = 'NOT_JSON_SCHEMA',
 }
 
-const API_CODES: Record<ExchangesExceptionCode, ApiErrorCode> = {
-  EXCHANGE_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  EXCHANGE_EXISTS: ApiErrorCode.CONFLICT,
-  SCHEMA_VERSION_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  SCHEMA_VERSION_EXISTS: ApiErrorCode.CONFLICT,
-  INVALID_CODE: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_PARTY: ApiErrorCode.BAD_USER_INPUT,
-  UNKNOWN_APPLICATION: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_SCHEMA: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_VALUE: ApiErrorCode.BAD_USER_INPUT,
-  NOT_JSON_SCHEMA: ApiErrorCode.BAD_USER_INPUT,
-};
-
-export class ExchangesException extends AppException {
-  constructor(message: string, code: ExchangesExceptionCode, field?: string) {
-    super(message, code, API_CODES[code], field);
-  }
-}
+export class ExchangesException extends defineExceptions<ExchangesExceptionCode>({ EXCHANGE_NOT_FOUND: 'NOT_FOUND', EXCHANGE_EXISTS: 'CONFLICT', SCHEMA_VERSION_NOT_FOUND: 'NOT_FOUND', SCHEMA_VERSION_EXISTS: 'CONFLICT', INVALID_CODE: 'BAD_USER_INPUT', INVALID_PARTY: 'BAD_USER_INPUT', UNKNOWN_APPLICATION: 'BAD_USER_INPUT', INVALID_SCHEMA: 'BAD_USER_INPUT', INVALID_VALUE: 'BAD_USER_INPUT', NOT_JSON_SCHEMA: 'BAD_USER_INPUT' }) {}

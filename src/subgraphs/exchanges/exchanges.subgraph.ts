@@ -13,6 +13,7 @@ import { SchemaVersionResolver } from './schema-version/schema-version.resolver'
 export const exchangesSubgraph: SubgraphDefinition = {
   name: 'exchanges',
   defaultPort: 4104,
+  cacheable: true,
   buildSchema: () =>
     buildFederatedSchema(
       { resolvers: [ExchangeResolver, ExchangePartyResolver, SchemaVersionResolver, ApplicationStubResolver], orphanedTypes: [Exchange, ApplicationStub] },

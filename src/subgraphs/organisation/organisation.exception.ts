@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '../../kernel/errors/app.exception';
+import { defineExceptions } from '../../kernel/errors/define-exceptions';
 
 export enum OrganisationExceptionCode {
   COURT_NOT_FOUND = 'COURT_NOT_FOUND',
@@ -10,18 +10,4 @@ export enum OrganisationExceptionCode {
   INVALID_MERGE = 'INVALID_MERGE',
 }
 
-const API_CODES: Record<OrganisationExceptionCode, ApiErrorCode> = {
-  COURT_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  COMMUNE_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  INVALID_INSEE_CODE: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_COURT_CODE: ApiErrorCode.BAD_USER_INPUT,
-  COURT_ALREADY_EXISTS: ApiErrorCode.CONFLICT,
-  INVALID_PERIOD: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_MERGE: ApiErrorCode.BAD_USER_INPUT,
-};
-
-export class OrganisationException extends AppException {
-  constructor(message: string, code: OrganisationExceptionCode, field?: string) {
-    super(message, code, API_CODES[code], field);
-  }
-}
+export class OrganisationException extends defineExceptions<OrganisationExceptionCode>({ COURT_NOT_FOUND: 'NOT_FOUND', COMMUNE_NOT_FOUND: 'NOT_FOUND', INVALID_INSEE_CODE: 'BAD_USER_INPUT', INVALID_COURT_CODE: 'BAD_USER_INPUT', COURT_ALREADY_EXISTS: 'CONFLICT', INVALID_PERIOD: 'BAD_USER_INPUT', INVALID_MERGE: 'BAD_USER_INPUT' }) {}

@@ -11,6 +11,7 @@ import { CourtResolver } from './court/court.resolver';
 export const organisationSubgraph: SubgraphDefinition = {
   name: 'organisation',
   defaultPort: 4101,
+  cacheable: true,
   buildSchema: () =>
     buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }, {
       auditScope: () => SRJ_REFERENTIAL,

@@ -1,4 +1,4 @@
-import { ApiErrorCode, AppException } from '../../kernel/errors/app.exception';
+import { defineExceptions } from '../../kernel/errors/define-exceptions';
 
 export enum ReferentialsExceptionCode {
   REFERENTIAL_NOT_FOUND = 'REFERENTIAL_NOT_FOUND',
@@ -15,31 +15,19 @@ export enum ReferentialsExceptionCode {
   STALE_REVIEW = 'STALE_REVIEW',
   APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
   RELEASE_SCHEDULED = 'RELEASE_SCHEDULED',
+  /** A file import refused as a whole before its content counts: another import running, an open draft, approval required. */
+  IMPORT_REFUSED = 'IMPORT_REFUSED',
 }
 
-const API_CODES: Record<ReferentialsExceptionCode, ApiErrorCode> = {
-  REFERENTIAL_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  REFERENTIAL_ALREADY_EXISTS: ApiErrorCode.CONFLICT,
-  RELEASE_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  NO_DRAFT: ApiErrorCode.NOT_FOUND,
-  DRAFT_ALREADY_OPEN: ApiErrorCode.CONFLICT,
-  DRAFT_CHANGED: ApiErrorCode.CONFLICT,
-  ENTRY_NOT_FOUND: ApiErrorCode.NOT_FOUND,
-  INVALID_INPUT: ApiErrorCode.BAD_USER_INPUT,
-  INVALID_RELEASE_STATE: ApiErrorCode.CONFLICT,
-  MASS_REMOVAL: ApiErrorCode.CONFLICT,
-  SELF_APPROVAL: ApiErrorCode.FORBIDDEN,
-  STALE_REVIEW: ApiErrorCode.CONFLICT,
-  APPROVAL_REQUIRED: ApiErrorCode.CONFLICT,
-  RELEASE_SCHEDULED: ApiErrorCode.CONFLICT,
-};
-
-export class ReferentialsException extends AppException {
-  constructor(message: string, code: ReferentialsExceptionCode, field?: string) {
-    super(message, code, API_CODES[code], field);
-  }
-}
+export class ReferentialsException extends defineExceptions<ReferentialsExceptionCode>({ REFERENTIAL_NOT_FOUND: 'NOT_FOUND', REFERENTIAL_ALREADY_EXISTS: 'CONFLICT', RELEASE_NOT_FOUND: 'NOT_FOUND', NO_DRAFT: 'NOT_FOUND', DRAFT_ALREADY_OPEN: 'CONFLICT', DRAFT_CHANGED: 'CONFLICT', ENTRY_NOT_FOUND: 'NOT_FOUND', INVALID_INPUT: 'BAD_USER_INPUT', INVALID_RELEASE_STATE: 'CONFLICT', MASS_REMOVAL: 'CONFLICT', SELF_APPROVAL: 'FORBIDDEN', STALE_REVIEW: 'CONFLICT', APPROVAL_REQUIRED: 'CONFLICT', RELEASE_SCHEDULED: 'CONFLICT', IMPORT_REFUSED: 'CONFLICT' }) {}
 
 /** Shorthand for the most common failure: a bad argument, named. */
 export const invalid = (message: string, field: string): ReferentialsException =>
   new ReferentialsException(message, ReferentialsExceptionCode.INVALID_INPUT, field);
+
+/** The import's refusal: its job is recorded REFUSED (not FAILED), the upload answers 409. */
+export class ImportRefusedError extends ReferentialsException {
+  constructor(message: string) {
+    super(message, ReferentialsExceptionCode.IMPORT_REFUSED);
+  }
+}

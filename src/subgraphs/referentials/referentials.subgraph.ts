@@ -1,6 +1,11 @@
+import express from 'express';
 import { buildFederatedSchema } from '../../kernel/federation/build-federated-schema';
 import type { SubgraphDefinition } from '../subgraph-definition';
 import { EntryDraftResolver } from './entry/entry-draft.resolver';
+import { fileExportRouter } from './export-formats/file-export.router';
+import { standardExportRouter } from './export-formats/standard-export.router';
+import { importRouter } from './import/import.router';
+import { entryApiRouter } from './rest/entry-api.router';
 import { EntryResolver } from './entry/entry.resolver';
 import { EntryVocabularyResolver } from './entry/entry-vocabulary.resolver';
 import { ImportJobResolver } from './import-job/import-job.resolver';
@@ -15,6 +20,11 @@ import { ReferentialReviewResolver, ReviewResolver } from './review/review.resol
 export const referentialsSubgraph: SubgraphDefinition = {
   name: 'referentials',
   defaultPort: 4102,
+  cacheable: true,
+  // Uploads come from stewards' tools, not through the gateway; the standard exports answer their formats of
+  // `GET /exports/…` and pass the others (CSV, JSON) on.
+  routes: ({ orm, authenticate }) => express.Router().use(
+    standardExportRouter(orm, authenticate), fileExportRouter(orm, authenticate), entryApiRouter(orm, authenticate), importRouter(orm, orm.config.get('clientUrl')!, authenticate)),
   buildSchema: () =>
     buildFederatedSchema(
       { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver], orphanedTypes: [Referential] },

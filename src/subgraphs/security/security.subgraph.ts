@@ -7,5 +7,6 @@ import { AuditTrailResolver } from './audit/audit-trail.resolver';
 export const securitySubgraph: SubgraphDefinition = {
   name: 'security',
   defaultPort: 4105,
+  cacheable: false,
   buildSchema: () => buildFederatedSchema({ resolvers: [ApiKeyResolver, AuditTrailResolver] }),
 };

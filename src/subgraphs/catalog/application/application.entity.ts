@@ -1,8 +1,8 @@
 import { Collection, Entity, Enum, OneToMany, PrimaryKey, PrimaryKeyProp, Property, type Opt } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../../kernel/database/base.entity';
-import { ApplicationRelease } from '../release/application-release.entity';
-import { RoadmapItem } from '../release/roadmap-item.entity';
+import { ApplicationRelease } from '../application-release/application-release.entity';
+import { RoadmapItem } from '../application-release/roadmap-item.entity';
 import { Deployment } from '../deployment/deployment.entity';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { ApplicationDomain, LifecycleStatus } from './application-enums';

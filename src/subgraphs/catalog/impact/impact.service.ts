@@ -10,7 +10,7 @@ import { exchangeStub } from '../federation/exchange.stub';
 import type { ExchangeLinks } from '../federation/exchange-directory';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
-import { RoadmapItem } from '../release/roadmap-item.entity';
+import { RoadmapItem } from '../application-release/roadmap-item.entity';
 import type { ImpactChangeInput, ReferentialChangeInput } from './impact-change.input';
 import { PathsByCode, step, toPath } from './impact-paths';
 import { ImpactNodeKind as K, type Impact, type ImpactStep } from './impact.types';

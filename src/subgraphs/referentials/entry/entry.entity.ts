@@ -2,6 +2,7 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { ENTRY_COLUMN as column, ENTRY_TABLE } from './entry-columns';
 
 /** The release and day an entry was read for: its parent, children and mappings are read in the same view. */
 export interface EntryView {
@@ -14,63 +15,63 @@ export interface EntryView {
  * published versions are never updated except to mark them superseded by a later release.
  */
 @ObjectType('Entry', { description: 'An entry of a referential, as recorded in a release.' })
-@Entity({ tableName: 'referential_entry' })
+@Entity({ tableName: ENTRY_TABLE })
 @Index({ properties: ['referentialCode', 'code', 'recordedIn'] })
 @Index({ properties: ['referentialCode', 'parentCode'] })
-@Index({ name: 'referential_entry_search_index', expression: 'create index "referential_entry_search_index" on "referential_entry" using gin ("search_vector")' })
+@Index({ name: 'referential_entry_search_index', expression: `create index "referential_entry_search_index" on "${ENTRY_TABLE}" using gin ("${column.searchVector}")` })
 export class Entry {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  @PrimaryKey({ fieldName: column.id, type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Property({ type: 'string', length: 32 })
+  @Property({ fieldName: column.referentialCode, type: 'string', length: 32 })
   referentialCode!: string;
 
   @Field(() => ID)
-  @Property({ type: 'string', length: 64 })
+  @Property({ fieldName: column.code, type: 'string', length: 64 })
   code!: string;
 
   @Field()
-  @Property({ type: 'text' })
+  @Property({ fieldName: column.label, type: 'text' })
   label!: string;
 
   @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 64, nullable: true })
+  @Property({ fieldName: column.parentCode, type: 'string', length: 64, nullable: true })
   parentCode?: string | null;
 
   @Field(() => Int, { description: 'Hierarchy level, 1 at the top.' })
-  @Property({ type: 'smallint', default: 1 })
+  @Property({ fieldName: column.level, type: 'smallint', default: 1 })
   level: Opt<number> = 1;
 
   @Field(() => GraphQLJSONObject, { description: "Extra attributes, typed by the referential's definitions." })
-  @Property({ type: 'jsonb', defaultRaw: "'{}'" })
+  @Property({ fieldName: column.attributes, type: 'jsonb', defaultRaw: "'{}'" })
   attributes: Opt<Record<string, unknown>> = {};
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day in force (null: since always).' })
-  @Property({ type: 'date', nullable: true })
+  @Property({ fieldName: column.validFrom, type: 'date', nullable: true })
   validFrom?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day no longer in force (null: still in force).' })
-  @Property({ type: 'date', nullable: true })
+  @Property({ fieldName: column.validTo, type: 'date', nullable: true })
   validTo?: string | null;
 
   @Field(() => Int, { description: 'The release this version was recorded in.' })
-  @Property({ type: 'integer' })
+  @Property({ fieldName: column.recordedIn, type: 'integer' })
   recordedIn!: number;
 
   @Field(() => Int, { nullable: true, description: 'The release that replaced this version, if any.' })
-  @Property({ type: 'integer', nullable: true })
+  @Property({ fieldName: column.supersededIn, type: 'integer', nullable: true })
   supersededIn?: number | null;
 
   /** The legal cells as the source wrote them (NATINF), kept to compare imports and to export the official layout. */
-  @Property({ type: 'jsonb', nullable: true, hidden: true })
+  @Property({ fieldName: column.legalCells, type: 'jsonb', nullable: true, hidden: true })
   legalCells?: { definedBy?: string | null; punishedBy?: string | null } | null;
 
   /** Folded label and code: what full-text search indexes. */
-  @Property({ type: 'text', hidden: true })
+  @Property({ fieldName: column.searchText, type: 'text', hidden: true })
   searchText!: string;
 
   /** Its lexemes prefixed with the referential code (`NATINF|vol`), so a search walks only its list's index keys. */
-  @Property({ type: 'string', columnType: 'tsvector', generated: '(referential_search_vector(referential_code, search_text)) stored', hidden: true, lazy: true, nullable: true })
+  @Property({ fieldName: column.searchVector, type: 'string', columnType: 'tsvector', generated: `(referential_search_vector(${column.referentialCode}, ${column.searchText})) stored`, hidden: true, lazy: true, nullable: true })
   searchVector?: string;
 
   /** Not stored (no decorator, so the ORM ignores it): the view this instance was loaded for. */

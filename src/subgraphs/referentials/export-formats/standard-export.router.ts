@@ -7,7 +7,7 @@ import { logger } from '../../../kernel/logger';
 import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { ReleaseService } from '../release/release.service';
 import { isDay } from '../rest/entry-api.service';
-import { refuseError } from '../rest/http-refusal';
+import { refuseHttpError } from '../../../kernel/http/refuse-http';
 import { sdmxJson, sdmxMl } from './sdmx';
 import { skosJsonLd, skosTurtle } from './skos';
 import { mappingRows, standardRows, type ExportHead } from './standard-rows';
@@ -75,7 +75,7 @@ export function standardExportRouter(orm: MikroORM, authenticate: Authenticate):
       res.type(MEDIA[format].type);
       res.setHeader('content-disposition', `attachment; filename="${head.code}-${head.release}${head.at ? `-${head.at}` : ''}.${MEDIA[format].extension}"`);
     } catch (error) {
-      return refuseError(res, error);
+      return refuseHttpError(res, error, 'entry api');
     }
     try {
       await pipeline(body, res);

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Authenticate } from '../../../kernel/auth/authenticate';
 import { today } from '../../../kernel/graphql/scalars';
-import { refuseError } from './http-refusal';
+import { refuseHttpError } from '../../../kernel/http/refuse-http';
 import { EntryApiService } from './entry-api.service';
 import { openApiDocument } from './openapi';
 
@@ -30,7 +30,7 @@ export function entryApiRouter(orm: MikroORM, authenticate: Authenticate): Route
       if (req.headers['if-none-match']?.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === etag || tag === '*')) return void res.status(304).end();
       res.type('application/json').send(body);
     } catch (error) {
-      refuseError(res, error);
+      refuseHttpError(res, error, 'entry api');
     }
   });
   return router;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/kernel/config';
-import { importSrj } from '../../src/subgraphs/organisation/srj-import/import-srj';
+import { loadSrjExtract } from '../../src/subgraphs/organisation/srj-extract-load/load-srj-extract';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const DATA_DIR = loadConfig().dataDir;
@@ -30,7 +30,7 @@ describe('SRJ import from the shared files', () => {
   afterAll(() => db.drop());
 
   it('loads every court of the hierarchy and a competence for every commune', async () => {
-    const report = await importSrj(db.orm.em.fork(), DATA_DIR);
+    const report = await loadSrjExtract(db.orm.em.fork(), DATA_DIR);
     const communes = (await readFile(join(DATA_DIR, 'communes-competences.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(';')[0]);
     expect(await count(db, "select count(*) as n from court where type = 'COUR_APPEL'")).toBe(36);
     // A commune may lack every court only when all its court names were reported as unmatched.
@@ -46,7 +46,7 @@ describe('SRJ import from the shared files', () => {
   });
 
   it('reports the names it could not match, with the communes they leave uncovered', async () => {
-    const report = await importSrj(db.orm.em.fork(), DATA_DIR);
+    const report = await loadSrjExtract(db.orm.em.fork(), DATA_DIR);
     expect(report.unmatched.map((u) => u.sourceName)).toContain("Conseil de Prud'hommes de Châteaudun");
     const uncovered = report.unmatched.reduce((sum, u) => sum + u.communeCount, 0);
     const missing = await count(db, `select count(*) as n from (select insee_code from territorial_competence group by insee_code
@@ -63,7 +63,7 @@ describe('SRJ import from the shared files', () => {
       lines[4] = lines[4].replace(/^CPH;100014/, 'CPH;10X014');
       return lines;
     });
-    await expect(importSrj(db.orm.em.fork(), dir)).rejects.toThrow('juridictions.csv:5: column code_ca: "10X014" is not a court code');
+    await expect(loadSrjExtract(db.orm.em.fork(), dir)).rejects.toThrow('juridictions.csv:5: column code_ca: "10X014" is not a court code');
     expect(await count(db, 'select count(*) as n from territorial_competence')).toBe(before);
   });
 
@@ -72,12 +72,12 @@ describe('SRJ import from the shared files', () => {
       lines[10] = lines[10].split(';').slice(0, 4).join(';') + '\r';
       return lines;
     });
-    await expect(importSrj(db.orm.em.fork(), dir)).rejects.toThrow('communes-competences.csv:11: expected 6 columns separated by ";", found 4');
+    await expect(loadSrjExtract(db.orm.em.fork(), dir)).rejects.toThrow('communes-competences.csv:11: expected 6 columns separated by ";", found 4');
     expect(await count(db, "select count(*) as n from court where type = 'COUR_APPEL'")).toBe(36);
   });
 
   it('refuses a file whose header lacks a column', async () => {
     const dir = await dataDirWith('communes-competences.csv', (lines) => [lines[0].replace('tribunal_commerce', 'tc'), ...lines.slice(1)]);
-    await expect(importSrj(db.orm.em.fork(), dir)).rejects.toThrow(/communes-competences\.csv:1: missing column\(s\) tribunal_commerce|communes-competences\.csv:2/);
+    await expect(loadSrjExtract(db.orm.em.fork(), dir)).rejects.toThrow(/communes-competences\.csv:1: missing column\(s\) tribunal_commerce|communes-competences\.csv:2/);
   });
 });

@@ -7,7 +7,7 @@ import { readCompetences, type UnmatchedName } from './read-competences';
 import { readDirectory } from './read-directory';
 import { readJuridictions } from './read-juridictions';
 
-export interface SrjImportReport {
+export interface SrjLoadReport {
   courts: number;
   competences: number;
   unmatched: UnmatchedName[];
@@ -32,7 +32,7 @@ async function insertJson(em: EntityManager, sql: string, rows: object[]): Promi
  * Replaces the SRJ organisation data (courts, competences, unmatched names) with the content of the two
  * shared files, in one transaction: a bad file leaves the stored data as it was.
  */
-export async function importSrj(em: EntityManager, dataDir: string): Promise<SrjImportReport> {
+export async function loadSrjExtract(em: EntityManager, dataDir: string): Promise<SrjLoadReport> {
   const courts = await readJuridictions(join(dataDir, 'juridictions.csv'));
   const reading = await readCompetences(join(dataDir, 'communes-competences.csv'), courts);
   const directoryFile = join(dataDir, 'annuaire-juridictions.csv');

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { importReferential } from '../import/import-referential';
-import { NATINF_NATURE_DEFINITION, NATINF_NATURE_TERMS } from '../subgraphs/referentials/demo-data/referential-definitions';
-import { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { importReferential } from './import-referential';
+import { NATINF_NATURE_DEFINITION, NATINF_NATURE_TERMS } from '../demo-data/referential-definitions';
+import { Referential } from '../referential/referential.entity';
 
 /**
  * Creates NATINF's nature vocabulary and publishes its first release, through the import like any list, when the

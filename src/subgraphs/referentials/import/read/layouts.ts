@@ -62,3 +62,11 @@ export async function readMappingFile(path: string): Promise<ColumnMapping> {
 
 export const formatFor = (referential: string, file: string): ImportFormat =>
   referential === 'NATINF' ? 'natinf' : referential === 'NAC' ? 'nac' : file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+
+/** The layout an import reads: the mapping file when one is given, otherwise the format's own. */
+export async function importLayout(format: ImportFormat, attributeNames: readonly string[], mappingFile?: string): Promise<ColumnMapping> {
+  if (mappingFile) return readMappingFile(mappingFile);
+  if (format === 'natinf') return NATINF_LAYOUT;
+  if (format === 'nac') return NAC_LAYOUT;
+  return (format === 'json' ? jsonLayout : defaultLayout)(attributeNames);
+}

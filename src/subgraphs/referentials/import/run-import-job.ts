@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDedicatedConnection } from '../kernel/database/dedicated-connection';
-import { inSpan } from '../kernel/tracing/in-span';
-import { ImportJob, ImportJobStatus } from '../subgraphs/referentials/import-job/import-job.entity';
-import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
-import { formatIssue, withoutNul } from './import-issue';
+import { openDedicatedConnection } from '../../../kernel/database/dedicated-connection';
+import { inSpan } from '../../../kernel/tracing/in-span';
+import { ImportJob, ImportJobStatus } from '../import-job/import-job.entity';
+import type { Referential } from '../referential/referential.entity';
+import { formatIssue, withoutNul } from './read/import-issue';
 import { abandonDeadJobs, recordRunningJob } from './import-job-liveness';
-import { importReferential, ImportRefusedError, type ImportOptions, type ImportReport } from './import-referential';
+import { importReferential, type ImportOptions, type ImportReport } from './import-referential';
+import { ImportRefusedError } from '../referentials.exception';
 
 /**
  * Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. Jobs of the

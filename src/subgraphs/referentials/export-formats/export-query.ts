@@ -1,4 +1,4 @@
-import { parseDate } from './import-row';
+import { parseDate } from '../import/read/import-row';
 
 const MAX_INT = 2_147_483_647;
 

@@ -1,9 +1,14 @@
 /** What the file routes accept in their path and query, checked before any file or database is touched. */
+import { ReferentialsException, ReferentialsExceptionCode } from '../referentials.exception';
 
 /** A referential code as the path may carry one (the lookup then says whether it exists). */
 const REFERENTIAL_IN_PATH = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
-export const isReferentialInPath = (raw: string): boolean => REFERENTIAL_IN_PATH.test(raw);
+/** The path's referential code, or the 404 a code no referential can have gets. */
+export function referentialInPath(raw: string): string {
+  if (!REFERENTIAL_IN_PATH.test(raw)) throw new ReferentialsException('no referential has this code', ReferentialsExceptionCode.REFERENTIAL_NOT_FOUND, 'referential');
+  return raw;
+}
 
 /** `release=N`: absent, or a positive integer PostgreSQL's integer holds; anything else is a client's mistake. */
 export function releaseParam(raw: unknown): number | undefined | Error {

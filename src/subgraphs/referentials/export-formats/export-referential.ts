@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { today } from '../kernel/graphql/scalars';
-import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
-import { labelWithEndDate } from './label-end-date';
-import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from './layouts';
+import { today } from '../../../kernel/graphql/scalars';
+import type { Referential } from '../referential/referential.entity';
+import { labelWithEndDate } from '../import/read/label-end-date';
+import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from '../import/read/layouts';
 
 export interface ExportOptions {
   release: number;

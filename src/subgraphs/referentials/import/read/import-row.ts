@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { entryRules, isDay, MAX_LEVEL, normaliseLabel } from '../subgraphs/referentials/entry/entry-rules';
-import { AttributeType } from '../subgraphs/referentials/referential/attribute-definition.type';
-import type { Referential } from '../subgraphs/referentials/referential/referential.entity';
+import { entryRules, isDay, MAX_LEVEL, normaliseLabel } from '../../entry/entry-rules';
+import { AttributeType } from '../../referential/attribute-definition.type';
+import type { Referential } from '../../referential/referential.entity';
 import type { IssueLog } from './import-issue';
 import type { ColumnMapping } from './layouts';
 import type { SourceRecord } from './read-source';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { openDedicatedConnection } from '../kernel/database/dedicated-connection';
+import { openDedicatedConnection } from '../../../kernel/database/dedicated-connection';
 
 /**
  * How a dead import is told from a running one: the job's row becomes visible in the same commit as a
