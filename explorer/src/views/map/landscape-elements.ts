@@ -28,15 +28,15 @@ export function landscapeElements(visible: VisibleLandscape): ElementDefinition[
   return elements;
 }
 
-/** The `app` and `referential` of a reading edge, as the URL and the table name it. */
+/** A reading edge's graph id, from its application and referential codes. */
 export const readingId = (application: string, referential: string): string => `read:${application}:${referential}`;
 
 /** Referentials in their own box, only while an edge reaches them; one edge per application reading or declaring one. */
-export function readingElements(edges: UsageEdge[], referentials: Map<string, string>): ElementDefinition[] {
+export function readingElements(edges: UsageEdge[], referentials?: ReadonlyMap<string, string>): ElementDefinition[] {
   if (!edges.length) return [];
   const elements: ElementDefinition[] = [{ data: { id: REFERENTIALS, label: 'Référentiels' }, classes: 'group referentials' }];
   for (const code of new Set(edges.map((e) => e.referential))) {
-    elements.push({ data: { id: `ref:${code}`, code, label: referentials.get(code) ?? code, parent: REFERENTIALS }, classes: 'referential' });
+    elements.push({ data: { id: `ref:${code}`, code, label: referentials?.get(code) ?? code, parent: REFERENTIALS }, classes: 'referential' });
   }
   for (const e of edges) {
     const style = EDGE_USE_STYLE[e.use];

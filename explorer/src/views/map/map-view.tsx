@@ -65,11 +65,12 @@ function Map({ location, usageServed }: { location: Location; usageServed: boole
     return [...observed.usage.readers].flatMap(([code, readers]) => usageEdges(code, readers, shown));
   }, [observed, visible]);
   const referentialNames = observed.state === 'ok' ? observed.usage.referentials : undefined;
-  const elements = useMemo(() => (visible ? [...landscapeElements(visible), ...readingElements(readings, referentialNames ?? new globalThis.Map())] : []), [visible, readings, referentialNames]);
+  const elements = useMemo(() => (visible ? [...landscapeElements(visible), ...readingElements(readings, referentialNames)] : []), [visible, readings, referentialNames]);
   const names = useMemo(() => new globalThis.Map((data?.applications ?? []).map((a) => [a.code, a.name])), [data]);
   const appName = app && names.get(app);
   const chosen = exchange ? data?.exchanges.find((x) => x.code === exchange) : undefined;
   const reading = referential ? readings.find((e) => e.application === app && e.referential === referential) : undefined;
+  const readingKey = reading && readingId(reading.application, reading.referential);
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   usePageTitle(chosen?.name ?? (referential && `${appName ?? app} → ${referentialNames?.get(referential) ?? referential}`) ?? appName ?? app, focus && 'voisinage', 'Cartographie');
   useScrollIntoView(app || exchange ? panel : null, `${app}/${exchange}/${referential}`);
@@ -132,12 +133,12 @@ function Map({ location, usageServed }: { location: Location; usageServed: boole
           <>
             <LandscapeTable visible={visible} onSelectApp={selectApp} onSelectExchange={selectExchange} selectedApp={app} selectedExchange={exchange} />
             {usageOn && observed.state === 'ok' && (
-              <ReadingsTable edges={readings} names={names} referentials={observed.usage.referentials} selected={reading && readingId(reading.application, reading.referential)} onSelect={selectReading} />
+              <ReadingsTable edges={readings} names={names} referentials={observed.usage.referentials} selected={readingKey} onSelect={selectReading} />
             )}
           </>
         ) : (
           <>
-            <LandscapeGraph elements={elements} selectedApp={app} selectedExchange={exchange} selectedReading={reading && readingId(reading.application, reading.referential)}
+            <LandscapeGraph elements={elements} selectedApp={app} selectedExchange={exchange} selectedReading={readingKey}
               onSelectApp={selectApp} onSelectExchange={selectExchange} onSelectReading={selectReading} onReady={(instance) => (cy.current = instance)} summary={summary} />
             <div className="legend small" aria-hidden="true">
               {codes('ApplicationDomain').map((d) => <span key={d}><span className={`dot domain-${d}`} />{label('ApplicationDomain', d)}</span>)}

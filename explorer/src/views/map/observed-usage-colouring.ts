@@ -3,8 +3,8 @@
 /** The referentials to ask about: read-undeclared ones included, which no declaration would name. */
 export const USAGE_REFERENTIALS = `query UsageReferentials { referentials { code name } }`;
 
-// One request per referential: 601 each (300 readers × (1 + application)), 301 without the application, which the
-// landscape's codes replace; `releases` would add 300 × 50. coherenceReport (3 001) lacks "declared and read" and runs every check.
+// One request per referential, cost 301 (300 readers): an application reader's client is its code, so `application`
+// (+300) is left out, `releases` would add 300 × 50; coherenceReport (3 001) lacks "declared and read" and runs every check.
 export const OBSERVED_READERS = `query ObservedReaders($referential: ID!) {
   referentialUsage(referential: $referential) { referential readers { client declared declaredMode pinnedRelease observed requests lastSeen } }
 }`;

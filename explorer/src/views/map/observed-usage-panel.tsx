@@ -41,7 +41,7 @@ export function ReadingPanel({ edge, applicationName, referentialName }: { edge:
 
 /** The reading edges as a table: the graph's colours said in words, each row opening its edge. */
 export function ReadingsTable({ edges, names, referentials, selected, onSelect }: {
-  edges: UsageEdge[]; names: Map<string, string>; referentials: Map<string, string>; selected?: string; onSelect: (application: string, referential: string) => void;
+  edges: UsageEdge[]; names: ReadonlyMap<string, string>; referentials: ReadonlyMap<string, string>; selected?: string; onSelect: (application: string, referential: string) => void;
 }) {
   return (
     <div className="table-scroll">
