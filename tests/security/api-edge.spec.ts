@@ -73,6 +73,12 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
     refused(yearZero, 'GRAPHQL_VALIDATION_FAILED', { reason: 'INVALID_DATE', field: 'at' }); // a literal: the document is invalid
     refused(await gql(t.server, 'query($at: LocalDate) { entries(referential: "NAC", at: $at) { totalCount } }', { at: '0000-01-01' }), 'BAD_USER_INPUT');
     refused(await gql(t.server, '{ entries(referential: "NAC", at: "10000-01-01") { totalCount } }'), 'GRAPHQL_VALIDATION_FAILED');
+    // Date-times too: year 0 (here once in UTC), past 9999, or no date at all, found by the hostile-input suite as a 500.
+    const clientUsage = 'query($s: DateTimeISO) { clientUsage(client: "PORTALIS", since: $s) { client } }';
+    for (const since of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+01:00', '+010000-01-01T00:00:00Z', 'not a date']) {
+      refused(await gql(t.as([Role.ARCHITECT]), clientUsage, { s: since }), 'BAD_USER_INPUT', { reason: 'INVALID_DATE', field: 'since' });
+    }
+    expect((await gql(t.as([Role.ARCHITECT]), clientUsage, { s: '0001-01-01T01:00:00+01:00' })).data).toEqual({ clientUsage: { client: 'PORTALIS' } });
     const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
     for (const after of [cursor(['\u0000']), cursor([{ a: 1 }]), cursor(['search', -1]), 'not a cursor', cursor(['x'.repeat(300)])]) {
       refused(await gql(t.server, 'query($a: String) { courts(after: $a) { totalCount } }', { a: after }), 'BAD_USER_INPUT', { reason: 'INVALID_CURSOR', field: 'after' });

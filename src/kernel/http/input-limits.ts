@@ -48,6 +48,13 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** An ISO 8601 date-time of year 1 to 9999 in UTC: MikroORM inlines dates as ISO text, which PostgreSQL refuses beyond. */
+function isDateTime(value: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 /** Whether a JSON value holds a NUL character in a string or a key (PostgreSQL refuses it in text and jsonb). */
 function jsonHasNul(value: unknown): boolean {
   const pending: unknown[] = [value];
@@ -91,8 +98,9 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
   if (!isScalarType(nullable)) return undefined;
   if (JSON_SCALARS.has(nullable.name)) return jsonHasNul(value) ? { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` } : undefined;
   if (typeof value !== 'string') return undefined;
-  // The gateway's LocalDate is the supergraph's (no parsing): a date PostgreSQL refuses is stopped here, at the edge.
+  // The gateway's LocalDate and DateTimeISO are the supergraph's (no parsing): a date PostgreSQL refuses is stopped here.
   if (nullable.name === 'LocalDate' && !isCalendarDate(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date between 0001-01-01 and 9999-12-31 (YYYY-MM-DD)` };
+  if (nullable.name === 'DateTimeISO' && !isDateTime(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date and time between 0001-01-01 and 9999-12-31 (ISO 8601, e.g. 2026-11-28T09:00:00Z)` };
   if (value.includes('\0')) return { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` };
   const max = STRING_LIMITS[coordinate] ?? (nullable.name === 'ID' ? DEFAULT_MAX_ID : DEFAULT_MAX_STRING);
   if (value.length > max) return { field: path, reason: 'VALUE_TOO_LONG', message: `${path} is longer than ${max} characters` };
