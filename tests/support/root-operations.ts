@@ -14,8 +14,6 @@ export interface RootOperation {
   field: string;
   args: readonly GraphQLArgument[];
   document: string;
-  /** The document's cost as the gateway counts it (lists by their bounds, pages by the largest `first`). */
-  cost: number;
 }
 
 /** The schema clients are served: the committed supergraph's API schema, the one the gateway validates against. */
@@ -68,7 +66,10 @@ function nextToDrop(set: Selected[]): [Selected, Selected[]] | undefined {
   return (lists.length ? lists : candidates).at(-1);
 }
 
-/** Every root query and mutation, each selection shrunk until the gateway's cost rule accepts it. */
+/**
+ * Every root query and mutation, each selection shrunk until it costs at most `maxCost` as the gateway counts it
+ * (lists by their bounds, pages by the largest `first`): a costlier one is refused before its arguments are read.
+ */
 export function rootOperations(schema: GraphQLSchema = committedSupergraph(), maxCost = loadSecurityConfig({}).limits.maxCost): RootOperation[] {
   const costOf = (document: string): number => {
     const [error] = validate(schema, parse(document), [queryCostRule(-1)]);
@@ -92,6 +93,6 @@ export function rootOperations(schema: GraphQLSchema = committedSupergraph(), ma
       document = documentOf();
       cost = costOf(document);
     }
-    return { kind, field: field.name, args: field.args, document, cost };
+    return { kind, field: field.name, args: field.args, document };
   }));
 }
