@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { useMemo, useRef, useState } from 'react';
 import { TokenInput, authorizationHeader, useAuthorization } from '../../api/authorization';
 import { useMissingFields } from '../../api/supergraph-context';
-import { useQuery } from '../../api/use-query';
+import { useDebounced, useQuery } from '../../api/use-query';
 import { Combobox, type ComboOption } from '../../components/combobox';
 import { ErrorBox, Loading, Panel } from '../../components/status';
 import { Unavailable } from '../../components/unavailable';
@@ -57,7 +57,8 @@ function Map({ location, usageServed }: { location: Location; usageServed: boole
   const usageOn = usageServed && location.params.get('usage') === 'observed';
   const referential = (app && usageOn && location.params.get('referential')) || undefined;
   const [token, setToken] = useAuthorization();
-  const observed = useObservedUsage(usageOn, authorizationHeader(token));
+  // One load per pause in typing the token, not per key: each load is a request per referential.
+  const observed = useObservedUsage(usageOn, useDebounced(authorizationHeader(token), 300));
   const visible = useMemo(() => (data ? visibleLandscape(data, { domain, status, focus }) : undefined), [data, domain, status, focus]);
   const readings = useMemo<UsageEdge[]>(() => {
     if (observed.state !== 'ok' || !visible) return [];
