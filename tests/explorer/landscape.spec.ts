@@ -2,9 +2,12 @@
 declare const document: Untyped;
 declare const window: Untyped;
 import { readFileSync } from 'node:fs';
+import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
+import { flushUsage } from '../../src/kernel/usage/usage-recorder';
 import { axeViolations } from '../support/axe';
 import { openBrowser, type Browser } from '../support/browser';
 import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { gql, type Target } from '../support/graphql-client';
 import { seedLandscapeIfEmpty } from '../support/landscape-seed';
 import type { Untyped } from '../support/untyped';
 
@@ -150,5 +153,79 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     const apps = await page.evaluate(() => window.landscape.nodes('.app').length);
     expect(content.match(/<circle /g)?.length).toBe(apps);
     expect(content).toContain('Cassiopée');
+  });
+
+  it('colours application → referential edges by observed use once two applications read through HTTP, for an architect', async () => {
+    const { page } = browser;
+    const admin: Target = { url: server.http.url, authorization: `Bearer ${DEV_ADMIN_KEY}` };
+    const keyOf = async (roles: string[], application?: string): Promise<Target> => {
+      const { data, errors } = await gql(admin, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }', { input: { name: `e2e ${application ?? roles[0]}`, roles, application } });
+      expect(errors).toBeUndefined();
+      return { url: server.http.url, authorization: `Bearer ${data!.createApiKey.key}` };
+    };
+    // The demo catalog: CASSIOPEE declared NATINF, PORTALIS declared NAC only.
+    const natinf = 'query NatinfPage { entries(referential: "NATINF", first: 1) { totalCount } }';
+    const cassiopee = await keyOf(['READER'], 'CASSIOPEE');
+    const portalis = await keyOf(['READER'], 'PORTALIS');
+    for (const reader of [cassiopee, cassiopee, portalis]) expect((await gql(reader, natinf)).errors).toBeUndefined();
+    await flushUsage();
+    const architect = await keyOf(['ARCHITECT']);
+
+    // The control is a checkbox in the toolbar: the keyboard turns it on, and the URL says so.
+    await page.goto(`${server.http.url}/explorer/map`);
+    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    await page.getByTestId('usage-toggle').focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/\/explorer\/map\?usage=observed$/);
+    // Without the role the map stays as it was and says what is missing.
+    await page.getByTestId('usage-error').getByText('demande le rôle ARCHITECT', { exact: false }).waitFor();
+    expect(await page.evaluate(() => window.landscape.edges('.reading').length)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByTestId('token-input').fill(architect.authorization as string);
+    await page.waitForFunction(() => window.landscape?.edges('.reading').length > 0);
+    const uses = await page.evaluate(() => Object.fromEntries(window.landscape.edges('.reading')
+      .filter((e: any) => ['CASSIOPEE', 'PORTALIS'].includes(e.data('application')))
+      .map((e: any) => [e.id(), [e.data('use'), e.style('line-color')]])));
+    expect(uses).toEqual({
+      'read:CASSIOPEE:NATINF': ['declared-and-read', 'rgb(46,125,50)'],
+      'read:PORTALIS:NATINF': ['read-undeclared', 'rgb(196,81,0)'],
+      'read:PORTALIS:NAC': ['declared-unread', 'rgb(117,117,117)'],
+    });
+    // Referentials sit in their own box, left of the ministry's applications.
+    expect(await page.evaluate(() => window.landscape.getElementById('ref:NATINF').position('x') < window.landscape.getElementById('app:CASSIOPEE').position('x'))).toBe(true);
+    const legend = await page.getByTestId('usage-legend').textContent();
+    for (const term of ['déclaré et lu', 'déclaré, non lu', 'lu sans déclaration']) expect(legend).toContain(term);
+
+    // A click on the edge opens its figures beside the map, in a deep link.
+    const point = await page.evaluate(() => {
+      const p = window.landscape.getElementById('read:CASSIOPEE:NATINF').renderedMidpoint();
+      const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    const panel = page.getByTestId('reading-panel');
+    await panel.waitFor();
+    expect(page.url()).toMatch(/\/explorer\/map\?app=CASSIOPEE&referential=NATINF&usage=observed$/);
+    expect(await panel.getAttribute('data-use')).toBe('declared-and-read');
+    expect(await panel.getByTestId('reading-requests').textContent()).toBe('2');
+    expect(await panel.textContent()).toContain('Lecture, version 1');
+    expect(await axeViolations(page)).toEqual([]);
+    await browser.screenshot('map-observed-usage');
+
+    // The deep link opens on its own (the token stays for the tab); the table says the same in words.
+    await page.goto(`${server.http.url}/explorer/map?app=PORTALIS&referential=NATINF&usage=observed`);
+    await page.getByTestId('reading-panel').getByText('lu sans déclaration').waitFor();
+    expect(await page.getByTestId('reading-requests').textContent()).toBe('1');
+    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: any) => e.id()))).toEqual(['read:PORTALIS:NATINF']);
+    await page.getByTestId('show-table').click();
+    const row = page.getByTestId('readings-table').locator('tr', { has: page.getByRole('button', { name: /^Portalis → Nomenclature des affaires civiles/ }) });
+    expect(await row.getAttribute('data-use')).toBe('declared-unread');
+    await row.getByRole('button').press('Enter');
+    await page.waitForURL(/app=PORTALIS&referential=NAC&usage=observed$/);
+    expect(await page.getByTestId('reading-panel').getAttribute('data-use')).toBe('declared-unread');
+    expect(await axeViolations(page)).toEqual([]);
+    await browser.screenshot('map-observed-usage-table');
+    await page.getByRole('button', { name: 'Graphe' }).click();
   });
 });

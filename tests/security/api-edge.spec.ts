@@ -73,6 +73,17 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
     refused(yearZero, 'GRAPHQL_VALIDATION_FAILED', { reason: 'INVALID_DATE', field: 'at' }); // a literal: the document is invalid
     refused(await gql(t.server, 'query($at: LocalDate) { entries(referential: "NAC", at: $at) { totalCount } }', { at: '0000-01-01' }), 'BAD_USER_INPUT');
     refused(await gql(t.server, '{ entries(referential: "NAC", at: "10000-01-01") { totalCount } }'), 'GRAPHQL_VALIDATION_FAILED');
+    // Date-times too: year 0 (here once in UTC), past 9999, or no date at all, which PostgreSQL would refuse.
+    const clientUsage = 'query($s: DateTimeISO) { clientUsage(client: "PORTALIS", since: $s) { client } }';
+    for (const since of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+01:00', '+010000-01-01T00:00:00Z', 'not a date']) {
+      refused(await gql(t.as([Role.ARCHITECT]), clientUsage, { s: since }), 'BAD_USER_INPUT', { reason: 'INVALID_DATE', field: 'since' });
+    }
+    expect((await gql(t.as([Role.ARCHITECT]), clientUsage, { s: '0001-01-01T01:00:00+01:00' })).data).toEqual({ clientUsage: { client: 'PORTALIS' } });
+    // JSON nesting is bounded before anything walks the value recursively; 100 levels are still served.
+    const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    const validate = 'query($p: JSON!) { validateMessage(payload: $p, version: "1", exchange: "NPP_CASSIOPEE") { valid } }';
+    for (const depth of [101, 3000]) refused(await gql(t.server, validate, { p: nested(depth) }), 'BAD_USER_INPUT', { reason: 'JSON_TOO_DEEP', field: 'payload' });
+    expect((await gql(t.server, validate, { p: nested(100) })).errors?.[0].extensions?.code).not.toMatch(/INTERNAL_SERVER_ERROR|JSON_TOO_DEEP/);
     const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
     for (const after of [cursor(['\u0000']), cursor([{ a: 1 }]), cursor(['search', -1]), 'not a cursor', cursor(['x'.repeat(300)])]) {
       refused(await gql(t.server, 'query($a: String) { courts(after: $a) { totalCount } }', { a: after }), 'BAD_USER_INPUT', { reason: 'INVALID_CURSOR', field: 'after' });
@@ -102,6 +113,19 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
       await t.db.orm.em.getConnection().execute('alter table court_away rename to court');
     }
     await expectStillServing(t.server);
+  });
+
+  it('takes an explicit null filter as no filter', async () => {
+    const queries = [
+      'query($f: CourtsFilter) { courts(filter: $f) { totalCount } }',
+      'query($f: EntriesFilter) { entries(referential: "NAC", filter: $f) { totalCount } }',
+      'query($f: EntriesFilter) { referential(code: "NAC") { entries(filter: $f) { totalCount } } }',
+    ];
+    for (const query of queries) {
+      const [withNull, without] = [await gql(t.server, query, { f: null }), await gql(t.server, query)];
+      expect(withNull.errors).toBeUndefined();
+      expect(withNull.data).toEqual(without.data);
+    }
   });
 
   it('answers client mistakes about the operation with 400, not 500', async () => {

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
+import { parse, specifiedRules, validate } from 'graphql';
+import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
+import { queryCostRule } from '../../src/kernel/http/query-cost';
 import { Role } from '../support/auth';
 import type { Target } from '../support/graphql-client';
 import { changedTables, problemsOf, rowCounts } from '../support/hostile-answers';
 import { hostileFiles, hostileImportQuery, hostileExportQuery, hostilePathSegment, type HostileFile } from '../support/hostile-files';
 import { describeValue, hostileValue } from '../support/hostile-values';
-import { rootOperations, type RootOperation } from '../support/root-operations';
+import { committedSupergraph, rootOperations, type RootOperation } from '../support/root-operations';
 import { expectStillServing } from '../support/still-serves';
 import { useTestServer } from '../support/test-server';
 
@@ -19,7 +22,9 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 8);
 const TIMEOUT_MS = 20_000;
 console.log(`hostile-input property suite: seed ${SEED}, ${RUNS} runs per operation and caller (HOSTILE_SEED, HOSTILE_RUNS)`);
 
-const OPERATIONS = rootOperations();
+const SCHEMA = committedSupergraph();
+const { maxCost } = loadSecurityConfig({}).limits;
+const OPERATIONS = rootOperations(SCHEMA, maxCost);
 
 /** Each property its own seed, derived from the suite's and its name: different values per operation, replayable. */
 const seedOf = (name: string): number => [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, SEED);
@@ -69,6 +74,15 @@ describe('hostile input: every root operation and the file endpoints keep servin
     expect(OPERATIONS.filter((o) => o.kind === 'query').length).toBeGreaterThan(20);
     expect(OPERATIONS.filter((o) => o.kind === 'mutation').length).toBeGreaterThan(20);
     expect(OPERATIONS.find((o) => o.field === 'entries')?.document).toMatch(/\$release: Int/);
+  });
+
+  it('fuzzes every root field with a document the gateway accepts as it is (valid, under the cost limit), so arguments are reached', () => {
+    const roots = [SCHEMA.getQueryType(), SCHEMA.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
+    expect(OPERATIONS.map((o) => o.field).sort()).toEqual(roots.sort());
+    const refused = OPERATIONS.flatMap((o) => validate(SCHEMA, parse(o.document), [...specifiedRules, queryCostRule(maxCost)]).map((e) => `${o.kind} ${o.field}: ${e.message}`));
+    expect(refused).toEqual([]);
+    // Shrinking keeps what fits: the heavy operations still select objects under their root.
+    expect(OPERATIONS.find((o) => o.field === 'impactOf')?.document).toMatch(/applications \{ application \{/);
   });
 
   it.each(cases)('%s', async (name, operation, caller) => {

@@ -3,6 +3,7 @@ import { getNullableType, isInterfaceType, isListType, isObjectType, parse, vali
 import * as courts from '../../explorer/src/views/courts/operations';
 import { EXAMPLES } from '../../explorer/src/views/ide/examples';
 import * as map from '../../explorer/src/views/map/operations';
+import * as observedUsage from '../../explorer/src/views/map/observed-usage-colouring';
 import * as referentials from '../../explorer/src/views/referentials/operations';
 import { readCommittedSupergraph } from '../../src/gateway/supergraph';
 import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
@@ -48,7 +49,7 @@ describe('query cost model', () => {
   });
 
   it('accepts every operation the explorer and its IDE examples send', () => {
-    const operations = [...Object.values(courts), ...Object.values(map), ...Object.values(referentials)].filter((v): v is string => typeof v === 'string' && /^\s*query\b/.test(v));
+    const operations = [...Object.values(courts), ...Object.values(map), ...Object.values(observedUsage), ...Object.values(referentials)].filter((v): v is string => typeof v === 'string' && /^\s*query\b/.test(v));
     expect(operations.length).toBeGreaterThan(8);
     const costs = [...operations, ...EXAMPLES.map((e) => e.query)].map((document) => ({ document, cost: costOf(schema, document) }));
     expect(costs.filter((c) => c.cost > maxCost)).toEqual([]);

@@ -9,6 +9,8 @@ export const DEFAULT_MAX_STRING = 500;
 export const DEFAULT_MAX_ID = 64;
 /** Most items an input list may hold (codes to merge, features of a release…). */
 export const MAX_INPUT_LIST = 1000;
+/** Deepest nesting of a JSON value (a sample message, an entry's attributes): code walking it recursively must not overflow. */
+export const MAX_JSON_DEPTH = 100;
 
 /** Longer texts, by schema coordinate (`Input.field`, or `Type.field(arg:)` for an argument). */
 export const STRING_LIMITS: Readonly<Record<string, number>> = {
@@ -34,7 +36,7 @@ export interface InputProblem {
   field: string;
   /** A literal of the document rather than a variable: a malformed date there fails validation, as graphql-js says. */
   literal?: boolean;
-  reason: 'VALUE_TOO_LONG' | 'NUL_CHARACTER' | 'LIST_TOO_LONG' | 'INVALID_DATE';
+  reason: 'VALUE_TOO_LONG' | 'NUL_CHARACTER' | 'LIST_TOO_LONG' | 'INVALID_DATE' | 'JSON_TOO_DEEP';
   message: string;
 }
 
@@ -48,22 +50,29 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** Whether a JSON value holds a NUL character in a string or a key (PostgreSQL refuses it in text and jsonb). */
-function jsonHasNul(value: unknown): boolean {
-  const pending: unknown[] = [value];
+/** An ISO 8601 date-time of year 1 to 9999 in UTC: MikroORM inlines dates as ISO text, which PostgreSQL refuses beyond. */
+function isDateTime(value: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+/** What PostgreSQL or a recursive walk cannot take in a JSON value: a NUL in a string or a key, nesting past MAX_JSON_DEPTH. */
+function jsonProblem(value: unknown): 'NUL_CHARACTER' | 'JSON_TOO_DEEP' | undefined {
+  const pending: [unknown, number][] = [[value, 0]];
   while (pending.length) {
-    const current = pending.pop();
+    const [current, depth] = pending.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\0')) return true;
-    } else if (Array.isArray(current)) pending.push(...current);
-    else if (current && typeof current === 'object') {
+      if (current.includes('\0')) return 'NUL_CHARACTER';
+    } else if (current && typeof current === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return 'JSON_TOO_DEEP';
       for (const [key, item] of Object.entries(current)) {
-        if (key.includes('\0')) return true;
-        pending.push(item);
+        if (key.includes('\0')) return 'NUL_CHARACTER';
+        pending.push([item, depth + 1]);
       }
     }
   }
-  return false;
+  return undefined;
 }
 
 function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, path: string): InputProblem | undefined {
@@ -89,10 +98,15 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
     return undefined;
   }
   if (!isScalarType(nullable)) return undefined;
-  if (JSON_SCALARS.has(nullable.name)) return jsonHasNul(value) ? { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` } : undefined;
+  if (JSON_SCALARS.has(nullable.name)) {
+    const reason = jsonProblem(value);
+    if (reason === 'NUL_CHARACTER') return { field: path, reason, message: `${path} contains a NUL character` };
+    return reason && { field: path, reason, message: `${path} is nested deeper than ${MAX_JSON_DEPTH} levels` };
+  }
   if (typeof value !== 'string') return undefined;
-  // The gateway's LocalDate is the supergraph's (no parsing): a date PostgreSQL refuses is stopped here, at the edge.
+  // The gateway's LocalDate and DateTimeISO are the supergraph's (no parsing): a date PostgreSQL refuses is stopped here.
   if (nullable.name === 'LocalDate' && !isCalendarDate(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date between 0001-01-01 and 9999-12-31 (YYYY-MM-DD)` };
+  if (nullable.name === 'DateTimeISO' && !isDateTime(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date and time between 0001-01-01 and 9999-12-31 (ISO 8601, e.g. 2026-11-28T09:00:00Z)` };
   if (value.includes('\0')) return { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` };
   const max = STRING_LIMITS[coordinate] ?? (nullable.name === 'ID' ? DEFAULT_MAX_ID : DEFAULT_MAX_STRING);
   if (value.length > max) return { field: path, reason: 'VALUE_TOO_LONG', message: `${path} is longer than ${max} characters` };

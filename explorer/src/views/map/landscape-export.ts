@@ -15,13 +15,14 @@ export function landscapeSvg(cy: Core): string {
   for (const edge of cy.edges()) {
     const s = edge.sourceEndpoint();
     const t = edge.targetEndpoint();
-    parts.push(`<line x1="${s.x}" y1="${s.y}" x2="${t.x}" y2="${t.y}" stroke="${edge.style('line-color')}" stroke-width="1.5" marker-end="url(#arrow)"><title>${escape(edge.data('title'))}</title></line>`);
+    const dashes = { dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="2 3"' }[edge.style('line-style') as string] ?? '';
+    parts.push(`<line x1="${s.x}" y1="${s.y}" x2="${t.x}" y2="${t.y}" stroke="${edge.style('line-color')}" stroke-width="1.5"${dashes} marker-end="url(#arrow)"><title>${escape(edge.data('title'))}</title></line>`);
   }
-  for (const node of cy.nodes('.app, .partner')) {
+  for (const node of cy.nodes('.app, .partner, .referential')) {
     const { x, y } = node.position();
     const w = node.width();
-    const shape = node.hasClass('partner')
-      ? `<rect x="${x - w / 2}" y="${y - w / 2}" width="${w}" height="${w}" rx="4" fill="#fff" stroke="#929292" stroke-width="2"/>`
+    const shape = node.hasClass('partner') || node.hasClass('referential')
+      ? `<rect x="${x - w / 2}" y="${y - w / 2}" width="${w}" height="${w}" rx="4" fill="${node.style('background-color')}" stroke="${node.style('border-color')}" stroke-width="2"/>`
       : `<circle cx="${x}" cy="${y}" r="${w / 2}" fill="${node.style('background-color')}" stroke="#fff" stroke-width="2"/>`;
     parts.push(`${shape}<text x="${x}" y="${y + w / 2 + 14}" text-anchor="middle" font-size="12" fill="#161616">${escape(node.data('label'))}</text>`);
   }

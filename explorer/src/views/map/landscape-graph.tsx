@@ -21,6 +21,12 @@ const STYLE: cytoscape.StylesheetJson = [
   // Names of the selected application's exchanges are listed in the side panel: edges are coloured, not labelled over the names.
   { selector: 'edge.highlight', style: { 'line-color': '#e1000f', 'target-arrow-color': '#e1000f', width: 3 } },
   { selector: 'edge.chosen', style: { 'line-color': '#e1000f', 'target-arrow-color': '#e1000f', width: 5, label: 'data(label)', 'font-size': 11, color: '#8f0d16', 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-rotation': 'autorotate', 'text-margin-y': -8 } },
+  // Observed usage: referentials apart, each reading edge keeps its use's colour even when highlighted or chosen.
+  { selector: 'node.referential', style: { shape: 'barrel', width: 26, height: 22, 'background-color': '#e3e3fd', 'border-width': 2, 'border-color': '#000091' } },
+  { selector: 'node.group.referentials', style: { 'background-color': '#f6f6f6', 'border-color': '#ddd', color: '#3a3a3a' } },
+  { selector: 'edge.reading', style: { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', width: 'data(width)', 'line-style': 'solid' } },
+  { selector: 'edge.reading.highlight, edge.reading.chosen', style: { 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)' } },
+  { selector: 'edge.use-declared-unread', style: { 'line-style': 'dashed' } },
 ];
 
 interface GraphProps {
@@ -29,6 +35,9 @@ interface GraphProps {
   selectedExchange?: string;
   onSelectApp: (code: string | undefined) => void;
   onSelectExchange: (code: string) => void;
+  /** An application → referential edge, shown while observed usage colours the map. */
+  selectedReading?: string;
+  onSelectReading: (application: string, referential: string) => void;
   onReady: (cy: Core | undefined) => void;
   summary: string;
 }
@@ -37,17 +46,18 @@ interface GraphProps {
  * Cytoscape (maintained, no extra layout package needed): compound nodes keep partners drawn apart. The canvas is a
  * keyboard stop too: arrows go from application to application, Enter opens the one focused; the table below has the same data.
  */
-export function LandscapeGraph({ elements, selectedApp, selectedExchange, onSelectApp, onSelectExchange, onReady, summary }: GraphProps) {
+export function LandscapeGraph({ elements, selectedApp, selectedExchange, selectedReading, onSelectApp, onSelectExchange, onSelectReading, onReady, summary }: GraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const graph = useRef<Core>();
-  const handlers = useRef({ onSelectApp, onSelectExchange, onReady });
-  handlers.current = { onSelectApp, onSelectExchange, onReady };
+  const handlers = useRef({ onSelectApp, onSelectExchange, onSelectReading, onReady });
+  handlers.current = { onSelectApp, onSelectExchange, onSelectReading, onReady };
   const [focused, setFocused] = useState<number>(-1);
   useEffect(() => {
     const cy = cytoscape({ container: container.current, elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
     layoutLandscape(cy);
     cy.on('tap', 'node.app', (event) => handlers.current.onSelectApp(event.target.data('code') as string));
-    cy.on('tap', 'edge', (event) => handlers.current.onSelectExchange(event.target.data('exchange') as string));
+    cy.on('tap', 'edge.exchange', (event) => handlers.current.onSelectExchange(event.target.data('exchange') as string));
+    cy.on('tap', 'edge.reading', (event) => handlers.current.onSelectReading(event.target.data('application') as string, event.target.data('referential') as string));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelectApp(undefined);
     });
@@ -75,8 +85,9 @@ export function LandscapeGraph({ elements, selectedApp, selectedExchange, onSele
         node.connectedEdges().addClass('highlight');
       }
       if (selectedExchange) cy.edges().filter((e) => e.data('exchange') === selectedExchange).addClass('chosen');
+      if (selectedReading) cy.getElementById(selectedReading).addClass('chosen');
     });
-  }, [elements, selectedApp, selectedExchange]);
+  }, [elements, selectedApp, selectedExchange, selectedReading]);
   const apps = () => (graph.current?.nodes('.app').sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label')))) ?? []);
   const keyDown = (event: KeyboardEvent) => {
     const list = apps();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { dailySeries, FIELD_USAGE, UNUSED_FIELDS, usageQuery, type FieldUsageData } from './field-usage-operations';
+import { usageQuery } from '../../api/usage-query';
+import { dailySeries, FIELD_USAGE, UNUSED_FIELDS, type FieldUsageData } from './field-usage-operations';
 
 type Loaded<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; data: T };
 

@@ -19,11 +19,11 @@ export class CourtResolver {
   @Query(() => CourtConnection, { description: 'Courts ordered by code, a page at a time (at most 100).' })
   courts(
     @Ctx() { em }: GraphQLContext,
-    @Arg('filter', () => CourtsFilter, { nullable: true }) filter?: CourtsFilter,
+    @Arg('filter', () => CourtsFilter, { nullable: true }) filter?: CourtsFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 20 by default, 100 at most.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CourtConnection> {
-    return new CourtService(em).list(filter, first, after);
+    return new CourtService(em).list(filter ?? undefined, first, after);
   }
 
   @FieldResolver(() => Court, { nullable: true, description: 'The court above this one (a TJ for a CPH, a CA for a TJ).' })

@@ -22,12 +22,12 @@ export class EntryResolver {
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
-    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
+    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     const service = new EntryService(em);
-    return service.list(referential, await service.view(referential, release, at, principal), filter, first, after);
+    return service.list(referential, await service.view(referential, release, at, principal), filter ?? undefined, first, after);
   }
 
   @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })

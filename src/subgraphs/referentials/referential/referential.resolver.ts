@@ -47,15 +47,15 @@ export class ReferentialResolver {
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
-    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
+    @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     if (after || filter?.search) {
       const service = new EntryService(em);
-      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter, first, after);
+      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter ?? undefined, first, after);
     }
-    return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter, first });
+    return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter: filter ?? undefined, first });
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any (null for whoever is not its steward).' })
