@@ -185,8 +185,8 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await page.getByTestId('token-input').fill(architect.authorization as string);
     await page.waitForFunction(() => window.landscape?.edges('.reading').length > 0);
     const uses = await page.evaluate(() => Object.fromEntries(window.landscape.edges('.reading')
-      .filter((e: any) => ['CASSIOPEE', 'PORTALIS'].includes(e.data('application')))
-      .map((e: any) => [e.id(), [e.data('use'), e.style('line-color')]])));
+      .filter((e: Untyped) => ['CASSIOPEE', 'PORTALIS'].includes(e.data('application')))
+      .map((e: Untyped) => [e.id(), [e.data('use'), e.style('line-color')]])));
     expect(uses).toEqual({
       'read:CASSIOPEE:NATINF': ['declared-and-read', 'rgb(46,125,50)'],
       'read:PORTALIS:NATINF': ['read-undeclared', 'rgb(196,81,0)'],
@@ -217,7 +217,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await page.goto(`${server.http.url}/explorer/map?app=PORTALIS&referential=NATINF&usage=observed`);
     await page.getByTestId('reading-panel').getByText('lu sans déclaration').waitFor();
     expect(await page.getByTestId('reading-requests').textContent()).toBe('1');
-    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: any) => e.id()))).toEqual(['read:PORTALIS:NATINF']);
+    expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: Untyped) => e.id()))).toEqual(['read:PORTALIS:NATINF']);
     await page.getByTestId('show-table').click();
     const row = page.getByTestId('readings-table').locator('tr', { has: page.getByRole('button', { name: /^Portalis → Nomenclature des affaires civiles/ }) });
     expect(await row.getAttribute('data-use')).toBe('declared-unread');
