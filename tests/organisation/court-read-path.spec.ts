@@ -33,6 +33,15 @@ describe('the court read path', () => {
     expect(counted.statements).toBe(2);
   });
 
+  it('joins the parents only when the page asks for them, through fragments too', async () => {
+    const sqlOf = async (query: string) => {
+      expect((await read(query)).statements).toBe(1);
+      return t.db.queries.join('\n');
+    };
+    expect(await sqlOf('{ courts(first: 3) { edges { node { code } } } }')).not.toContain('union all');
+    expect(await sqlOf('{ courts(first: 3) { ...Page } } fragment Page on CourtConnection { edges { node { ... on Court { parent { code } } } } }')).toContain('union all');
+  });
+
   it('answers the competent courts of a commune and their parents in one statement', async () => {
     const { data, statements } = await read('{ competentCourts(insee: "01001") { type court { code name parent { name } } } }');
     const tj = data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE');

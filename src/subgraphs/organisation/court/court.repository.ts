@@ -75,7 +75,7 @@ export class CourtRepository {
   /** Up to `limit` courts after `afterCode` by code; with their parents fetched in the same statement when asked. */
   async page(filter: CourtsFilter, limit: number, afterCode: string | undefined, withParents: boolean): Promise<CourtNode[]> {
     const where = this.where(filter, afterCode);
-    const page = `select ${courtColumns('court')} from court ${where.sql} order by code limit ?`;
+    const page = `${COURT} ${where.sql} order by code limit ?`;
     if (!withParents) {
       const rows = await this.rows(page, [...where.params, limit]);
       this.remember(rows);
