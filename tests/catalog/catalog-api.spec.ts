@@ -58,6 +58,12 @@ describe('catalog API', () => {
     const { data } = await gql(t.server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
     expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
     expect(data.court.contacts).toEqual([{ role: 'LOCAL_IT_MANAGER', name: 'A. Martin' }]);
+    // The mutation answers from an entity, Court.deployments from plain rows: the same deployment reads alike.
+    const fields = 'id courtCode status wave priority plannedOn deployedOn withdrawnOn court { code name } application { code name }';
+    const written = await gql(t.as([Role.ARCHITECT]), `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: EXPERIMENTAL, plannedOn: "2026-01-05" }) { ${fields} } }`);
+    const read = await gql(t.server, `{ court(code: "TJ1") { deployments { ${fields} } } }`);
+    expect(read.data.court.deployments[1]).toEqual(written.data.addDeployment);
+    expect(written.data.addDeployment).toMatchObject({ courtCode: 'TJ1', plannedOn: '2026-01-05', application: { code: 'NPP', name: 'NPP' } });
   });
 
   it('declares referential usage and exchanges, then follows a referential release to courts and bureaus', async () => {

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../../kernel/database/base.entity';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
@@ -45,4 +45,12 @@ export class Deployment extends BaseEntity {
   @Field(() => LocalDateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   withdrawnOn?: string | null;
+
+  /** The application's code without loading it: what the field resolvers read, on an entity as on a row. */
+  get applicationCode(): Opt<string> {
+    return this.application.code;
+  }
 }
+
+/** What the GraphQL `Deployment` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type DeploymentNode = Pick<Deployment, 'id' | 'applicationCode' | 'courtCode' | 'status' | 'wave' | 'priority' | 'plannedOn' | 'deployedOn' | 'withdrawnOn'>;

@@ -2,8 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { Application } from '../application/application.entity';
+import { ApplicationService } from '../application/application.service';
 import { courtStub, CourtStub } from '../federation/court.stub';
-import { Deployment } from './deployment.entity';
+import { Deployment, type DeploymentNode } from './deployment.entity';
 import { AddDeploymentInput } from './deployment.input';
 import { DeploymentService } from './deployment.service';
 
@@ -16,12 +17,12 @@ export class DeploymentResolver {
   }
 
   @FieldResolver(() => Application)
-  application(@Root() deployment: Deployment): Promise<Application> {
-    return deployment.application.load() as Promise<Application>;
+  application(@Root() deployment: DeploymentNode, @Ctx() { em }: GraphQLContext): Promise<Application | null> {
+    return new ApplicationService(em).findByCode(deployment.applicationCode);
   }
 
   @FieldResolver(() => CourtStub, { description: 'The court (organisation subgraph).' })
-  court(@Root() deployment: Deployment): CourtStub {
+  court(@Root() deployment: DeploymentNode): CourtStub {
     return courtStub(deployment.courtCode);
   }
 }

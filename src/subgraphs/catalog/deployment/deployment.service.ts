@@ -2,24 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
-import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { LifecycleStatus } from '../application/application-enums';
 import { ApplicationService } from '../application/application.service';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkPositive } from '../catalog.validation';
 import { findCourts } from '../federation/court-directory';
 import { DeploymentStatus } from './deployment-status.enum';
-import { Deployment } from './deployment.entity';
+import { Deployment, type DeploymentNode } from './deployment.entity';
+import { deploymentsAt } from './deployment.repository';
 import type { AddDeploymentInput } from './deployment.input';
 
 export class DeploymentService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The deployments at a court, batched over every court of the request: one query whatever the number of courts. */
-  async atCourt(courtCode: string, status?: DeploymentStatus | null): Promise<Deployment[]> {
-    const loader = requestLoader<string, Deployment[]>(this.em, 'deployments-by-court', async (codes) =>
-      groupByKey(codes, await this.em.find(Deployment, { courtCode: { $in: [...codes] } }, { orderBy: { application: 'asc' } }), (d) => d.courtCode));
-    const deployments = await loader.load(courtCode);
+  /** The deployments at a court, as plain rows batched over every court of the request: one query whatever the number of courts. */
+  async atCourt(courtCode: string, status?: DeploymentStatus | null): Promise<DeploymentNode[]> {
+    const deployments = await deploymentsAt(this.em, courtCode);
     return status ? deployments.filter((d) => d.status === status) : deployments;
   }
 

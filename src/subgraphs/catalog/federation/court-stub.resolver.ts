@@ -4,7 +4,7 @@ import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { CourtContact } from '../contact/court-contact.entity';
 import { CourtContactService } from '../contact/court-contact.service';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
-import { Deployment } from '../deployment/deployment.entity';
+import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';
 import { DeploymentService } from '../deployment/deployment.service';
 import { CourtStub } from './court.stub';
 
@@ -15,7 +15,7 @@ export class CourtStubResolver {
     @Root() court: CourtStub,
     @Ctx() { em }: GraphQLContext,
     @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus,
-  ): Promise<Deployment[]> {
+  ): Promise<DeploymentNode[]> {
     return new DeploymentService(em).atCourt(court.code, status);
   }
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Court } from '../court/court.entity';
+import { Court, type CourtNode } from '../court/court.entity';
 import { CourtType } from '../court/court-type.enum';
 
 @ObjectType({ description: 'The court competent for a commune in one kind of matter.' })
@@ -8,5 +8,5 @@ export class CompetentCourt {
   type!: CourtType;
 
   @Field(() => Court)
-  court!: Court;
+  court!: CourtNode;
 }

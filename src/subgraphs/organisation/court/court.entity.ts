@@ -49,4 +49,12 @@ export class Court extends BaseEntity {
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day no longer in force (closed or merged); null while open.' })
   @Property({ type: 'date', nullable: true })
   validTo?: string | null;
+
+  /** The parent's code without loading it: what the field resolvers read, on an entity as on a row. */
+  get parentCode(): string | null {
+    return this.parent?.code ?? null;
+  }
 }
+
+/** What the GraphQL `Court` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type CourtNode = Pick<Court, 'code' | 'type' | 'name' | 'shortName' | 'parentCode' | 'validFrom' | 'validTo'>;
