@@ -4,11 +4,8 @@ declare const window: any;
 import { readFileSync } from 'node:fs';
 import { axeViolations } from '../support/axe';
 import { openBrowser, type Browser } from '../support/browser';
-import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 import { seedLandscapeIfEmpty } from '../support/landscape-seed';
-
-// The catalog and exchanges subgraphs land with their own branch: until the committed supergraph has them, the suite skips.
-const describeIfServed = supergraphHas('catalog') && supergraphHas('exchanges') ? describe : describe.skip;
 
 const graphCounts = () => ({
   apps: window.landscape.nodes('.app').length,
@@ -17,7 +14,7 @@ const graphCounts = () => ({
   floating: window.landscape.nodes('.partner').filter((n: any) => n.connectedEdges().length === 0).length,
 });
 
-describeIfServed('explorer: landscape map (headless Chromium)', () => {
+describe('explorer: landscape map (headless Chromium)', () => {
   let server: ExplorerServer;
   let browser: Browser;
 

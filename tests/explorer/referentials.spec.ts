@@ -1,12 +1,9 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
 declare const document: any;
 import { openBrowser, type Browser } from '../support/browser';
-import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 
-// The referentials subgraph lands with its own branch: until the committed supergraph has it, the suite skips.
-const describeIfServed = supergraphHas('referentials') ? describe : describe.skip;
-
-describeIfServed('explorer: referential browser (headless Chromium)', () => {
+describe('explorer: referential browser (headless Chromium)', () => {
   let server: ExplorerServer;
   let browser: Browser;
 
