@@ -76,7 +76,7 @@ if (!perTest) {
     for (const [suite, test] of picked) {
       const result = results.get(suite);
       const ran = (result?.assertionResults ?? []).filter((a) => a.status === 'passed' || a.status === 'failed');
-      const ok = result?.status === 'passed' && ran.length === 1 && ran[0].fullName === test;
+      const ok = result?.status !== 'failed' && ran.length === 1 && ran[0].status === 'passed' && ran[0].fullName === test;
       const name = `${relative(root, suite)} › ${test}`;
       console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);
       if (!ok) {
