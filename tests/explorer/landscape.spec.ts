@@ -27,6 +27,10 @@ describe('explorer: landscape map (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
+  const openMap = async () => {
+    await browser.page.goto(`${server.http.url}/explorer/map`);
+    await browser.page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+  };
   afterEach(async () => {
     expect(browser.externalRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
@@ -62,6 +66,7 @@ describe('explorer: landscape map (headless Chromium)', () => {
 
   it('opens an exchange when its edge is clicked: partner, format, transport, signature, schema version, status', async () => {
     const { page } = browser;
+    await openMap();
     const point = await page.evaluate(() => {
       const edge = window.landscape.edges().filter((e: any) => e.data('exchange') === 'MINOS_TRESOR')[0];
       const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
@@ -80,8 +85,7 @@ describe('explorer: landscape map (headless Chromium)', () => {
 
   it('searches an application, focuses on its neighbourhood, counts follow, no partner left floating', async () => {
     const { page } = browser;
-    await page.goto(`${server.http.url}/explorer/map`);
-    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    await openMap();
     const all = await page.evaluate(graphCounts);
     await page.getByTestId('app-search').fill('apc');
     expect(await page.getByTestId('app-search-suggestions').locator('[role=option]').count()).toBe(0);
@@ -111,6 +115,7 @@ describe('explorer: landscape map (headless Chromium)', () => {
 
   it('is usable with the keyboard: the graph takes focus and arrows walk applications; the table has the same data', async () => {
     const { page } = browser;
+    await openMap();
     const graph = page.getByTestId('landscape-graph');
     expect(await graph.getAttribute('role')).toBe('application');
     expect(await graph.getAttribute('tabindex')).toBe('0');
@@ -136,7 +141,7 @@ describe('explorer: landscape map (headless Chromium)', () => {
 
   it('exports the current view as PNG and SVG', async () => {
     const { page } = browser;
-    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    await openMap();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe('cartographie.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');

@@ -42,6 +42,7 @@ describe('explorer: referential browser (headless Chromium)', () => {
 
   it('walks the NAC tree down to a leaf and shows the release diff picker', async () => {
     const { page } = browser;
+    await page.goto(`${server.http.url}/explorer/referentials`);
     await page.getByTestId('nac-tree').getByText('Droit des personnes').click();
     await page.getByTestId('nac-tree').getByText('Nationalité').waitFor();
     await page.getByTestId('release-diff').locator('select').first().waitFor();
