@@ -39,6 +39,7 @@ describe('catalog API', () => {
     const update = await gql(t.as([Role.ARCHITECT]), `mutation { updateApplication(code: "PORTALIS", input: { documentationUrl: "ftp://x" }) { code } }`);
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.documentationUrl' });
   });
+
   const deployedAtCourts = once(async () => {
     await applicationsCreated();
     const add = `mutation($input: AddDeploymentInput!) { addDeployment(input: $input) { status wave court { code name } application { code } } }`;
@@ -60,6 +61,7 @@ describe('catalog API', () => {
     expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
     expect(data.court.contacts).toEqual([{ role: 'LOCAL_IT_MANAGER', name: 'A. Martin' }]);
   });
+
   const usageAndExchangeDeclared = once(async () => {
     await deployedAtCourts();
     const usage = await gql(t.as([Role.ARCHITECT]), `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
@@ -83,6 +85,7 @@ describe('catalog API', () => {
     expect(impact.deployments[0].path.steps.at(-1)).toEqual({ kind: 'COURT', code: 'TJ1' });
     expect(impact.bureaus).toEqual([{ bureau: 'DACG' }]);
   });
+
   const nppRetired = once(async () => {
     await usageAndExchangeDeclared();
     const retire = await gql(t.as([Role.ARCHITECT]), `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);

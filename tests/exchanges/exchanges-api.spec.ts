@@ -46,6 +46,7 @@ describe('exchanges API', () => {
     const apps = await gql(t.server, `{ application(code: "APPI") { exchanges(role: CONSUMER) { code } } }`);
     expect(apps.data.application.exchanges).toEqual([{ code: 'AVIS_PENAL' }]);
   });
+
   const schemaVersionsStored = once(async () => {
     await exchangeCreated();
     const add = `mutation($input: AddSchemaVersionInput!) { addSchemaVersion(input: $input) { version language status } }`;

@@ -37,6 +37,7 @@ describe('court creation, closure and mergers', () => {
     const again = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
+
   const tjsMerged = once(async () => {
     await courtCreated();
     const { data, errors } = await gql(steward(), MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
