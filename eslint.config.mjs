@@ -78,6 +78,7 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  { files: ['**/*.mjs'], languageOptions: { sourceType: 'module', globals: { ...globals.node } } },
   {
     files: ['explorer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -7,6 +7,7 @@ import { aCourt } from '../builders/court.builder';
 import { anExchange } from '../builders/exchange.builder';
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
+import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 
 const APP = `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code lifecycleStatus illustrative } }`;
@@ -25,7 +26,8 @@ describe('catalog API', () => {
     expect((await t.db.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
   });
 
-  it('creates applications and refuses bad or duplicate codes, naming the field', async () => {
+  // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
+  const applicationsCreated = once(async () => {
     for (const [code, bureau] of [['CASSIOPEE', 'DACG'], ['NPP', 'DACG'], ['PORTALIS', 'DSJ']]) {
       const { data, errors } = await gql(t.as([Role.ARCHITECT]), APP, { input: app(code, bureau) });
       expect(errors).toBeUndefined();
@@ -39,7 +41,8 @@ describe('catalog API', () => {
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.documentationUrl' });
   });
 
-  it('deploys at courts of the organisation subgraph and shows them on Court', async () => {
+  const deployedAtCourts = once(async () => {
+    await applicationsCreated();
     const add = `mutation($input: AddDeploymentInput!) { addDeployment(input: $input) { status wave court { code name } application { code } } }`;
     const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
     expect(ok.errors).toBeUndefined();
@@ -66,7 +69,8 @@ describe('catalog API', () => {
     expect(written.data.addDeployment).toMatchObject({ courtCode: 'TJ1', plannedOn: '2026-01-05', application: { code: 'NPP', name: 'NPP' } });
   });
 
-  it('declares referential usage and exchanges, then follows a referential release to courts and bureaus', async () => {
+  const usageAndExchangeDeclared = once(async () => {
+    await deployedAtCourts();
     const usage = await gql(t.as([Role.ARCHITECT]), `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
     expect(usage.errors).toBeUndefined();
     expect(usage.data.declareReferentialUsage.referential).toEqual({ code: 'NATINF', consumers: [{ application: { code: 'CASSIOPEE' } }] });
@@ -89,7 +93,8 @@ describe('catalog API', () => {
     expect(impact.bureaus).toEqual([{ bureau: 'DACG' }]);
   });
 
-  it('shows a retired application in impactOf and in coherenceReport', async () => {
+  const nppRetired = once(async () => {
+    await usageAndExchangeDeclared();
     const retire = await gql(t.as([Role.ARCHITECT]), `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
     expect(retire.data.setApplicationLifecycle.lifecycleStatus).toBe('RETIRED');
     const { data } = await gql(t.server, `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`);
@@ -107,7 +112,16 @@ describe('catalog API', () => {
     expect(redeploy.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
   });
 
+  it('creates applications and refuses bad or duplicate codes, naming the field', () => applicationsCreated());
+
+  it('deploys at courts of the organisation subgraph and shows them on Court', () => deployedAtCourts());
+
+  it('declares referential usage and exchanges, then follows a referential release to courts and bureaus', () => usageAndExchangeDeclared());
+
+  it('shows a retired application in impactOf and in coherenceReport', () => nppRetired());
+
   it('refuses a change that is not exactly one thing', async () => {
+    await usageAndExchangeDeclared();
     const { errors } = await gql(t.server, `{ impactOf(change: { legalText: "x", retiredApplication: "NPP" }) { change } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'change' });
     const unknown = await gql(t.server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "PROC_NPP", version: "9" } }) { change } }`);
@@ -115,6 +129,7 @@ describe('catalog API', () => {
   });
 
   it('checks pins and unused referentials once the referentials subgraph answers', async () => {
+    await usageAndExchangeDeclared();
     const em = t.db.orm.em.fork();
     const ghost = anApplication(em, { code: 'GHOSTAPP' });
     aUsage(em, ghost, 'NAC', { pinnedRelease: 1 });

@@ -1,6 +1,7 @@
 import { anApplication, aUsage } from '../builders/catalog.builder';
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
+import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 
 const SCHEMA = JSON.stringify({
@@ -27,7 +28,8 @@ describe('exchanges API', () => {
     await em.flush();
   });
 
-  it('creates an exchange between an application and partners, and shows it on Application', async () => {
+  // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
+  const exchangeCreated = once(async () => {
     const { data, errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input: {
       code: 'AVIS_PENAL', name: 'Avis pénaux', format: 'JSON', transport: 'MESSAGE_QUEUE', signatureLevel: 'ADVANCED', status: 'ACTIVE', retentionPeriod: 'P10Y',
       producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ applicationCode: 'APPI' }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS' }],
@@ -45,22 +47,8 @@ describe('exchanges API', () => {
     expect(apps.data.application.exchanges).toEqual([{ code: 'AVIS_PENAL' }]);
   });
 
-  it('refuses bad exchanges, naming the field', async () => {
-    const base = { code: 'X1', name: 'x', format: 'XML', transport: 'EMAIL', producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ partner: 'TREASURY' }] };
-    const cases: [object, string, string][] = [
-      [{ ...base, producer: { applicationCode: 'CASSIOPEE', partner: 'POLICE' } }, 'BAD_USER_INPUT', 'input.producer'],
-      [{ ...base, consumers: [{ applicationCode: 'NOPE' }] }, 'BAD_USER_INPUT', 'input.consumers.0.applicationCode'],
-      [{ ...base, consumers: [] }, 'BAD_USER_INPUT', 'input.consumers'],
-      [{ ...base, retentionPeriod: '10 years' }, 'BAD_USER_INPUT', 'input.retentionPeriod'],
-      [{ ...base, code: 'AVIS_PENAL' }, 'CONFLICT', 'input.code'],
-    ];
-    for (const [input, code, field] of cases) {
-      const { errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input });
-      expect(errors?.[0].extensions).toMatchObject({ code, field });
-    }
-  });
-
-  it('stores schema versions and validates sample messages with precise paths', async () => {
+  const schemaVersionsStored = once(async () => {
+    await exchangeCreated();
     const add = `mutation($input: AddSchemaVersionInput!) { addSchemaVersion(input: $input) { version language status } }`;
     const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
     expect(ok.data.addSchemaVersion).toEqual({ version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED' });
@@ -83,7 +71,28 @@ describe('exchanges API', () => {
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
   });
 
+  it('creates an exchange between an application and partners, and shows it on Application', () => exchangeCreated());
+
+  it('refuses bad exchanges, naming the field', async () => {
+    await exchangeCreated();
+    const base = { code: 'X1', name: 'x', format: 'XML', transport: 'EMAIL', producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ partner: 'TREASURY' }] };
+    const cases: [object, string, string][] = [
+      [{ ...base, producer: { applicationCode: 'CASSIOPEE', partner: 'POLICE' } }, 'BAD_USER_INPUT', 'input.producer'],
+      [{ ...base, consumers: [{ applicationCode: 'NOPE' }] }, 'BAD_USER_INPUT', 'input.consumers.0.applicationCode'],
+      [{ ...base, consumers: [] }, 'BAD_USER_INPUT', 'input.consumers'],
+      [{ ...base, retentionPeriod: '10 years' }, 'BAD_USER_INPUT', 'input.retentionPeriod'],
+      [{ ...base, code: 'AVIS_PENAL' }, 'CONFLICT', 'input.code'],
+    ];
+    for (const [input, code, field] of cases) {
+      const { errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input });
+      expect(errors?.[0].extensions).toMatchObject({ code, field });
+    }
+  });
+
+  it('stores schema versions and validates sample messages with precise paths', () => schemaVersionsStored());
+
   it('follows a schema version and a legal text to the applications touched', async () => {
+    await schemaVersionsStored();
     const schema = await gql(t.server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "AVIS_PENAL", version: "1.0" } }) { applications { application { code } paths { explanation } } exchanges { exchange { code transport } } } }`);
     expect(schema.errors).toBeUndefined();
     expect(schema.data.impactOf.exchanges).toEqual([{ exchange: { code: 'AVIS_PENAL', transport: 'MESSAGE_QUEUE' } }]);

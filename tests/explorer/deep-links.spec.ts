@@ -62,6 +62,8 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer deep 
 
   it('back and forward walk the communes looked up', async () => {
     const { page } = browser;
+    await open('courts?insee=2A004');
+    await page.getByTestId('commune-name').getByText('Ajaccio').waitFor();
     await page.getByTestId('commune-lookup').getByRole('link', { name: 'Paris' }).click();
     await page.getByTestId('commune-name').getByText('Paris').waitFor();
     expect(page.url()).toContain('insee=75056');

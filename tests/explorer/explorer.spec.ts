@@ -12,6 +12,15 @@ describe('explorer (headless Chromium)', () => {
   let server: ExplorerServer;
   let browser: Browser;
   const open = (route = '') => browser.page.goto(`${server.http.url}/explorer/${route}`);
+  const openIde = async () => {
+    await open('ide');
+    await browser.page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+  };
+  // GraphiQL remembers its open pane across visits (local storage): a pane is shown only if it is hidden.
+  const showPane = async (name: string) => {
+    const show = browser.page.getByRole('button', { name: `Show ${name}` });
+    if (await show.count()) await show.click();
+  };
 
   beforeAll(async () => {
     server = await startExplorerServer();
@@ -50,8 +59,7 @@ describe('explorer (headless Chromium)', () => {
 
   it('runs a query in the IDE and shows its result', async () => {
     const { page } = browser;
-    await open('ide');
-    await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+    await openIde();
     await page.evaluate(() => {
       const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: { setValue(v: string): void } };
       editor.CodeMirror.setValue('{ court(code: "100023") { shortName type } }');
@@ -67,19 +75,19 @@ describe('explorer (headless Chromium)', () => {
 
   it('offers example operations per subgraph and the docs explorer', async () => {
     const { page } = browser;
-    await page.getByRole('button', { name: 'Show Exemples' }).click();
+    await openIde();
+    await showPane('Exemples');
     await page.getByRole('button', { name: 'Anomalies de compétence territoriale' }).click();
     await page.locator('.graphiql-query-editor').getByText('competenceIssues').first().waitFor();
-    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    await showPane('Documentation Explorer');
     await page.locator('.graphiql-doc-explorer').getByText('Query').first().waitFor();
     await browser.screenshot('ide-docs');
   });
 
   it('runs the example just picked, not the previous operation', async () => {
     const { page } = browser;
-    if (!page.url().endsWith('/explorer/ide')) await open('ide');
-    await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
-    if (await page.getByRole('button', { name: 'Show Exemples' }).count()) await page.getByRole('button', { name: 'Show Exemples' }).click();
+    await openIde();
+    await showPane('Exemples');
     await page.getByRole('button', { name: "Cours d'appel et leurs tribunaux judiciaires" }).click();
     // No pause: Run at once, before GraphiQL's debounced operation name catches up.
     const [request] = await Promise.all([
@@ -106,11 +114,12 @@ describe('explorer (headless Chromium)', () => {
 
   it("shows the gateway's query plan of the operation in the editor", async () => {
     const { page } = browser;
+    await openIde();
     await page.evaluate(() => {
       const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as HTMLElement & { CodeMirror: Untyped }).CodeMirror;
       cm.setValue('query Plan { court(code: "100023") { name children { name } } }');
     });
-    await page.getByRole('button', { name: 'Show Plan de requête' }).click();
+    await showPane('Plan de requête');
     const plan = page.getByTestId('query-plan');
     await plan.waitFor();
     expect(await plan.textContent()).toMatch(/QueryPlan \{[\s\S]*Fetch\(service: "organisation"\)/);

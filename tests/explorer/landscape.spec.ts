@@ -6,13 +6,10 @@ import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
 import { flushUsage } from '../../src/kernel/usage/usage-recorder';
 import { axeViolations } from '../support/axe';
 import { openBrowser, type Browser } from '../support/browser';
-import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 import { gql, type Target } from '../support/graphql-client';
 import { seedLandscapeIfEmpty } from '../support/landscape-seed';
 import type { Untyped } from '../support/untyped';
-
-// The catalog and exchanges subgraphs land with their own branch: until the committed supergraph has them, the suite skips.
-const describeIfServed = supergraphHas('catalog') && supergraphHas('exchanges') ? describe : describe.skip;
 
 const graphCounts = () => ({
   apps: window.landscape.nodes('.app').length,
@@ -21,7 +18,7 @@ const graphCounts = () => ({
   floating: window.landscape.nodes('.partner').filter((n: Untyped) => n.connectedEdges().length === 0).length,
 });
 
-describeIfServed('explorer: landscape map (headless Chromium)', () => {
+describe('explorer: landscape map (headless Chromium)', () => {
   let server: ExplorerServer;
   let browser: Browser;
 
@@ -34,6 +31,10 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
     await browser?.close();
     await server?.stop();
   });
+  const openMap = async () => {
+    await browser.page.goto(`${server.http.url}/explorer/map`);
+    await browser.page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+  };
   afterEach(async () => {
     expect(browser.externalRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
@@ -69,6 +70,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   it('opens an exchange when its edge is clicked: partner, format, transport, signature, schema version, status', async () => {
     const { page } = browser;
+    await openMap();
     const point = await page.evaluate(() => {
       const edge = window.landscape.edges().filter((e: Untyped) => e.data('exchange') === 'MINOS_TRESOR')[0];
       const box = document.querySelector('[data-testid=landscape-graph]')!.getBoundingClientRect();
@@ -87,8 +89,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   it('searches an application, focuses on its neighbourhood, counts follow, no partner left floating', async () => {
     const { page } = browser;
-    await page.goto(`${server.http.url}/explorer/map`);
-    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    await openMap();
     const all = await page.evaluate(graphCounts);
     await page.getByTestId('app-search').fill('apc');
     expect(await page.getByTestId('app-search-suggestions').locator('[role=option]').count()).toBe(0);
@@ -118,6 +119,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   it('is usable with the keyboard: the graph takes focus and arrows walk applications; the table has the same data', async () => {
     const { page } = browser;
+    await openMap();
     const graph = page.getByTestId('landscape-graph');
     expect(await graph.getAttribute('role')).toBe('application');
     expect(await graph.getAttribute('tabindex')).toBe('0');
@@ -143,7 +145,7 @@ describeIfServed('explorer: landscape map (headless Chromium)', () => {
 
   it('exports the current view as PNG and SVG', async () => {
     const { page } = browser;
-    await page.waitForFunction(() => (window.landscape?.nodes('.app').length ?? 0) > 0);
+    await openMap();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe('cartographie.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');

@@ -1,13 +1,10 @@
 // page.evaluate callbacks run in the browser; the Node test program has no DOM types.
 declare const document: Untyped;
 import { openBrowser, type Browser } from '../support/browser';
-import { startExplorerServer, supergraphHas, type ExplorerServer } from '../support/explorer-server';
+import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 import type { Untyped } from '../support/untyped';
 
-// The referentials subgraph lands with its own branch: until the committed supergraph has it, the suite skips.
-const describeIfServed = supergraphHas('referentials') ? describe : describe.skip;
-
-describeIfServed('explorer: referential browser (headless Chromium)', () => {
+describe('explorer: referential browser (headless Chromium)', () => {
   let server: ExplorerServer;
   let browser: Browser;
 
@@ -46,6 +43,7 @@ describeIfServed('explorer: referential browser (headless Chromium)', () => {
 
   it('walks the NAC tree down to a leaf and shows the release diff picker', async () => {
     const { page } = browser;
+    await page.goto(`${server.http.url}/explorer/referentials`);
     await page.getByTestId('nac-tree').getByText('Droit des personnes').click();
     await page.getByTestId('nac-tree').getByText('Nationalité').waitFor();
     await page.getByTestId('release-diff').locator('select').first().waitFor();

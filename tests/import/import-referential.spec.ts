@@ -10,6 +10,7 @@ import { ensureNatinfNatures } from '../../src/subgraphs/referentials/import/nat
 import { NAC_DEFINITION, NATINF_DEFINITION, NATINF_NATURE_TERMS } from '../../src/subgraphs/referentials/demo-data/referential-definitions';
 import { Referential } from '../../src/subgraphs/referentials/referential/referential.entity';
 import { RELEASE_CHANGES_SQL } from '../../src/subgraphs/referentials/release/release-changes';
+import { once } from '../support/once';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const DATA = loadConfig().dataDir;
@@ -42,8 +43,20 @@ describe('importing a referential file', () => {
     return path;
   };
 
+  // NATINF's history, each import run once by the first test that needs it: the official file, then two edits of it.
+  const officialNatinf = once(() => importReferential(db.url, natinf, NATINF_FILE, { publish: true }));
+  const partlyValidNatinf = once(async () => {
+    await officialNatinf();
+    const path = await natinfWith('partly.csv', (lines) => {
+      lines[2] = lines[2].replace(/^23;/, '23;Contravention de classe 9;X;');
+      lines[5] = lines[5].replace(/^(\d+);/, '$1;').replace(';Délit;', ';Délit;') + ';extra';
+      return lines.filter((_, i) => i !== 10); // and one entry removed
+    });
+    return importReferential(db.url, natinf, path, { publish: true, skipInvalid: true });
+  });
+
   it('imports the official latin-1 NATINF file with no rejected row and its accents intact', async () => {
-    const report = await importReferential(db.url, natinf, NATINF_FILE, { publish: true });
+    const report = await officialNatinf();
     expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, invalidRows: 0, release: { number: 1, status: 'PUBLISHED' }, source: { encoding: 'windows-1252', separator: ';' } });
     expect(report.diff).toMatchObject({ added: report.rowsRead, changed: 0, removed: 0 });
     const [row] = await db.orm.em.fork().execute(`select attributes->>'nature' as nature, legal_cells->>'definedBy' as defined from referential_entry where referential_code = 'NATINF' and code = '41'`);
@@ -52,6 +65,7 @@ describe('importing a referential file', () => {
   });
 
   it('says "no change" for the same file again, and creates no release', async () => {
+    await officialNatinf();
     const report = await importReferential(db.url, natinf, NATINF_FILE, { publish: true });
     expect(report.outcome).toBe('NO_CHANGE');
     expect(report.diff).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: report.rowsRead });
@@ -59,6 +73,7 @@ describe('importing a referential file', () => {
   });
 
   it('refuses a file with a duplicated code, a short line and an unknown nature: three precise errors, nothing written', async () => {
+    await officialNatinf();
     const path = await natinfWith('broken.csv', (lines) => {
       lines.push(lines[1]); // duplicate of NATINF 7, as the last line
       lines[2] = lines[2].split(';').slice(0, 4).join(';'); // line 3: a column missing
@@ -78,12 +93,7 @@ describe('importing a referential file', () => {
   });
 
   it('with skipInvalid, imports the valid rows and reports the skipped lines', async () => {
-    const path = await natinfWith('partly.csv', (lines) => {
-      lines[2] = lines[2].replace(/^23;/, '23;Contravention de classe 9;X;');
-      lines[5] = lines[5].replace(/^(\d+);/, '$1;').replace(';Délit;', ';Délit;') + ';extra';
-      return lines.filter((_, i) => i !== 10); // and one entry removed
-    });
-    const report = await importReferential(db.url, natinf, path, { publish: true, skipInvalid: true });
+    const report = await partlyValidNatinf();
     expect(report.outcome).toBe('WRITTEN');
     expect(report.invalidRows).toBe(2);
     expect(report.diff).toMatchObject({ added: 0, changed: 0, removed: 3 }); // the removed entry and the two skipped ones
@@ -92,6 +102,7 @@ describe('importing a referential file', () => {
   });
 
   it('reports field-level changes and end-dates codes missing from the file', async () => {
+    await partlyValidNatinf();
     const path = await natinfWith('changed.csv', (lines) => lines.map((l) => (l.startsWith('41;') ? l.replace('MANIFESTE', 'MANIFESTE (modifié)') : l)));
     const report = await importReferential(db.url, natinf, path, { publish: true });
     // NATINF 41 relabelled; the three codes end-dated by the previous import come back (their validTo is lifted).
@@ -102,6 +113,7 @@ describe('importing a referential file', () => {
   });
 
   it('exports a release and re-imports it as "no change" (CSV official layout and JSON)', async () => {
+    await officialNatinf();
     for (const [referential, format, file] of [[natinf, 'csv', 'natinf.csv'], [natinf, 'json', 'natinf.json']] as const) {
       const release = await count(`select max(number) as n from referential_release where referential_code = 'NATINF'`);
       const path = join(dir, file);

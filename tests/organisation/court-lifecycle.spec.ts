@@ -2,6 +2,7 @@ import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enu
 import { aCompetence, aCourt } from '../builders/court.builder';
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
+import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 
 const MERGE = `mutation($input: MergeCourtsInput!) { mergeCourts(input: $input) {
@@ -27,7 +28,8 @@ describe('court creation, closure and mergers', () => {
   };
   const competenceRows = async () => Number((await t.db.orm.em.fork().execute('select count(*) as n from territorial_competence'))[0].n);
 
-  it('creates a court, and refuses a duplicate code with CONFLICT', async () => {
+  // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
+  const courtCreated = once(async () => {
     const input = { code: '800010', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Confluence', parentCode: '800000', validFrom: '2025-01-01' };
     const created = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
     expect(created.errors).toBeUndefined();
@@ -36,7 +38,8 @@ describe('court creation, closure and mergers', () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
-  it('merges two TJs into the new one: communes and attached courts follow, history stays', async () => {
+  const tjsMerged = once(async () => {
+    await courtCreated();
     const { data, errors } = await gql(steward(), MERGE, { input: { sourceCodes: ['800001', '800002'], targetCode: '800010', on: '2025-01-01' } });
     expect(errors).toBeUndefined();
     expect(data.mergeCourts).toEqual({
@@ -53,7 +56,12 @@ describe('court creation, closure and mergers', () => {
     expect(tree.court.parent.code).toBe('800010');
   });
 
+  it('creates a court, and refuses a duplicate code with CONFLICT', () => courtCreated());
+
+  it('merges two TJs into the new one: communes and attached courts follow, history stays', () => tjsMerged());
+
   it('refuses invalid mergers with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    await tjsMerged();
     const before = await competenceRows();
     const cases: [Record<string, unknown>, string, string][] = [
       [{ sourceCodes: ['800010'], targetCode: '800010', on: '2026-01-01' }, 'BAD_USER_INPUT', 'input.sourceCodes'],

@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,15 +95,22 @@ describe('npm start without DATABASE_URL (embedded PostgreSQL)', () => {
     expect(await stop(second.child)).toBe(0);
   }, 240_000);
 
-  it('says clearly why it cannot start when the data folder is out of the postgres user\'s reach', async () => {
-    if (process.getuid?.() !== 0) return; // only root hands the server over to the `postgres` user
+  it('says clearly why it cannot start when the data folder is out of reach of the user running the server', async () => {
+    // As root the server runs as the `postgres` system user, otherwise as this process's user: neither may enter.
     const hidden = await mkdtemp(join(tmpdir(), 'rj-hidden-'));
-    const failure = await start({ EMBEDDED_PG_DIR: join(hidden, 'pg'), EMBEDDED_PG_PORT: String(pgPort) }).then(
-      () => undefined,
-      (error: { code?: number; output?: string }) => error,
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.output).toContain(`the system user "postgres", which cannot enter ${hidden}`);
+    await chmod(hidden, 0o000);
+    try {
+      const failure = await start({ EMBEDDED_PG_DIR: join(hidden, 'pg'), EMBEDDED_PG_PORT: String(pgPort) }).then(
+        () => undefined,
+        (error: { code?: number; output?: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      const who = process.getuid?.() === 0 ? 'the system user "postgres", which' : "this process's user";
+      expect(failure?.output).toContain(`${who} cannot enter ${hidden}`);
+    } finally {
+      await chmod(hidden, 0o700);
+      await rm(hidden, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('says clearly why it cannot start when the database port is taken', async () => {

@@ -1,5 +1,6 @@
 import { Role, tokenFor } from '../support/auth';
 import { gql } from '../support/graphql-client';
+import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 import { withoutApproval } from '../builders/approval.builder';
 import type { Untyped } from '../support/untyped';
@@ -24,31 +25,42 @@ describe('releases: drafts, publication, history and diffs', () => {
   const entryAt = async (at: string, release?: number) =>
     (await ok(`query($at: LocalDate, $rel: Int) { entry(referential: "NAC", code: "20E", at: $at, release: $rel) { code validTo } }`, { at, rel: release })).entry;
 
-  it('end-dates an entry in a published release: earlier days keep the old answer, later days lose it', async () => {
+  // The suite's story, each step run once by the first test that needs it: NAC release 2 end-dates 20E, then drafts.
+  const nacReleaseTwo = once(async () => {
     expect((await ok(DRAFT, { r: 'NAC' })).createDraft).toEqual({ number: 2, status: 'DRAFT', version: 1 });
     // Until publication, readers still see release 1 unchanged.
     const ended = await ok(END_DATE, { r: 'NAC', v: 1, code: '20E', to: '2026-01-01' });
     expect(ended.endDateEntry).toEqual({ code: '20E', validTo: '2026-01-01', recordedIn: 2 });
     expect(await entryAt('2026-06-01')).toEqual({ code: '20E', validTo: null });
     expect((await ok(PUBLISH, { r: 'NAC', v: 2 })).publishRelease).toEqual({ number: 2, status: 'PUBLISHED', publishedBy: 'steward.nac' });
+  });
+  const nacDraft = once(async () => {
+    await nacReleaseTwo();
+    await ok(DRAFT, { r: 'NAC' });
+  });
+  const natinfDraft = once(() => ok(DRAFT, { r: 'NATINF' }));
 
+  it('end-dates an entry in a published release: earlier days keep the old answer, later days lose it', async () => {
+    await nacReleaseTwo();
     expect(await entryAt('2025-06-01')).toEqual({ code: '20E', validTo: '2026-01-01' });
     expect(await entryAt('2026-06-01')).toBeNull();
     expect(await entryAt('2026-06-01', 1)).toEqual({ code: '20E', validTo: null }); // release 1 is immutable
   });
 
   it('diffs two releases: exactly the changed entry, field by field', async () => {
+    await nacReleaseTwo();
     const { releaseDiff } = await ok(`{ releaseDiff(referential: "NAC", from: 1, to: 2) { added { code } removed { code } changed { code changes { field before after } } } }`);
     expect(releaseDiff).toEqual({ added: [], removed: [], changed: [{ code: '20E', changes: [{ field: 'validTo', before: null, after: '"2026-01-01"' }] }] });
   });
 
   it('keeps every version in the history of an entry', async () => {
+    await nacReleaseTwo();
     const { entryHistory } = await ok(`{ entryHistory(referential: "NAC", code: "20E") { recordedIn supersededIn validTo label } }`);
     expect(entryHistory.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
   });
 
   it('protects a draft edited by two stewards: the second write is a CONFLICT and changes nothing', async () => {
-    await ok(DRAFT, { r: 'NAC' });
+    await nacDraft();
     const v = await version('NAC');
     await ok(UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward A)', parentCode: '20' } }, 'a');
     const second = await gql(steward(), UPSERT, { r: 'NAC', v, input: { code: '20Z', label: 'Autres demandes (steward B)', parentCode: '20' } });
@@ -59,6 +71,7 @@ describe('releases: drafts, publication, history and diffs', () => {
   });
 
   it('refuses bad entries with BAD_USER_INPUT naming the field', async () => {
+    await nacDraft();
     const v = await version('NAC');
     const cases: [Record<string, unknown>, string][] = [
       [{ code: '20Y', label: 'x', parentCode: 'NOPE' }, 'input.parentCode'],
@@ -75,7 +88,7 @@ describe('releases: drafts, publication, history and diffs', () => {
   });
 
   it('validates typed attributes and parses legal texts of NATINF entries', async () => {
-    await ok(DRAFT, { r: 'NATINF' });
+    await natinfDraft();
     const v = await version('NATINF');
     const bad = await gql(steward(), UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X', attributes: { nature: 'Crime contre la logique' } } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
@@ -91,6 +104,8 @@ describe('releases: drafts, publication, history and diffs', () => {
   });
 
   it('publishes nothing twice, discards a draft, and retires only superseded releases', async () => {
+    await nacReleaseTwo();
+    await natinfDraft();
     const discarded = await ok(`mutation($v: Int!) { discardDraft(referential: "NATINF", expectedVersion: $v) }`, { v: await version('NATINF') });
     expect(discarded.discardDraft).toBe(2);
     expect((await ok(`{ entry(referential: "NATINF", code: "99999") { code } }`)).entry).toBeNull();
@@ -104,6 +119,7 @@ describe('releases: drafts, publication, history and diffs', () => {
   });
 
   it('records a crosswalk from an old NAC code to its successor, visible from the release that records it', async () => {
+    await nacDraft();
     const draft = (await ok(`{ referential(code: "NAC") { draft { number } } }`)).referential.draft.number;
     const mapping = await ok(`mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: REPLACED_BY, toReferential: "NAC", toCode: "5AA") { kind toReferential toCode recordedIn } }`, { v: await version('NAC') });
     expect(mapping.addEntryMapping).toEqual({ kind: 'REPLACED_BY', toReferential: 'NAC', toCode: '5AA', recordedIn: draft });

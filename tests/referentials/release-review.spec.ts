@@ -2,6 +2,7 @@ import { publishDueReleases, SCHEDULER_ACTOR } from '../../src/subgraphs/referen
 import { readAllChanges } from '../builders/referential-release.builder';
 import { bearer, Role, tokenFor } from '../support/auth';
 import { gql, type Target } from '../support/graphql-client';
+import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 import type { Untyped } from '../support/untyped';
 
@@ -33,9 +34,61 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-  it('refuses to publish a draft of NAC (four-eyes) that nobody approved, and publishes nothing', async () => {
+  // NAC's review story, each step run once by the first test that needs it (so that any test passes alone): draft 2
+  // is changed, submitted, changed again, approved and published; draft 3 is rejected, scheduled, then published.
+  const changedDraft = once(async () => {
     const draft = (await ok(alice(), DRAFT, { r: 'NAC' })).createDraft;
     await ok(alice(), UPSERT, { r: 'NAC', v: draft.version, code: '20Y', label: 'Demande nouvelle' });
+    return draft;
+  });
+  const submitted = once(async () => {
+    await changedDraft();
+    const { version } = (await open()).draft;
+    return { version, release: (await ok(alice(), SUBMIT, { r: 'NAC', v: version, note: 'à relire' })).submitRelease };
+  });
+  const approvedAfterChange = once(async () => {
+    const { version } = await submitted();
+    await ok(alice(), UPSERT, { r: 'NAC', v: version, code: '20X', label: 'Ajout après soumission' });
+    expect((await open()).draft).toMatchObject({ stage: 'SUBMITTED', reviewStale: true });
+    expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVIEW' });
+    await ok(alice(), SUBMIT, { r: 'NAC', v: version + 1 });
+    expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version })).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_CHANGED' });
+    expect((await ok(bob(), COMMENT, { r: 'NAC', body: 'Libellé à harmoniser', entry: '20X' })).commentRelease).toEqual({ kind: 'COMMENT', author: 'bob', entryCode: '20X', body: 'Libellé à harmoniser', releaseNumber: 2 });
+    expect(await refusal(bob(), COMMENT, { r: 'NAC', body: 'inconnue', entry: 'NOPE' })).toMatchObject({ code: 'NOT_FOUND', field: 'entryCode' });
+    return (await ok(bob(), APPROVE, { r: 'NAC', v: version + 1 })).approveRelease;
+  });
+  const publishedTwo = once(async () => {
+    await approvedAfterChange();
+    return (await ok(alice(), PUBLISH, { r: 'NAC', v: (await open()).draft.version })).publishRelease;
+  });
+  const rejectedThree = once(async () => {
+    await publishedTwo();
+    const draft = (await ok(alice(), DRAFT, { r: 'NAC' })).createDraft;
+    await ok(alice(), UPSERT, { r: 'NAC', v: draft.version, code: '20W', label: 'À rejeter' });
+    await ok(alice(), SUBMIT, { r: 'NAC', v: draft.version + 1 });
+    expect(await refusal(bob(), REJECT, { r: 'NAC', reason: '  ' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await ok(bob(), REJECT, { r: 'NAC', reason: 'Code déjà pris' })).rejectRelease).toEqual({ stage: 'DRAFT' });
+    return draft;
+  });
+  const scheduledThree = once(async () => {
+    await rejectedThree();
+    const { version } = (await open()).draft;
+    expect(await refusal(alice(), SUBMIT, { r: 'NAC', v: version, on: yesterday() })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveOn' });
+    const on = tomorrow();
+    expect((await ok(alice(), SUBMIT, { r: 'NAC', v: version, on })).submitRelease).toMatchObject({ stage: 'SUBMITTED', effectiveOn: on });
+    await ok(admin(), APPROVE, { r: 'NAC', v: version });
+    return { version, on };
+  });
+  const publishedThreeOnItsDay = once(async () => {
+    await scheduledThree();
+    // Its day comes (the clock moved: its date is now today); two instances' schedulers run at once: published once.
+    const day = new Date().toISOString().slice(0, 10);
+    await t.db.orm.em.fork().execute(`update referential_release set effective_on = ? where referential_code = 'NAC' and number = 3`, [day]);
+    return { day, runs: await Promise.all([publishDueReleases(t.db.orm), publishDueReleases(t.db.orm)]) };
+  });
+
+  it('refuses to publish a draft of NAC (four-eyes) that nobody approved, and publishes nothing', async () => {
+    const draft = await changedDraft();
     expect(await refusal(alice(), PUBLISH, { r: 'NAC', v: draft.version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'APPROVAL_REQUIRED' });
     const state = await open();
     expect(state).toMatchObject({ requiresApproval: true, latestRelease: { number: 1 }, draft: { number: 2, stage: 'DRAFT' } });
@@ -49,32 +102,26 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   });
 
   it('refuses self-approval and approval by a steward of another referential', async () => {
-    const { version } = (await open()).draft;
-    expect((await ok(alice(), SUBMIT, { r: 'NAC', v: version, note: 'à relire' })).submitRelease).toEqual({ number: 2, stage: 'SUBMITTED', reviewState: 'SUBMITTED', submittedBy: 'alice', submittedVersion: version, effectiveOn: null });
+    const { version, release } = await submitted();
+    expect(release).toEqual({ number: 2, stage: 'SUBMITTED', reviewState: 'SUBMITTED', submittedBy: 'alice', submittedVersion: version, effectiveOn: null });
     expect(await refusal(alice(), APPROVE, { r: 'NAC', v: version })).toMatchObject({ code: 'FORBIDDEN', reason: 'SELF_APPROVAL' });
     expect(await refusal(carol(), APPROVE, { r: 'NAC', v: version })).toMatchObject({ code: 'FORBIDDEN' });
     expect((await open()).draft.stage).toBe('SUBMITTED');
   });
 
   it('refuses to approve a draft that changed since it was submitted, until it is submitted again', async () => {
-    const { version } = (await open()).draft;
-    await ok(alice(), UPSERT, { r: 'NAC', v: version, code: '20X', label: 'Ajout après soumission' });
-    expect((await open()).draft).toMatchObject({ stage: 'SUBMITTED', reviewStale: true });
-    expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVIEW' });
-    await ok(alice(), SUBMIT, { r: 'NAC', v: version + 1 });
-    expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version })).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_CHANGED' });
-    expect((await ok(bob(), COMMENT, { r: 'NAC', body: 'Libellé à harmoniser', entry: '20X' })).commentRelease).toEqual({ kind: 'COMMENT', author: 'bob', entryCode: '20X', body: 'Libellé à harmoniser', releaseNumber: 2 });
-    expect(await refusal(bob(), COMMENT, { r: 'NAC', body: 'inconnue', entry: 'NOPE' })).toMatchObject({ code: 'NOT_FOUND', field: 'entryCode' });
-    expect((await ok(bob(), APPROVE, { r: 'NAC', v: version + 1 })).approveRelease).toEqual({ number: 2, stage: 'APPROVED', approvedBy: 'bob', approvedVersion: version + 1 });
+    const { version } = await submitted();
+    expect(await approvedAfterChange()).toEqual({ number: 2, stage: 'APPROVED', approvedBy: 'bob', approvedVersion: version + 1 });
   });
 
   it('publishes the approved draft, with every step in the audit trail and on the change feed', async () => {
+    await approvedAfterChange();
     const before = await readAllChanges(admin(), { refs: ['NAC'] });
-    const { version, comments } = (await open()).draft;
+    const { comments } = (await open()).draft;
     expect(comments.map((c: Untyped) => [c.kind, c.author, c.entryCode])).toEqual([
       ['SUBMITTED', 'alice', null], ['SUBMITTED', 'alice', null], ['COMMENT', 'bob', '20X'], ['APPROVED', 'bob', null],
     ]);
-    expect((await ok(alice(), PUBLISH, { r: 'NAC', v: version })).publishRelease).toEqual({ number: 2, status: 'PUBLISHED', stage: 'PUBLISHED', publishedBy: 'alice', effectiveOn: null });
+    expect(await publishedTwo()).toEqual({ number: 2, status: 'PUBLISHED', stage: 'PUBLISHED', publishedBy: 'alice', effectiveOn: null });
     const trail = (await ok(admin(), TRAIL, { f: { referential: 'NAC' } })).auditTrail.edges.map((e: Untyped) => `${e.node.operation}:${e.node.actor}`);
     expect(trail.slice(0, 7)).toEqual(['publishRelease:alice', 'approveRelease:bob', 'commentRelease:bob', 'submitRelease:alice', 'upsertEntry:alice', 'submitRelease:alice', 'upsertEntry:alice']);
     const events = (await readAllChanges(admin(), { since: before.endCursor, refs: ['NAC'] })).events;
@@ -85,31 +132,20 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   });
 
   it('sends a submitted draft back to DRAFT with a reason, which needs one', async () => {
-    const draft = (await ok(alice(), DRAFT, { r: 'NAC' })).createDraft;
-    await ok(alice(), UPSERT, { r: 'NAC', v: draft.version, code: '20W', label: 'À rejeter' });
-    await ok(alice(), SUBMIT, { r: 'NAC', v: draft.version + 1 });
-    expect(await refusal(bob(), REJECT, { r: 'NAC', reason: '  ' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect((await ok(bob(), REJECT, { r: 'NAC', reason: 'Code déjà pris' })).rejectRelease).toEqual({ stage: 'DRAFT' });
+    const draft = await rejectedThree();
     expect((await open()).draft.comments.at(-1)).toEqual({ kind: 'REJECTED', author: 'bob', body: 'Code déjà pris', entryCode: null });
     expect(await refusal(bob(), APPROVE, { r: 'NAC', v: draft.version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_RELEASE_STATE' });
   });
 
   it('schedules an approved release: refused in the past, upcoming until its day, then published once by the platform', async () => {
-    const { version } = (await open()).draft;
-    expect(await refusal(alice(), SUBMIT, { r: 'NAC', v: version, on: yesterday() })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveOn' });
-    const on = tomorrow();
-    expect((await ok(alice(), SUBMIT, { r: 'NAC', v: version, on })).submitRelease).toMatchObject({ stage: 'SUBMITTED', effectiveOn: on });
-    await ok(admin(), APPROVE, { r: 'NAC', v: version });
+    const { version, on } = await scheduledThree();
     const upcoming = `{ upcomingReleases(referential: "NAC") { number stage effectiveOn referentialCode } referential(code: "NAC") { upcomingReleases { number } } }`;
     expect(await ok(t.server, upcoming)).toEqual({ upcomingReleases: [{ number: 3, stage: 'APPROVED', effectiveOn: on, referentialCode: 'NAC' }], referential: { upcomingReleases: [{ number: 3 }] } });
     expect(await refusal(alice(), PUBLISH, { r: 'NAC', v: version })).toMatchObject({ code: 'CONFLICT', reason: 'RELEASE_SCHEDULED' });
     expect(await publishDueReleases(t.db.orm)).toEqual([]); // not yet its day
 
     const before = await readAllChanges(admin(), { refs: ['NAC'] });
-    // Its day comes (the clock moved: its date is now today); two instances' schedulers run at once: published once.
-    const day = new Date().toISOString().slice(0, 10);
-    await t.db.orm.em.fork().execute(`update referential_release set effective_on = ? where referential_code = 'NAC' and number = 3`, [day]);
-    const runs = await Promise.all([publishDueReleases(t.db.orm), publishDueReleases(t.db.orm)]);
+    const { day, runs } = await publishedThreeOnItsDay();
     expect(runs.flat()).toEqual([{ referential: 'NAC', number: 3, effectiveOn: day }]);
     const released = (await ok(t.server, `{ referential(code: "NAC") { latestRelease { number status publishedBy effectiveOn approvedBy } draft { number } } }`)).referential;
     expect(released).toEqual({ latestRelease: { number: 3, status: 'PUBLISHED', publishedBy: SCHEDULER_ACTOR, effectiveOn: day, approvedBy: 'root' }, draft: null });
@@ -122,6 +158,7 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   });
 
   it('lists the pending reviews of the caller’s referentials only', async () => {
+    await publishedThreeOnItsDay();
     const draft = (await ok(alice(), DRAFT, { r: 'NAC' })).createDraft;
     await ok(alice(), UPSERT, { r: 'NAC', v: draft.version, code: '20V', label: 'En attente' });
     await ok(alice(), SUBMIT, { r: 'NAC', v: draft.version + 1 });

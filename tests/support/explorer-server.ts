@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { loadDemoDataIfEmpty } from '../../src/demo-data/load-demo-data';
 import { loadConfig } from '../../src/kernel/config';
 import type { HttpServer } from '../../src/kernel/http/http-server';
-import { SUPERGRAPH_FILE } from '../../src/gateway/supergraph';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -23,6 +21,3 @@ export async function startExplorerServer(options: { demo?: boolean } = {}): Pro
   return { http, db, stop: async () => { await http.stop(); await db.drop(); } };
 }
 
-/** Whether the committed supergraph has a subgraph: suites of views whose API is not merged yet skip. */
-export const supergraphHas = (subgraph: string): boolean =>
-  new RegExp(`@join__graph\\(name: "${subgraph}"`).test(readFileSync(SUPERGRAPH_FILE, 'utf8'));

