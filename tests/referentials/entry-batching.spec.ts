@@ -36,7 +36,7 @@ describe('entry relations are batched', () => {
     const usages = data.applications.flatMap((a: any) => a.referentialUsages);
     expect(usages.length).toBeGreaterThan(1);
     for (const usage of usages) expect(usage.referential.name).toEqual(expect.any(String));
-    expect(t.db.queries.filter((q) => /from "referential" as/i.test(q))).toHaveLength(1);
+    expect(t.db.queries.filter((q) => /from referential r where/i.test(q))).toHaveLength(1);
   });
 });
 

@@ -43,3 +43,6 @@ export class ReferentialsException extends AppException {
 /** Shorthand for the most common failure: a bad argument, named. */
 export const invalid = (message: string, field: string): ReferentialsException =>
   new ReferentialsException(message, ReferentialsExceptionCode.INVALID_INPUT, field);
+
+export const referentialNotFound = (code: string, field = 'referential'): ReferentialsException =>
+  new ReferentialsException(`no referential has code ${code}`, ReferentialsExceptionCode.REFERENTIAL_NOT_FOUND, field);

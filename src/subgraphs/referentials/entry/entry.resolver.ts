@@ -9,10 +9,16 @@ import { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
+import type { EntryRow } from './entry.repository';
 import { EntryService } from './entry.service';
+import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
+import type { LegalReferenceRecord } from '../legal-reference/legal-reference.repository';
 
-/** The view hierarchy fields are read in: the one the entry was loaded for, else the release that recorded it. */
-const viewOf = (entry: Entry): EntryView => entry.view ?? { release: entry.recordedIn, at: null };
+/**
+ * The view hierarchy fields are read in: the one the entry was read in, else (an entity a mutation returned) the
+ * release that recorded it.
+ */
+const viewOf = (entry: EntryRow): EntryView => entry.view ?? { release: entry.recordedIn, at: null };
 
 @Resolver(() => Entry)
 export class EntryResolver {
@@ -37,35 +43,35 @@ export class EntryResolver {
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
-  ): Promise<Entry | null> {
+  ): Promise<EntryRow | null> {
     const service = new EntryService(em);
     return service.findOne(referential, code, await service.view(referential, release, at, principal));
   }
 
   @Query(() => [Entry], { description: 'Every published version of an entry, oldest first: what it meant in each release and period.' })
-  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
     return new EntryService(em).history(referential, code);
   }
 
   @FieldResolver(() => Referential)
-  async referential(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Referential> {
-    return em.getReference(Referential, entry.referentialCode, { wrapped: true }).load() as Promise<Referential>;
+  async referential(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<ReferentialRow> {
+    return (await referentialByCode(em).load(entry.referentialCode))!;
   }
 
   @FieldResolver(() => Entry, { nullable: true })
-  parent(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry | null> {
+  parent(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow | null> {
     if (!entry.parentCode) return Promise.resolve(null);
     return entryByCode(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.parentCode });
   }
 
   @FieldResolver(() => [Entry])
-  children(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+  children(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
     return entryChildren(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
   }
 
   @FieldResolver(() => [Entry], { description: 'Every entry above this one, from the top (NAC 20E: 2, then 20).' })
-  async ancestors(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
-    const chain: Entry[] = [];
+  async ancestors(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
+    const chain: EntryRow[] = [];
     const seen = new Set([entry.code]);
     for (let current = await this.parent(entry, { em } as GraphQLContext); current && !seen.has(current.code); current = await this.parent(current, { em } as GraphQLContext)) {
       seen.add(current.code);
@@ -76,16 +82,16 @@ export class EntryResolver {
 
   @FieldResolver(() => [LegalReference], { description: 'The texts that define and punish the offence (NATINF).' })
   async legalReferences(
-    @Root() entry: Entry,
+    @Root() entry: EntryRow,
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
-  ): Promise<LegalReference[]> {
+  ): Promise<LegalReferenceRecord[]> {
     const references = await legalReferences(em).load(String(entry.id));
     return role ? references.filter((r) => r.role === role) : references;
   }
 
   @FieldResolver(() => [EntryMapping])
-  mappings(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<EntryMapping[]> {
+  mappings(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryMapping[]> {
     return entryMappings(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
   }
 }

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { CODE_NAMES } from './code-mnemonics';
 import { LegalRole, LegalTextKind } from './legal-text-kind.enum';
 
-@ObjectType({ description: 'An article that defines or punishes an offence, as parsed from NATINF; `raw` is the source text.' })
+@ObjectType({ description: 'An article that defines or punishes an offence, as parsed from NATINF; `raw` is the source text.', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['entryId'] })
 @Index({ properties: ['codeMnemonic', 'article'] })

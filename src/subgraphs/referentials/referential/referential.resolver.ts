@@ -11,18 +11,19 @@ import { mayReadDrafts } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import { CreateReferentialInput } from './create-referential.input';
 import { Referential } from './referential.entity';
+import { allReferentials, referentialByCode, type ReferentialRow } from './referential.repository';
 import { ReferentialService } from './referential.service';
 
 @Resolver(() => Referential)
 export class ReferentialResolver {
   @Query(() => Referential, { nullable: true })
-  referential(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Referential | null> {
-    return new ReferentialService(em).find(code);
+  referential(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<ReferentialRow | null> {
+    return referentialByCode(em).load(code);
   }
 
   @Query(() => [Referential])
-  referentials(@Ctx() { em }: GraphQLContext): Promise<Referential[]> {
-    return new ReferentialService(em).list();
+  referentials(@Ctx() { em }: GraphQLContext): Promise<ReferentialRow[]> {
+    return allReferentials(em);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -32,18 +33,18 @@ export class ReferentialResolver {
   }
 
   @FieldResolver(() => [Release], { description: 'Every release, newest first (the draft included for its stewards).' })
-  releases(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
+  releases(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
     return new ReleaseService(em).list(referential.code, principal);
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'What reads see by default.' })
-  latestRelease(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
+  latestRelease(@Root() referential: ReferentialRow, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
     return new ReleaseService(em).latestPublished(referential.code);
   }
 
   @FieldResolver(() => EntryConnection, { description: 'Its entries, as the `entries` query gives them (a federated walk can end here).' })
   async entries(
-    @Root() referential: Referential,
+    @Root() referential: ReferentialRow,
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
@@ -59,7 +60,7 @@ export class ReferentialResolver {
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any (null for whoever is not its steward).' })
-  async draft(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
+  async draft(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
     return mayReadDrafts(principal, referential.code) ? new ReleaseService(em).draft(referential.code) : null;
   }
 }
