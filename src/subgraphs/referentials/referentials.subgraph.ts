@@ -4,6 +4,7 @@ import { EntryDraftResolver } from './entry/entry-draft.resolver';
 import { EntryResolver } from './entry/entry.resolver';
 import { EntryVocabularyResolver } from './entry/entry-vocabulary.resolver';
 import { ImportJobResolver } from './import-job/import-job.resolver';
+import { LegalReferenceResolver } from './legal-reference/legal-reference.resolver';
 import { OffencesCitingResolver } from './legal-reference/offences-citing.resolver';
 import { Referential } from './referential/referential.entity';
 import { resolveReferentialReference } from './referential/referential.reference';
@@ -17,7 +18,7 @@ export const referentialsSubgraph: SubgraphDefinition = {
   defaultPort: 4102,
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver], orphanedTypes: [Referential] },
+      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver, LegalReferenceResolver], orphanedTypes: [Referential] },
       { Referential: resolveReferentialReference },
       // A steward reads the audit of their own referentials.
       { auditScope: (args) => (typeof args.referential === 'string' ? args.referential.toUpperCase() : typeof (args.input as { code?: unknown } | undefined)?.code === 'string' ? String((args.input as { code: string }).code).toUpperCase() : null) },

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
-import { legalReferencesOf, type LegalReferenceRecord } from '../legal-reference/legal-reference.repository';
+import type { LegalReference } from '../legal-reference/legal-reference.entity';
+import { legalReferencesOf } from '../legal-reference/legal-reference.repository';
 import type { EntryMapping } from '../mapping/entry-mapping.entity';
 import { mappingsFrom } from '../mapping/entry-mapping.repository';
 import type { EntryView } from './entry.entity';
@@ -54,7 +55,7 @@ export const entryChildren = (em: EntityManager) =>
 
 /** Legal references of entry versions, batched per request. */
 export const legalReferences = (em: EntityManager) =>
-  requestLoader<string, LegalReferenceRecord[]>(em, 'legalReferences', async (entryIds) =>
+  requestLoader<string, LegalReference[]>(em, 'legalReferences', async (entryIds) =>
     groupByKey(entryIds, await legalReferencesOf(em, entryIds), (r) => String(r.entryId)));
 
 /** Mappings from entries as recorded up to a release, batched per request. */

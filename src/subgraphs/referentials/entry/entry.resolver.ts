@@ -12,7 +12,6 @@ import { entryByCode, entryChildren, entryMappings, legalReferences } from './en
 import type { EntryRow } from './entry.repository';
 import { EntryService } from './entry.service';
 import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
-import type { LegalReferenceRecord } from '../legal-reference/legal-reference.repository';
 
 /**
  * The view hierarchy fields are read in: the one the entry was read in, else (an entity a mutation returned) the
@@ -85,7 +84,7 @@ export class EntryResolver {
     @Root() entry: EntryRow,
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
-  ): Promise<LegalReferenceRecord[]> {
+  ): Promise<LegalReference[]> {
     const references = await legalReferences(em).load(String(entry.id));
     return role ? references.filter((r) => r.role === role) : references;
   }

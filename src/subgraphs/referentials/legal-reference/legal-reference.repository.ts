@@ -1,20 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CODE_NAMES } from './code-mnemonics';
 import type { LegalReference } from './legal-reference.entity';
 
 /** The stored columns of `legal_reference` after its id, in order: what copies and bulk loads write. */
 export const LEGAL_REFERENCE_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_kind', 'text', 'code_mnemonic', 'text_number', 'text_date', 'article', 'paragraphs'] as const;
 
-/** A legal reference as reads return it: the GraphQL `LegalReference`, without an ORM entity behind it. */
-export type LegalReferenceRecord = Omit<LegalReference, 'codeName'> & { codeName: string | null };
-
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
 const SELECT = `select l.id, ${LEGAL_REFERENCE_COLUMNS.map((c) => (camel(c) === c ? `l.${c}` : `l.${c} as "${camel(c)}"`)).join(', ')} from legal_reference l`;
 
-/** The legal references of entry versions, in cell order (role, then position within the cell). */
-export async function legalReferencesOf(em: EntityManager, entryIds: readonly string[]): Promise<LegalReferenceRecord[]> {
+/** The legal references of entry versions, in cell order (role, then position within the cell), as plain rows. */
+export async function legalReferencesOf(em: EntityManager, entryIds: readonly string[]): Promise<LegalReference[]> {
   if (!entryIds.length) return [];
-  const rows = await em.execute<LegalReferenceRecord[]>(`${SELECT} where l.entry_id in (?) order by l.entry_id, l.role, l.position`, [entryIds]);
-  for (const row of rows) row.codeName = row.codeMnemonic ? (CODE_NAMES[row.codeMnemonic] ?? null) : null;
-  return rows;
+  return em.execute<LegalReference[]>(`${SELECT} where l.entry_id in (?) order by l.entry_id, l.role, l.position`, [entryIds]);
 }

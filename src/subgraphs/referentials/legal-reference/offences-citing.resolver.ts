@@ -3,7 +3,6 @@ import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { legalReferences } from '../entry/entry-loaders';
 import { LegalReference } from './legal-reference.entity';
-import type { LegalReferenceRecord } from './legal-reference.repository';
 import { LegalRole } from './legal-text-kind.enum';
 import { LegalTextInput } from './legal-text.input';
 import { OffenceCitation, OffenceCitationConnection } from './offence-citation.type';
@@ -26,7 +25,7 @@ export class OffencesCitingResolver {
   }
 
   @FieldResolver(() => [LegalReference], { description: 'The references of the entry that cite the text.' })
-  async references(@Root() citation: OffenceCitation, @Ctx() { em }: GraphQLContext): Promise<LegalReferenceRecord[]> {
+  async references(@Root() citation: OffenceCitation, @Ctx() { em }: GraphQLContext): Promise<LegalReference[]> {
     // The entry's references, batched per request with every other citation of the page.
     const wanted = new Set(citation.referenceIds);
     return (await legalReferences(em).load(String(citation.entry.id))).filter((r) => wanted.has(String(r.id)));
