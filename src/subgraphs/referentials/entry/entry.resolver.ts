@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../../../kernel/graphql/selected-fields';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
@@ -9,9 +11,15 @@ import { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
-import type { EntryRow } from './entry.repository';
+import type { EntryRow, PageExtras } from './entry.repository';
 import { EntryService } from './entry.service';
 import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
+
+/** What a page of entries reads in its own statement: the relations and count the query selects. */
+export function pageExtras(info: GraphQLResolveInfo): PageExtras {
+  const node = selectedFields(info, ['edges', 'node']);
+  return { parent: node.has('parent'), legalReferences: node.has('legalReferences'), totalCount: selectedFields(info).has('totalCount') };
+}
 
 /**
  * The view hierarchy fields are read in: the one the entry was read in, else (an entity a mutation returned) the
@@ -25,6 +33,7 @@ export class EntryResolver {
   async entries(
     @Arg('referential', () => ID) referential: string,
     @Ctx() { em, principal }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
@@ -32,7 +41,7 @@ export class EntryResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     const service = new EntryService(em);
-    return service.list(referential, await service.view(referential, release, at, principal), filter, first, after);
+    return service.list(referential, await service.view(referential, release, at, principal), filter, first, after, pageExtras(info));
   }
 
   @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })
@@ -60,6 +69,7 @@ export class EntryResolver {
   @FieldResolver(() => Entry, { nullable: true })
   parent(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow | null> {
     if (!entry.parentCode) return Promise.resolve(null);
+    if (entry.preloaded?.parent !== undefined) return Promise.resolve(entry.preloaded.parent);
     return entryByCode(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.parentCode });
   }
 
@@ -85,7 +95,7 @@ export class EntryResolver {
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
   ): Promise<LegalReference[]> {
-    const references = await legalReferences(em).load(String(entry.id));
+    const references = entry.preloaded?.legalReferences ?? await legalReferences(em).load(String(entry.id));
     return role ? references.filter((r) => r.role === role) : references;
   }
 

@@ -10,7 +10,7 @@ import { EntryConnection } from './entry-connection.type';
 import type { EntryView } from './entry.entity';
 import { entryByCode } from './entry-loaders';
 import { entryConditions } from './entry-query';
-import { countEntries, inViewOf, publishedVersions, selectEntries, type EntryRow } from './entry.repository';
+import { countEntries, pageOfEntries, publishedVersions, type EntryRow, type PageExtras } from './entry.repository';
 
 const SEARCH_CURSOR = '#';
 
@@ -29,7 +29,8 @@ export class EntryService {
     return { release, at: at ?? null };
   }
 
-  async list(referentialCode: string, view: EntryView | null, filter: EntriesFilter = {}, first?: number | null, after?: string | null): Promise<EntryConnection> {
+  /** A page of a view; `extras` are read with it (see `pageOfEntries`), the others when their resolvers ask. */
+  async list(referentialCode: string, view: EntryView | null, filter: EntriesFilter = {}, first?: number | null, after?: string | null, extras: PageExtras = {}): Promise<EntryConnection> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     if (!view) return toConnection(EntryConnection, [] as EntryRow[], size, () => [], async () => 0, false);
@@ -38,11 +39,10 @@ export class EntryService {
     if (cursor && (cursor[0] === SEARCH_CURSOR) !== searching) throw invalid('after belongs to another kind of query (search or not)', 'after');
     const offset = searching && cursor ? Number(cursor[1]) : 0;
     if (!Number.isSafeInteger(offset) || offset < 0) throw invalid('invalid cursor: after is not a cursor returned by this API', 'after');
-    const rank = where.search;
-    const rows = inViewOf(rank
-      ? await selectEntries(this.em, where, `order by ts_rank(e.search_vector, ${rank.sql}) desc, e.code limit ? offset ?`, [...rank.params, size + 1, offset])
-      : await selectEntries(this.em, where, `${cursor ? 'and e.code > ? ' : ''}order by e.code limit ?`, [...(cursor ? [String(cursor[0])] : []), size + 1]), view);
-    const count = () => countEntries(this.em, where);
+    const start = searching ? { offset } : { afterCode: cursor ? String(cursor[0]) : undefined };
+    const { rows, totalCount } = await pageOfEntries(this.em, referentialCode, view, where, start, size, extras);
+    // An empty page after a cursor says nothing of the total: counted apart, as when the count was not selected.
+    const count = async () => totalCount ?? (rows.length || cursor ? countEntries(this.em, where) : 0);
     // Ranked results page by position; plain lists by code (stable under inserts).
     const position = new Map(rows.map((e, i) => [e, offset + i + 1]));
     const keyOf = searching ? (e: EntryRow) => [SEARCH_CURSOR, position.get(e)] : (e: EntryRow) => [e.code];

@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { EntriesFilter } from '../entry/entries-filter.input';
 import { EntryConnection } from '../entry/entry-connection.type';
+import { pageExtras } from '../entry/entry.resolver';
 import { EntryService } from '../entry/entry.service';
 import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
@@ -46,6 +48,7 @@ export class ReferentialResolver {
   async entries(
     @Root() referential: ReferentialRow,
     @Ctx() { em, principal }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter,
@@ -54,7 +57,7 @@ export class ReferentialResolver {
   ): Promise<EntryConnection> {
     if (after || filter?.search) {
       const service = new EntryService(em);
-      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter, first, after);
+      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter, first, after, pageExtras(info));
     }
     return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter, first });
   }
