@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { selectedFields } from '../../../kernel/graphql/selected-fields';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
@@ -11,15 +10,10 @@ import { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
-import type { EntryRow, PageExtras } from './entry.repository';
+import type { EntryRow } from './entry.repository';
+import { pageExtras } from './page-extras';
 import { EntryService } from './entry.service';
 import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
-
-/** What a page of entries reads in its own statement: the relations and count the query selects. */
-export function pageExtras(info: GraphQLResolveInfo): PageExtras {
-  const node = selectedFields(info, ['edges', 'node']);
-  return { parent: node.has('parent'), legalReferences: node.has('legalReferences'), totalCount: selectedFields(info).has('totalCount') };
-}
 
 /**
  * The view hierarchy fields are read in: the one the entry was read in, else (an entity a mutation returned) the

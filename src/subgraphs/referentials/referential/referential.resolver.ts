@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { EntriesFilter } from '../entry/entries-filter.input';
 import { EntryConnection } from '../entry/entry-connection.type';
-import { pageExtras } from '../entry/entry.resolver';
+import { pageExtras } from '../entry/page-extras';
 import { EntryService } from '../entry/entry.service';
 import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
