@@ -31,3 +31,6 @@ export class ImportRefusedError extends ReferentialsException {
     super(message, ReferentialsExceptionCode.IMPORT_REFUSED);
   }
 }
+
+export const referentialNotFound = (code: string, field = 'referential'): ReferentialsException =>
+  new ReferentialsException(`no referential has code ${code}`, ReferentialsExceptionCode.REFERENTIAL_NOT_FOUND, field);

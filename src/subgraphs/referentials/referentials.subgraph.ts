@@ -9,6 +9,7 @@ import { entryApiRouter } from './rest/entry-api.router';
 import { EntryResolver } from './entry/entry.resolver';
 import { EntryVocabularyResolver } from './entry/entry-vocabulary.resolver';
 import { ImportJobResolver } from './import-job/import-job.resolver';
+import { LegalReferenceResolver } from './legal-reference/legal-reference.resolver';
 import { OffencesCitingResolver } from './legal-reference/offences-citing.resolver';
 import { Referential } from './referential/referential.entity';
 import { resolveReferentialReference } from './referential/referential.reference';
@@ -27,7 +28,7 @@ export const referentialsSubgraph: SubgraphDefinition = {
     standardExportRouter(orm, authenticate), fileExportRouter(orm, authenticate), entryApiRouter(orm, authenticate), importRouter(orm, orm.config.get('clientUrl')!, authenticate)),
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver], orphanedTypes: [Referential] },
+      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver, LegalReferenceResolver], orphanedTypes: [Referential] },
       { Referential: resolveReferentialReference },
       // A steward reads the audit of their own referentials.
       { auditScope: (args) => (typeof args.referential === 'string' ? args.referential.toUpperCase() : typeof (args.input as { code?: unknown } | undefined)?.code === 'string' ? String((args.input as { code: string }).code).toUpperCase() : null) },

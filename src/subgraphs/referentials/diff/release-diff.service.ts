@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../../kernel/auth/principal';
-import { Entry } from '../entry/entry.entity';
-import { tagView } from '../entry/entry-visibility';
-import { LegalReference } from '../legal-reference/legal-reference.entity';
+import { entriesById } from '../entry/entry.repository';
+import { legalReferencesOf } from '../legal-reference/legal-reference.repository';
 import { assertReleaseReadable } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import type { FieldChange, ReleaseDiff } from './release-diff.types';
@@ -30,15 +29,15 @@ export class ReleaseDiffService {
       [referentialCode, from, from, referentialCode, to, to],
     );
     const ids = pairs.flatMap((p) => [p.a, p.b]).filter((id): id is string => id !== null);
-    const entries = new Map((await this.em.find(Entry, { id: { $in: ids } })).map((e) => [String(e.id), e]));
+    const entries = new Map((await entriesById(this.em, ids)).map((e) => [String(e.id), e]));
     const legal = new Map<string, string>();
-    for (const ref of await this.em.find(LegalReference, { entryId: { $in: ids } }, { orderBy: { role: 'asc', position: 'asc' } })) {
+    for (const ref of await legalReferencesOf(this.em, ids)) {
       legal.set(String(ref.entryId), [legal.get(String(ref.entryId)), `${ref.role}: ${ref.raw}`].filter(Boolean).join(' | '));
     }
     const result: ReleaseDiff = { referential: referentialCode, from, to, added: [], removed: [], changed: [] };
     for (const { a, b } of pairs) {
-      const before = a ? tagView(entries.get(String(a))!, { release: from, at: null }) : null;
-      const after = b ? tagView(entries.get(String(b))!, { release: to, at: null }) : null;
+      const before = a ? { ...entries.get(String(a))!, view: { release: from, at: null } } : null;
+      const after = b ? { ...entries.get(String(b))!, view: { release: to, at: null } } : null;
       if (!before && after) result.added.push(after);
       else if (before && !after) result.removed.push(before);
       else if (before && after) {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Entry } from '../entry/entry.entity';
+import type { EntryRow } from '../entry/entry.repository';
 
 @ObjectType({ description: 'One field of an entry that differs between two releases (values as JSON text).' })
 export class FieldChange {
@@ -11,8 +12,8 @@ export class FieldChange {
 @ObjectType({ description: 'An entry present in both releases with different content.' })
 export class EntryChange {
   @Field(() => ID) code!: string;
-  @Field(() => Entry) before!: Entry;
-  @Field(() => Entry) after!: Entry;
+  @Field(() => Entry) before!: EntryRow;
+  @Field(() => Entry) after!: EntryRow;
   @Field(() => [FieldChange]) changes!: FieldChange[];
 }
 
@@ -21,7 +22,7 @@ export class ReleaseDiff {
   @Field(() => ID) referential!: string;
   @Field(() => Int) from!: number;
   @Field(() => Int) to!: number;
-  @Field(() => [Entry]) added!: Entry[];
-  @Field(() => [Entry]) removed!: Entry[];
+  @Field(() => [Entry]) added!: EntryRow[];
+  @Field(() => [Entry]) removed!: EntryRow[];
   @Field(() => [EntryChange]) changed!: EntryChange[];
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
 import { cellsToRows } from '../legal-reference/legal-reference.rows';
+import { LEGAL_REFERENCE_COLUMNS } from '../legal-reference/legal-reference.repository';
 import { EntryMapping } from '../mapping/entry-mapping.entity';
 import type { MappingKind } from '../mapping/mapping-kind.enum';
 import { ReleaseService } from '../release/release.service';
 import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
-import { Entry } from './entry.entity';
-import { entryByCode } from './entry-loaders';
+import { Entry, type EntryView } from './entry.entity';
+import { inView } from './entry-visibility';
 import type { UpsertEntryInput } from './upsert-entry.input';
 import { searchTextOf } from './search-text';
 import { entryRules, normaliseLabel } from './entry-rules';
@@ -14,6 +15,12 @@ import { assertDraftHierarchy } from './draft-validation';
 import { withVocabularies } from '../referential/vocabulary';
 import { today } from '../../../kernel/graphql/scalars';
 
+/** A version's references, copied to the version that supersedes it. */
+const COPIED_COLUMNS = LEGAL_REFERENCE_COLUMNS.filter((c) => c !== 'entry_id').join(', ');
+
+/** The managed version of a code in a view: what an edit updates or supersedes. */
+const versionIn = (em: EntityManager, referentialCode: string, view: EntryView, code: string): Promise<Entry | null> =>
+  em.findOne(Entry, { $and: [inView(referentialCode, view), { code }] });
 
 /**
  * Stewards' edits of a draft. Each one claims the draft's version (a stale `expectedVersion` is a CONFLICT and
@@ -42,12 +49,12 @@ export class EntryDraftService {
         if (problem) throw invalid(problem.reason, problem.field === 'legalCells' ? 'input.legalReferences' : `input.${problem.field}`);
       };
       check(input.level ?? null);
-      const parent = input.parentCode ? await entryByCode(em).load({ referentialCode, view, code: input.parentCode }) : null;
+      const parent = input.parentCode ? await versionIn(em, referentialCode, view, input.parentCode) : null;
       const level = input.level ?? (parent ? parent.level + 1 : 1);
       check(level);
       if (input.parentCode && !parent) throw invalid(`parent ${input.parentCode} is not in the draft of ${referentialCode}`, 'input.parentCode');
       if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
-      const current = await entryByCode(em).load({ referentialCode, view, code: input.code });
+      const current = await versionIn(em, referentialCode, view, input.code);
       const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
         label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
       });
@@ -64,7 +71,7 @@ export class EntryDraftService {
   endDate(referentialCode: string, expectedVersion: number, code: string, validTo: string): Promise<Entry> {
     return this.em.transactional(async (em) => {
       const draft = await new ReleaseService(em).claimDraft(referentialCode, expectedVersion);
-      const current = await entryByCode(em).load({ referentialCode, view: { release: draft.number, at: null }, code });
+      const current = await versionIn(em, referentialCode, { release: draft.number, at: null }, code);
       if (!current) throw new ReferentialsException(`${referentialCode} has no entry ${code}`, Code.ENTRY_NOT_FOUND, 'code');
       if (current.validFrom && validTo <= current.validFrom) throw invalid(`validTo (${validTo}) must come after validFrom (${current.validFrom})`, 'validTo');
       return this.record(em, referentialCode, draft.number, code, current, { ...current, validTo });
@@ -76,9 +83,9 @@ export class EntryDraftService {
       const releases = new ReleaseService(em);
       const draft = await releases.claimDraft(referentialCode, expectedVersion);
       const target = await releases.readable(toReferential).catch(() => null);
-      if (!(await entryByCode(em).load({ referentialCode, view: { release: draft.number, at: null }, code: fromCode }))) throw invalid(`${referentialCode} has no entry ${fromCode}`, 'fromCode');
+      if (!(await versionIn(em, referentialCode, { release: draft.number, at: null }, fromCode))) throw invalid(`${referentialCode} has no entry ${fromCode}`, 'fromCode');
       const targetView = toReferential === referentialCode ? draft.number : target;
-      if (targetView === null || !(await entryByCode(em).load({ referentialCode: toReferential, view: { release: targetView, at: null }, code: toCode }))) {
+      if (targetView === null || !(await versionIn(em, toReferential, { release: targetView, at: null }, toCode))) {
         throw invalid(`${toReferential} has no entry ${toCode}`, 'toCode');
       }
       const mapping = em.create(EntryMapping, { fromReferential: referentialCode, fromCode, kind, toReferential, toCode, recordedIn: draft.number });
@@ -98,10 +105,7 @@ export class EntryDraftService {
     const entry = em.create(Entry, { referentialCode, code, recordedIn: draft, searchText: searchTextOf(code, values.label), legalCells: current?.legalCells ?? null, ...values });
     if (current) current.supersededIn = draft;
     await em.flush();
-    if (current) await em.execute(
-      `insert into legal_reference (entry_id, role, position, raw, parsed, text_kind, text, code_mnemonic, text_number, text_date, article, paragraphs)
-       select ?, role, position, raw, parsed, text_kind, text, code_mnemonic, text_number, text_date, article, paragraphs from legal_reference where entry_id = ?`,
-      [entry.id, current.id]);
+    if (current) await em.execute(`insert into legal_reference (entry_id, ${COPIED_COLUMNS}) select ?, ${COPIED_COLUMNS} from legal_reference where entry_id = ?`, [entry.id, current.id]);
     return entry;
   }
 

@@ -17,8 +17,3 @@ export const inView = (referentialCode: string, view: EntryView): FilterQuery<En
 export const IN_RELEASE_SQL = 'e.referential_code = ? and e.recorded_in <= ? and (e.superseded_in is null or e.superseded_in > ?)';
 
 export const viewKey = (referentialCode: string, view: EntryView): string => `${referentialCode}|${view.release}|${view.at ?? ''}`;
-
-export function tagView<T extends Entry | null | undefined>(entry: T, view: EntryView): T {
-  if (entry) entry.view = view;
-  return entry;
-}

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
@@ -9,10 +10,16 @@ import { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { Entry, type EntryView } from './entry.entity';
 import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
+import type { EntryRow } from './entry.repository';
+import { pageExtras } from './page-extras';
 import { EntryService } from './entry.service';
+import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
 
-/** The view hierarchy fields are read in: the one the entry was loaded for, else the release that recorded it. */
-const viewOf = (entry: Entry): EntryView => entry.view ?? { release: entry.recordedIn, at: null };
+/**
+ * The view hierarchy fields are read in: the one the entry was read in, else (an entity a mutation returned) the
+ * release that recorded it.
+ */
+const viewOf = (entry: EntryRow): EntryView => entry.view ?? { release: entry.recordedIn, at: null };
 
 @Resolver(() => Entry)
 export class EntryResolver {
@@ -20,6 +27,7 @@ export class EntryResolver {
   async entries(
     @Arg('referential', () => ID) referential: string,
     @Ctx() { em, principal }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter | null,
@@ -27,7 +35,7 @@ export class EntryResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     const service = new EntryService(em);
-    return service.list(referential, await service.view(referential, release, at, principal), filter ?? undefined, first, after);
+    return service.list(referential, await service.view(referential, release, at, principal), filter ?? undefined, first, after, pageExtras(info));
   }
 
   @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })
@@ -37,35 +45,36 @@ export class EntryResolver {
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
-  ): Promise<Entry | null> {
+  ): Promise<EntryRow | null> {
     const service = new EntryService(em);
     return service.findOne(referential, code, await service.view(referential, release, at, principal));
   }
 
   @Query(() => [Entry], { description: 'Every published version of an entry, oldest first: what it meant in each release and period.' })
-  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
     return new EntryService(em).history(referential, code);
   }
 
   @FieldResolver(() => Referential)
-  async referential(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Referential> {
-    return em.getReference(Referential, entry.referentialCode, { wrapped: true }).load() as Promise<Referential>;
+  async referential(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<ReferentialRow> {
+    return (await referentialByCode(em).load(entry.referentialCode))!;
   }
 
   @FieldResolver(() => Entry, { nullable: true })
-  parent(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry | null> {
+  parent(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow | null> {
     if (!entry.parentCode) return Promise.resolve(null);
+    if (entry.preloaded?.parent !== undefined) return Promise.resolve(entry.preloaded.parent);
     return entryByCode(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.parentCode });
   }
 
   @FieldResolver(() => [Entry])
-  children(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
+  children(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
     return entryChildren(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
   }
 
   @FieldResolver(() => [Entry], { description: 'Every entry above this one, from the top (NAC 20E: 2, then 20).' })
-  async ancestors(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<Entry[]> {
-    const chain: Entry[] = [];
+  async ancestors(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
+    const chain: EntryRow[] = [];
     const seen = new Set([entry.code]);
     for (let current = await this.parent(entry, { em } as GraphQLContext); current && !seen.has(current.code); current = await this.parent(current, { em } as GraphQLContext)) {
       seen.add(current.code);
@@ -76,16 +85,16 @@ export class EntryResolver {
 
   @FieldResolver(() => [LegalReference], { description: 'The texts that define and punish the offence (NATINF).' })
   async legalReferences(
-    @Root() entry: Entry,
+    @Root() entry: EntryRow,
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
   ): Promise<LegalReference[]> {
-    const references = await legalReferences(em).load(String(entry.id));
+    const references = entry.preloaded?.legalReferences ?? await legalReferences(em).load(String(entry.id));
     return role ? references.filter((r) => r.role === role) : references;
   }
 
   @FieldResolver(() => [EntryMapping])
-  mappings(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<EntryMapping[]> {
+  mappings(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryMapping[]> {
     return entryMappings(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.code });
   }
 }

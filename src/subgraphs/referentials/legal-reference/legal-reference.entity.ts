@@ -1,9 +1,8 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CODE_NAMES } from './code-mnemonics';
 import { LegalRole, LegalTextKind } from './legal-text-kind.enum';
 
-@ObjectType({ description: 'An article that defines or punishes an offence, as parsed from NATINF; `raw` is the source text.' })
+@ObjectType({ description: 'An article that defines or punishes an offence, as parsed from NATINF; `raw` is the source text.', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['entryId'] })
 @Index({ properties: ['codeMnemonic', 'article'] })
@@ -59,9 +58,4 @@ export class LegalReference {
   @Field(() => [String], { description: 'Alinéas, paragraphs and points: "AL.1", "§II", "4°".' })
   @Property({ type: 'json', defaultRaw: "'[]'" })
   paragraphs: string[] = [];
-
-  @Field(() => String, { nullable: true, description: 'Name of the code, when known ("Code de la route").' })
-  get codeName(): string | null {
-    return this.codeMnemonic ? (CODE_NAMES[this.codeMnemonic] ?? null) : null;
-  }
 }

@@ -2,7 +2,7 @@ import type { LegalReference } from './legal-reference.entity';
 import { parseLegalFragments } from './legal-reference-parser';
 import { LegalRole } from './legal-text-kind.enum';
 
-export type LegalReferenceRow = Omit<LegalReference, 'id' | 'entryId' | 'codeName'>;
+export type LegalReferenceRow = Omit<LegalReference, 'id' | 'entryId'>;
 
 /** The rows a NATINF cell becomes: one per article, and one raw row per group of articles that does not parse. */
 export function legalReferenceRows(role: LegalRole, cell: string | null | undefined): LegalReferenceRow[] {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../../kernel/auth/principal';
 import { decodeCursor, pageSize, toConnection } from '../../../kernel/graphql/connection';
-import { Entry, type EntryView } from '../entry/entry.entity';
-import { tagView } from '../entry/entry-visibility';
+import type { EntryView } from '../entry/entry.entity';
+import { ENTRY_COLUMNS, inViewOf, type EntryRow } from '../entry/entry.repository';
 import { EntryService } from '../entry/entry.service';
 import { invalid } from '../referentials.exception';
 import { codeAliases, mnemonicOfName } from './code-mnemonics';
@@ -66,12 +66,11 @@ export class OffencesCitingService {
       params.push(options.role);
     }
     const from = `from legal_reference l join referential_entry e on e.id = l.entry_id where ${where.join(' and ')}`;
-    const rows = await this.em.execute<{ id: string; code: string; roles: LegalRole[]; refs: string[] }[]>(
-      `select e.id, e.code, array_agg(distinct l.role::text order by l.role::text) as roles, array_agg(l.id order by l.role, l.position) as refs
-       ${from}${cursor ? ' and e.code > ?' : ''} group by e.id, e.code order by e.code limit ?`,
-      [...params, ...(cursor ? [String(cursor[0])] : []), size + 1]);
-    const entries = new Map((await this.em.find(Entry, { id: { $in: rows.map((r) => r.id) } })).map((e) => [String(e.id), tagView(e, view)]));
-    const citations = rows.map((r) => Object.assign(new OffenceCitation(), { entry: entries.get(String(r.id))!, roles: r.roles, referenceIds: r.refs.map(String) }));
+    const rows = inViewOf(await this.em.execute<(EntryRow & { roles: LegalRole[]; refs: string[] })[]>(
+      `select ${ENTRY_COLUMNS}, array_agg(distinct l.role::text order by l.role::text) as roles, array_agg(l.id order by l.role, l.position) as refs
+       ${from}${cursor ? ' and e.code > ?' : ''} group by e.id order by e.code limit ?`,
+      [...params, ...(cursor ? [String(cursor[0])] : []), size + 1]), view);
+    const citations = rows.map(({ roles, refs, ...entry }) => Object.assign(new OffenceCitation(), { entry, roles, referenceIds: refs.map(String) }));
     return toConnection(OffenceCitationConnection, citations, size, (c) => [c.entry.code], async () => {
       const [{ n }] = await this.em.execute<{ n: string }[]>(`select count(distinct e.id) as n ${from}`, params);
       return Number(n);

@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MappingKind } from './mapping-kind.enum';
 
 /** A link between entries, within or across referentials, recorded in a release of the source referential. */
-@ObjectType({ description: 'A link from this entry to another (e.g. an old NAC code REPLACED_BY its successor).' })
+@ObjectType({ description: 'A link from this entry to another (e.g. an old NAC code REPLACED_BY its successor).', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['fromReferential', 'fromCode'] })
 export class EntryMapping {

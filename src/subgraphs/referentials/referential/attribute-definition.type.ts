@@ -10,7 +10,7 @@ export enum AttributeType {
 
 registerEnumType(AttributeType, { name: 'AttributeType', description: 'Type of an extra attribute of a referential\'s entries.' });
 
-@ObjectType({ description: 'An extra attribute every entry of a referential may carry (e.g. NATINF `nature`).' })
+@ObjectType({ description: 'An extra attribute every entry of a referential may carry (e.g. NATINF `nature`).', simpleResolvers: true })
 @InputType('AttributeDefinitionInput')
 export class AttributeDefinition {
   @Field({ description: 'Key in `Entry.attributes`.' })

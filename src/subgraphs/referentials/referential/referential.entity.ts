@@ -5,7 +5,7 @@ import { AttributeDefinition } from './attribute-definition.type';
 import { ReferentialDomain } from './referential-domain.enum';
 
 @Directive('@key(fields: "code")')
-@ObjectType({ description: 'A versioned code list (NATINF, NAC, …): its entries change only through published releases.' })
+@ObjectType({ description: 'A versioned code list (NATINF, NAC, …): its entries change only through published releases.', simpleResolvers: true })
 @Entity()
 export class Referential extends BaseEntity {
   [PrimaryKeyProp]?: 'code';

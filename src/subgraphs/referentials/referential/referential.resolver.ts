@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { EntriesFilter } from '../entry/entries-filter.input';
 import { EntryConnection } from '../entry/entry-connection.type';
+import { pageExtras } from '../entry/page-extras';
 import { EntryService } from '../entry/entry.service';
 import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
@@ -11,18 +13,19 @@ import { mayReadDrafts } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import { CreateReferentialInput } from './create-referential.input';
 import { Referential } from './referential.entity';
+import { allReferentials, referentialByCode, type ReferentialRow } from './referential.repository';
 import { ReferentialService } from './referential.service';
 
 @Resolver(() => Referential)
 export class ReferentialResolver {
   @Query(() => Referential, { nullable: true })
-  referential(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Referential | null> {
-    return new ReferentialService(em).find(code);
+  referential(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<ReferentialRow | null> {
+    return referentialByCode(em).load(code);
   }
 
   @Query(() => [Referential])
-  referentials(@Ctx() { em }: GraphQLContext): Promise<Referential[]> {
-    return new ReferentialService(em).list();
+  referentials(@Ctx() { em }: GraphQLContext): Promise<ReferentialRow[]> {
+    return allReferentials(em);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -32,19 +35,20 @@ export class ReferentialResolver {
   }
 
   @FieldResolver(() => [Release], { description: 'Every release, newest first (the draft included for its stewards).' })
-  releases(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
+  releases(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
     return new ReleaseService(em).list(referential.code, principal);
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'What reads see by default.' })
-  latestRelease(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
+  latestRelease(@Root() referential: ReferentialRow, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
     return new ReleaseService(em).latestPublished(referential.code);
   }
 
   @FieldResolver(() => EntryConnection, { description: 'Its entries, as the `entries` query gives them (a federated walk can end here).' })
   async entries(
-    @Root() referential: Referential,
+    @Root() referential: ReferentialRow,
     @Ctx() { em, principal }: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
     @Arg('filter', () => EntriesFilter, { nullable: true }) filter?: EntriesFilter | null,
@@ -53,13 +57,13 @@ export class ReferentialResolver {
   ): Promise<EntryConnection> {
     if (after || filter?.search) {
       const service = new EntryService(em);
-      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter ?? undefined, first, after);
+      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter ?? undefined, first, after, pageExtras(info));
     }
     return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter: filter ?? undefined, first });
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any (null for whoever is not its steward).' })
-  async draft(@Root() referential: Referential, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
+  async draft(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
     return mayReadDrafts(principal, referential.code) ? new ReleaseService(em).draft(referential.code) : null;
   }
 }

@@ -10,14 +10,6 @@ const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export class ReferentialService {
   constructor(private readonly em: EntityManager) {}
 
-  list(): Promise<Referential[]> {
-    return this.em.find(Referential, {}, { orderBy: { code: 'asc' } });
-  }
-
-  async find(code: string): Promise<Referential | null> {
-    return this.em.findOne(Referential, code);
-  }
-
   create(input: CreateReferentialInput): Promise<Referential> {
     return this.em.transactional(async (em) => {
       if (!REFERENTIAL_CODE.test(input.code)) throw invalid(`"${input.code}" is not a referential code (A-Z, 0-9, _; 2 to 32)`, 'input.code');

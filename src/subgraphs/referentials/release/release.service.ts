@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../../kernel/auth/principal';
 import { Referential } from '../referential/referential.entity';
-import { ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { referentialNotFound, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { today } from '../../../kernel/graphql/scalars';
@@ -18,7 +18,7 @@ export class ReleaseService {
 
   async requireReferential(code: string, field = 'referential'): Promise<Referential> {
     const referential = await this.em.findOne(Referential, code);
-    if (!referential) throw new ReferentialsException(`no referential has code ${code}`, Code.REFERENTIAL_NOT_FOUND, field);
+    if (!referential) throw referentialNotFound(code, field);
     return referential;
   }
 

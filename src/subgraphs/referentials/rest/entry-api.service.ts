@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
-import { ReleaseService } from '../release/release.service';
+import { invalid, referentialNotFound, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { publishedReleases } from '../release/published-releases';
 
 export interface EntryVersionJson {
   code: string;
@@ -53,10 +53,10 @@ export class EntryApiService {
 
   async read(referentialCode: string, code: string, date: string): Promise<EntryAnswer> {
     if (date !== '*' && !isDay(date)) throw invalid(`date must be a day (YYYY-MM-DD) or * for the whole history, not ${JSON.stringify(date.slice(0, 20))}`, 'date');
-    const releases = new ReleaseService(this.em);
-    await releases.requireReferential(referentialCode);
-    const release = (await releases.latestPublished(referentialCode))?.number;
-    if (release === undefined) throw new ReferentialsException(`${referentialCode} has no published release`, Code.RELEASE_NOT_FOUND, 'referential');
+    const published = await publishedReleases(this.em);
+    if (!published.has(referentialCode)) throw referentialNotFound(referentialCode);
+    const release = published.get(referentialCode);
+    if (release === null || release === undefined) throw new ReferentialsException(`${referentialCode} has no published release`, Code.RELEASE_NOT_FOUND, 'referential');
     const base = { referential: referentialCode, code, date, release };
     if (date === '*') {
       const versions = await this.em.execute<EntryVersionJson[]>(

@@ -5,6 +5,7 @@ import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { Referential } from '../referential/referential.entity';
+import type { ReferentialRow } from '../referential/referential.repository';
 import { Release } from '../release/release.entity';
 import { ReleaseComment } from './release-comment.entity';
 import { ReleaseStage } from './review-state.enum';
@@ -98,7 +99,7 @@ export class ReviewResolver {
 @Resolver(() => Referential)
 export class ReferentialReviewResolver {
   @FieldResolver(() => [Release], { description: 'Approved releases that take effect on a later day, soonest first.' })
-  upcomingReleases(@Root() referential: Referential, @Ctx() { em }: GraphQLContext): Promise<Release[]> {
+  upcomingReleases(@Root() referential: ReferentialRow, @Ctx() { em }: GraphQLContext): Promise<Release[]> {
     return new ReviewService(em).upcoming(referential.code);
   }
 }

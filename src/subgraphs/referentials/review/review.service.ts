@@ -5,7 +5,7 @@ import { today } from '../../../kernel/graphql/scalars';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { recordChanges } from '../../../kernel/outbox/record-changes';
 import { Referential } from '../referential/referential.entity';
-import { invalid, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
+import { invalid, referentialNotFound, ReferentialsException, ReferentialsExceptionCode as Code } from '../referentials.exception';
 import { Release } from '../release/release.entity';
 import { ReleaseStatus } from '../release/release-status.enum';
 import { ReleaseComment } from './release-comment.entity';
@@ -33,7 +33,7 @@ export class ReviewService {
   /** The open release, locked for this transaction: two reviewers acting at once take turns. */
   private async lockDraft(referentialCode: string): Promise<Release> {
     const referential = await this.em.findOne(Referential, referentialCode);
-    if (!referential) throw new ReferentialsException(`no referential has code ${referentialCode}`, Code.REFERENTIAL_NOT_FOUND, 'referential');
+    if (!referential) throw referentialNotFound(referentialCode);
     const draft = await this.em.findOne(Release, { referential: referentialCode, status: ReleaseStatus.DRAFT }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!draft) throw new ReferentialsException(`${referentialCode} has no draft under way`, Code.NO_DRAFT, 'referential');
     return draft;
@@ -170,7 +170,7 @@ export class ReviewService {
 
   async setRequiresApproval(referentialCode: string, requiresApproval: boolean): Promise<Referential> {
     const referential = await this.em.findOne(Referential, referentialCode);
-    if (!referential) throw new ReferentialsException(`no referential has code ${referentialCode}`, Code.REFERENTIAL_NOT_FOUND, 'referential');
+    if (!referential) throw referentialNotFound(referentialCode);
     referential.requiresApproval = requiresApproval;
     await this.em.flush();
     return referential;

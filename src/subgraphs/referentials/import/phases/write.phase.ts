@@ -4,6 +4,7 @@ import { cellsToRows } from '../../legal-reference/legal-reference.rows';
 import { ENTRY_COLUMN as entry, ENTRY_TABLE, VERSION_COLUMNS } from '../../entry/entry-columns';
 import { copyField, copyLines } from '../copy-text';
 import { CHANGES_TABLE } from './diff.phase';
+import { LEGAL_REFERENCE_COLUMNS } from '../../legal-reference/legal-reference.repository';
 
 export interface ReleaseWritten {
   number: number;
@@ -25,7 +26,6 @@ export async function writeRelease(client: Client, referential: string, today: s
 }
 
 const BATCH = 5_000;
-const LEGAL_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_kind', 'text', 'code_mnemonic', 'text_number', 'text_date', 'article', 'paragraphs'];
 
 /**
  * Parses the legal cells of the versions just written and COPYs the articles, a batch at a time through one cursor:
@@ -39,7 +39,7 @@ export async function writeLegalReferences(client: Client, referential: string, 
     if (rows.length === 0) break;
     // Made lazily, so that the database inserts one chunk while the next is parsed (text built before the COPY
     // made the phase 1.5x slower); no escape test on the id, enums, numbers, booleans and dates.
-    await copyLines(client, 'legal_reference', LEGAL_COLUMNS, (function* () {
+    await copyLines(client, 'legal_reference', [...LEGAL_REFERENCE_COLUMNS], (function* () {
       for (const { id, legal_cells } of rows) {
         let text = '';
         for (const r of cellsToRows(legal_cells)) {

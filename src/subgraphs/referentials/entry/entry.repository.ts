@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LegalReference } from '../legal-reference/legal-reference.entity';
+import { LEGAL_REFERENCES_JSON } from '../legal-reference/legal-reference.repository';
+import type { Entry, EntryView } from './entry.entity';
+import { entryConditions, type EntryConditions, type SqlCondition } from './entry-query';
+
+/**
+ * An entry version as reads return it: the GraphQL `Entry` fields, its id and the view it was read in. Reads build
+ * no ORM entity (a page of 100 with its relations was ~500 of them); mutations return `Entry` entities, which have
+ * the same shape.
+ */
+export type EntryRow = Pick<Entry, 'id' | 'referentialCode' | 'code' | 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo' | 'recordedIn' | 'supersededIn' | 'view'> & {
+  /** Relations read in the same statement as the row, when the query selected them. */
+  preloaded?: Preloaded;
+};
+
+export interface Preloaded {
+  parent?: EntryRow | null;
+  legalReferences?: LegalReference[];
+}
+
+/** The fields of an `EntryRow` and their columns. */
+const FIELDS: readonly [field: string, column: string][] = [
+  ['id', 'id'], ['referentialCode', 'referential_code'], ['code', 'code'], ['label', 'label'], ['parentCode', 'parent_code'], ['level', 'level'],
+  ['attributes', 'attributes'], ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['recordedIn', 'recorded_in'], ['supersededIn', 'superseded_in'],
+];
+
+/** The columns of an `EntryRow` (alias `e`), named as its fields. */
+export const ENTRY_COLUMNS = FIELDS.map(([field, column]) => (field === column ? `e.${column}` : `e.${column} as "${field}"`)).join(', ');
+
+/** The same as one JSON object (alias `e`); ids as text, as pg returns a bigint. */
+const ENTRY_JSON = `json_build_object(${FIELDS.map(([field, column]) => `'${field}', e.${column}${column === 'id' ? '::text' : ''}`).join(', ')})`;
+
+/** Marks rows with the view they were read in: their parent, children and mappings are read in the same one. */
+export function inViewOf<T extends EntryRow>(rows: T[], view: EntryView): T[] {
+  for (const row of rows) row.view = view;
+  return rows;
+}
+
+/** Rows matching a condition (alias `e`), then the rest of the statement (order, limit). */
+const selectEntries = (em: EntityManager, where: SqlCondition, tail: string, params: unknown[] = []): Promise<EntryRow[]> =>
+  em.execute<EntryRow[]>(`select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql} ${tail}`, [...where.params, ...params]);
+
+/** What a page reads besides its rows, in the same statement. */
+export interface PageExtras {
+  parent?: boolean;
+  legalReferences?: boolean;
+  totalCount?: boolean;
+}
+
+/** Where a page starts: after a code (plain lists) or at a position (ranked searches). */
+export interface PageStart {
+  afterCode?: string;
+  offset?: number;
+}
+
+type PageRow = EntryRow & { rank?: number; parentJson?: EntryRow | null; legalJson?: LegalReference[] | null; totalCount?: string };
+
+/**
+ * A page of entries in a view, by code or, when searching, by relevance, with the relations and the count the query
+ * selected read in the same statement (correlated subqueries over the page's rows only): one round trip for what
+ * took four. `size + 1` rows at most: the extra one says a next page exists.
+ */
+export async function pageOfEntries(em: EntityManager, referentialCode: string, view: EntryView, where: EntryConditions, start: PageStart, size: number, extras: PageExtras = {}): Promise<{ rows: EntryRow[]; totalCount?: number }> {
+  const rank = where.search;
+  const page = rank
+    ? { sql: `select ${ENTRY_COLUMNS}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`, params: [...rank.params, ...where.params, size + 1, start.offset ?? 0] }
+    : { sql: `select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql}${start.afterCode !== undefined ? ' and e.code > ?' : ''} order by e.code limit ?`, params: [...where.params, ...(start.afterCode !== undefined ? [start.afterCode] : []), size + 1] };
+  const columns: string[] = [];
+  const params: unknown[] = [];
+  if (extras.parent) {
+    const inView = entryConditions(referentialCode, view);
+    columns.push(`(select ${ENTRY_JSON} from referential_entry e where ${inView.sql} and e.code = page."parentCode" limit 1) as "parentJson"`);
+    params.push(...inView.params);
+  }
+  if (extras.legalReferences) columns.push(`(select ${LEGAL_REFERENCES_JSON} from legal_reference l where l.entry_id = page.id) as "legalJson"`);
+  if (extras.totalCount) {
+    columns.push(`(select count(*) from referential_entry e where ${where.sql}) as "totalCount"`);
+    params.push(...where.params);
+  }
+  const rows = columns.length
+    ? await em.execute<PageRow[]>(`select page.*, ${columns.join(', ')} from (${page.sql}) page order by ${rank ? 'page.rank desc, ' : ''}page.code`, [...params, ...page.params])
+    : await em.execute<PageRow[]>(page.sql, page.params);
+  const totalCount = rows.length && extras.totalCount ? Number(rows[0].totalCount) : undefined;
+  // The helper columns stay on the rows, unread (deleting them would only slow every later property access).
+  for (const row of rows) {
+    row.view = view;
+    if (extras.parent || extras.legalReferences) {
+      row.preloaded = {};
+      if (extras.parent) row.preloaded.parent = row.parentJson ? { ...row.parentJson, view } : null;
+      if (extras.legalReferences) row.preloaded.legalReferences = row.legalJson ?? [];
+    }
+  }
+  return { rows, totalCount };
+}
+
+/** The versions of the given codes visible in a view. */
+export async function entriesByCode(em: EntityManager, referentialCode: string, view: EntryView, codes: readonly string[]): Promise<EntryRow[]> {
+  if (!codes.length) return [];
+  return inViewOf(await selectEntries(em, entryConditions(referentialCode, view), 'and e.code in (?)', [codes]), view);
+}
+
+/** The children, in a view, of the given codes, by code. */
+export async function childrenByParentCode(em: EntityManager, referentialCode: string, view: EntryView, parentCodes: readonly string[]): Promise<EntryRow[]> {
+  if (!parentCodes.length) return [];
+  return inViewOf(await selectEntries(em, entryConditions(referentialCode, view), 'and e.parent_code in (?) order by e.code', [parentCodes]), view);
+}
+
+/** Entry versions by id, in no particular order (each keeps the view the caller gives it). */
+export async function entriesById(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
+  if (!ids.length) return [];
+  return em.execute<EntryRow[]>(`select ${ENTRY_COLUMNS} from referential_entry e where e.id in (?)`, [ids]);
+}
+
+/** Every published (or retired) version of a code, oldest first, each in the view of the release that recorded it. */
+export async function publishedVersions(em: EntityManager, referentialCode: string, code: string): Promise<EntryRow[]> {
+  const rows = await em.execute<EntryRow[]>(
+    `select ${ENTRY_COLUMNS} from referential_entry e join referential_release r on r.referential_code = e.referential_code and r.number = e.recorded_in
+     where e.referential_code = ? and e.code = ? and r.status <> 'DRAFT' order by e.recorded_in`,
+    [referentialCode, code],
+  );
+  for (const row of rows) row.view = { release: row.recordedIn, at: null };
+  return rows;
+}
+
+/** How many entries a condition selects: a connection's `totalCount`, computed only when asked. */
+export async function countEntries(em: EntityManager, where: SqlCondition): Promise<number> {
+  const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params);
+  return Number(n);
+}

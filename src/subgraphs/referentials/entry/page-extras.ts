@@ -1,0 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '../../../kernel/graphql/selected-fields';
+import type { PageExtras } from './entry.repository';
+
+/** What a page of entries reads in its own statement: the relations and the count its query selects. */
+export function pageExtras(info: GraphQLResolveInfo): PageExtras {
+  const node = selectedFields(info, ['edges', 'node']);
+  return { parent: node.has('parent'), legalReferences: node.has('legalReferences'), totalCount: selectedFields(info).has('totalCount') };
+}
