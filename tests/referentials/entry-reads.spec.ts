@@ -65,7 +65,7 @@ describe('entry reads without the response cache, two instances', () => {
   });
 
   it('answers alike for the entry a mutation returns (an entity) and the same entry read back (a row)', async () => {
-    const answers: Record<string, any> = {};
+    const answers: Record<string, Untyped> = {};
     for (const [referential, input] of [
       ['NAC', { code: '20Z', label: 'Autres demandes', parentCode: '20' }],
       ['NATINF', { code: '99999', label: 'INFRACTION DE TEST', attributes: { nature: 'Délit' }, legalReferences: { definedBy: 'ART.L.234-1 AL.1 C.ROUTE.', punishedBy: 'texte illisible' } }],
