@@ -2,29 +2,31 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
 /**
- * Preloaded (`node -r`) into the server `npm run bench:profile` measures: its own process profiles itself through the
- * inspector between a `start` and a `stop` message on the IPC channel, so start-up and warm-up stay out of the profile.
+ * Preloaded (`node -r`) into the server `npm run bench:profile` measures. On messages of the IPC channel it reports
+ * its CPU time so far, or profiles itself through the inspector between `start` and `stop`: start-up and warm-up
+ * stay out of the measures.
  */
 const session = new Session();
 session.connect();
-const post = (method: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as Record<string, unknown>))));
+const post = (method: string, params: object = {}) =>
+  new Promise<Record<string, unknown>>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as Record<string, unknown>))));
 
-let cpuAtStart: NodeJS.CpuUsage | undefined;
+type Message = { type: 'cpu' } | { type: 'start'; intervalMicros: number } | { type: 'stop'; file: string };
 
-process.on('message', (message: { type: 'start'; intervalMicros: number } | { type: 'stop'; file: string }) => {
+process.on('message', (message: Message) => {
   void (async () => {
-    if (message.type === 'start') {
+    if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ type: 'cpu', micros: user + system });
+    } else if (message.type === 'start') {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: message.intervalMicros });
       await post('Profiler.start');
-      cpuAtStart = process.cpuUsage();
       process.send!({ type: 'started' });
     } else {
-      const cpu = process.cpuUsage(cpuAtStart);
       const { profile } = await post('Profiler.stop');
       writeFileSync(message.file, JSON.stringify(profile));
-      process.send!({ type: 'stopped', cpuMicros: cpu.user + cpu.system });
+      process.send!({ type: 'stopped' });
     }
   })();
 });

@@ -46,12 +46,14 @@ export async function prepareDatabase(options: { history: boolean } = { history:
   const orm = await connectOrm(url);
   await migrate(orm);
   await loadDemoDataIfEmpty(orm, loadConfig().dataDir);
+  let written = options.history;
   for (const [code, rows] of [[NATINF_SIZED, 17_000], [LARGE_LIST, LARGE_ENTRIES]] as const) {
     if (await orm.em.fork().findOne(Referential, code)) continue;
     console.error(`loading ${rows.toLocaleString('en')} synthetic entries into ${code} through the import…`);
     const file = join(await mkdtemp(join(tmpdir(), 'rj-bench-')), `${code}.csv`);
     await writeSyntheticFile(file, rows);
     await importReferential(url, await createSyntheticReferential(orm.em.fork(), code), file, { publish: true });
+    written = true;
   }
   if (options.history) {
     console.error(`building ${HISTORY_LIST} (200,000 entries, 2 releases)…`);
@@ -59,7 +61,7 @@ export async function prepareDatabase(options: { history: boolean } = { history:
     await growHistory(url, 2);
   }
   // The history list is rebuilt each run: vacuumed now, autovacuum has nothing left to do during the measurements.
-  await orm.em.fork().execute('vacuum analyze referential_entry, legal_reference, change_event, referential_release');
+  if (written) await orm.em.fork().execute('vacuum analyze referential_entry, legal_reference, change_event, referential_release');
   const latest = async (code: string) => Number((await orm.em.fork().execute(`select max(number) as n from referential_release where referential_code = ? and status = 'PUBLISHED'`, [code]))[0].n);
   const releases = { natinfSized: await latest(NATINF_SIZED), large: await latest(LARGE_LIST) };
   await orm.close(true);
