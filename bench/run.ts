@@ -74,7 +74,7 @@ export async function prepareDatabase(options: { history: boolean } = { history:
 }
 
 /** Starts a built entry point in its own process (the load generator must not share its event loop), ready on /healthz. */
-export async function launch(script: string, args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
+async function launch(script: string, args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
   // The bench measures throughput, not the per-client rate limit: 50 connections from one IP would hit it at once.
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script), ...args], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -150,10 +150,7 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: url, DEMO_DATA: 'false' };
   const uncached = { ...env, RESPONSE_CACHE_MB: '0' };
   const children: ChildProcess[] = [];
-  const started = async (child: Promise<ChildProcess>): Promise<ChildProcess> => {
-    children.push(await child);
-    return children[children.length - 1];
-  };
+  const started = async (child: Promise<ChildProcess>): Promise<void> => void children.push(await child);
   try {
     if (!SKIP.has('cached')) await started(launch('src/main.js', [], { ...env, PORT: '4990' }, 4990));
     await started(launch('src/main.js', [], { ...uncached, PORT: '4988' }, 4988));
