@@ -11,6 +11,8 @@ const WARMUP_REQUESTS = Number(process.env.BENCH_PROFILE_WARMUP ?? 100);
 /** Concurrent clients: 1 (the default) measures the cost of a request alone, robust on a shared machine. */
 const CLIENTS = Number(process.env.BENCH_PROFILE_CLIENTS ?? 1);
 const TOP = 15;
+/** `BENCH_PROFILE_SERVER=hand-written`: the bench's hand-written server instead, for its CPU per request. */
+const HAND_WRITTEN = process.env.BENCH_PROFILE_SERVER === 'hand-written';
 const PORT = 4986;
 
 interface ProfileNode {
@@ -113,7 +115,8 @@ async function main(): Promise<void> {
   const matching = benchQueries(releases).filter((q) => q.name.toLowerCase().includes(only));
   if (matching.length !== 1) throw new Error(`BENCH_ONLY must name one query of the mix; it matches ${matching.map((q) => q.name).join(', ') || 'none'}`);
   const [query] = matching;
-  const child = spawn(process.execPath, ['-r', join(PROJECT_ROOT, 'dist', 'bench', 'profile-hook.js'), join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+  const server = HAND_WRITTEN ? [join(PROJECT_ROOT, 'dist', 'bench', 'hand-written', 'server.js'), '--port', String(PORT)] : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
+  const child = spawn(process.execPath, ['-r', join(PROJECT_ROOT, 'dist', 'bench', 'profile-hook.js'), ...server], {
     env: { ...process.env, DATABASE_URL: url, DEMO_DATA: 'false', RESPONSE_CACHE_MB: '0', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
     const groups = [...byGroup].sort((a, b) => b[1] - a[1]);
     const busy = groups.reduce((sum, [, us]) => sum + us, 0);
     const cpuMs = cpuMicros / 1000 / REQUESTS;
-    console.log(`\n${query.name}: ${REQUESTS} requests (${CLIENTS} client${CLIENTS > 1 ? 's' : ''}) after ${WARMUP_REQUESTS} unmeasured, ${failed} failed`);
+    console.log(`\n${query.name}${HAND_WRITTEN ? ' (hand-written server)' : ''}: ${REQUESTS} requests (${CLIENTS} client${CLIENTS > 1 ? 's' : ''}) after ${WARMUP_REQUESTS} unmeasured, ${failed} failed`);
     console.log(`CPU ${cpuMs.toFixed(2)} ms per request (process user + system, profiler off); wall ${(wallMs / REQUESTS).toFixed(2)} ms per request`);
     console.log(`profile of ${REQUESTS} more: ${file} (opens in Chrome DevTools)\n`);
     // Sampled time is wall time (a busy machine stretches it): the shares are what the profile tells, the CPU time the amount.
