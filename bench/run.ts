@@ -140,7 +140,8 @@ async function statementsPerRequest(url: string, queries: BenchQuery[]): Promise
   return counts;
 }
 
-const ratio = (a: number, b: number): string => (Number.isNaN(a) || Number.isNaN(b) ? '–' : (a / b).toFixed(2));
+/** A ratio of two figures; none when either is missing or the second is 0 (a run that completed nothing). */
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–');
 
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
