@@ -8,7 +8,7 @@ import { Role } from './role.enum';
 /**
  * type-graphql's `@Authorized(...)`: `@Authorized()` any authenticated principal, `@Authorized(Role.X)` that role
  * (ADMIN implies all). STEWARD is per referential: a resolver with a `referential` argument is checked against it.
- * Throws itself (the auth middleware runs before the exception-mapping one) so the codes are ours.
+ * Throws the mapped GraphQL error itself, so the codes are ours whatever wraps the check.
  */
 export const authChecker: AuthCheckerFn<GraphQLContext, Role> = ({ context, args }, roles) => {
   const principal = context.principal;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError, Kind, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, valueFromAST, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+  type ArgumentNode, type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 
 /** Longest String and ID values by default: names, labels, free text of a few lines; codes are varchar(64). */
@@ -113,22 +113,44 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
   return undefined;
 }
 
-/** The first argument value (literal or variable) of the document that is too long, too large or holds a NUL. */
-export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): InputProblem | undefined {
+/** An argument of a document, with what checking its value needs. */
+interface ArgumentSite {
+  node: ArgumentNode;
+  type: GraphQLInputType;
+  coordinate: string;
+  name: string;
+}
+
+/** The argument sites of each document, per schema: Apollo keeps parsed documents, so a document is walked once. */
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode): readonly ArgumentSite[] {
+  let byDocument = sitesBySchema.get(schema);
+  if (!byDocument) sitesBySchema.set(schema, (byDocument = new WeakMap()));
+  let sites = byDocument.get(document);
+  if (sites) return sites;
+  const found: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
-  let problem: InputProblem | undefined;
   visit(document, visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
       const field = typeInfo.getFieldDef();
       const parent = typeInfo.getParentType();
-      if (problem || !argument || typeInfo.getDirective() || !field || !parent) return;
-      const value = valueFromAST(node.value, argument.type, variables as Record<string, unknown>);
-      problem = checkValue(value, argument.type, `${parent.name}.${field.name}(${argument.name}:)`, argument.name);
-      if (problem) problem.literal = node.value.kind !== Kind.VARIABLE;
+      if (!argument || typeInfo.getDirective() || !field || !parent) return;
+      found.push({ node, type: argument.type, coordinate: `${parent.name}.${field.name}(${argument.name}:)`, name: argument.name });
     },
   }));
-  return problem;
+  byDocument.set(document, (sites = found));
+  return sites;
+}
+
+/** The first argument value (literal or variable) of the document that is too long, too large or holds a NUL. */
+export function findInputProblem(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>): InputProblem | undefined {
+  for (const { node, type, coordinate, name } of argumentSites(schema, document)) {
+    const problem = checkValue(valueFromAST(node.value, type, variables as Record<string, unknown>), type, coordinate, name);
+    if (problem) return { ...problem, literal: node.value.kind !== Kind.VARIABLE };
+  }
+  return undefined;
 }
 
 /**

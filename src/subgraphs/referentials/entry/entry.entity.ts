@@ -14,7 +14,7 @@ export interface EntryView {
  * One version of an entry. A version is visible in release R when `recordedIn <= R` and it was not superseded by R;
  * published versions are never updated except to mark them superseded by a later release.
  */
-// simpleResolvers (here and on the other read types): plain fields skip the global middlewares, which only resolvers need.
+// simpleResolvers (here and on the other read types): plain fields are read as properties, without type-graphql's per-field wrapper.
 @ObjectType('Entry', { description: 'An entry of a referential, as recorded in a release.', simpleResolvers: true })
 @Entity({ tableName: ENTRY_TABLE })
 @Index({ properties: ['referentialCode', 'code', 'recordedIn'] })
