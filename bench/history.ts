@@ -32,16 +32,24 @@ export async function growHistory(url: string, total: number): Promise<void> {
   try {
     for (;;) {
       await client.query('begin');
-      const { rows: [{ n }] } = await client.query<{ n: number }>('select coalesce(max(number), 0) + 1 as n from referential_release where referential_code = $1', [HISTORY_LIST]);
+      const {
+        rows: [{ n }],
+      } = await client.query<{ n: number }>('select coalesce(max(number), 0) + 1 as n from referential_release where referential_code = $1', [HISTORY_LIST]);
       if (n > total) {
         await client.query('rollback');
         return;
       }
-      await client.query(`insert into referential_release (referential_code, number, status, notes, created_by, published_by, published_at)
-        values ($1, $2, 'PUBLISHED', 'bench history', 'bench', 'bench', now())`, [HISTORY_LIST, n]);
-      await client.query(`with old as (update referential_entry set superseded_in = $2 where referential_code = $1 and superseded_in is null and level = 3 and right(code, 1) = '0' returning *)
+      await client.query(
+        `insert into referential_release (referential_code, number, status, notes, created_by, published_by, published_at)
+        values ($1, $2, 'PUBLISHED', 'bench history', 'bench', 'bench', now())`,
+        [HISTORY_LIST, n],
+      );
+      await client.query(
+        `with old as (update referential_entry set superseded_in = $2 where referential_code = $1 and superseded_in is null and level = 3 and right(code, 1) = '0' returning *)
         insert into referential_entry (referential_code, recorded_in, code, label, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text)
-        select referential_code, $2, code, label || ' v' || $2, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text from old`, [HISTORY_LIST, n]);
+        select referential_code, $2, code, label || ' v' || $2, parent_code, level, attributes, valid_from, valid_to, legal_cells, search_text from old`,
+        [HISTORY_LIST, n],
+      );
       await client.query('commit');
     }
   } finally {

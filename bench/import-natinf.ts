@@ -24,12 +24,27 @@ export async function benchNatinf(orm: MikroORM, url: string, rows: number): Pro
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (report.outcome !== 'WRITTEN') throw new Error(`NATINF import: ${report.outcome} ${JSON.stringify(report.issues.slice(0, 3))}`);
   const legal = report.legalReferences!;
-  console.log(`\nNATINF import benchmark, ${rows.toLocaleString('en')} rows in the official layout (${((await stat(file)).size / 1e6).toFixed(1)} MB, latin-1, CRLF), ${new Date().toISOString()}`);
+  console.log(
+    `\nNATINF import benchmark, ${rows.toLocaleString('en')} rows in the official layout (${((await stat(file)).size / 1e6).toFixed(1)} MB, latin-1, CRLF), ${new Date().toISOString()}`,
+  );
   console.log(`| measure | value |\n| --- | --- |`);
-  console.log(`| import of the whole file, published (validate, COPY, checks, diff, legal references, change events) | ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s |`);
+  console.log(
+    `| import of the whole file, published (validate, COPY, checks, diff, legal references, change events) | ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s |`,
+  );
   console.log(`| rows imported / refused | ${report.diff?.added} / ${report.invalidRows} |`);
-  console.log(`| legal-reference fragments parsed | ${legal.parsed.toLocaleString('en')} of ${legal.fragments.toLocaleString('en')} (${(legal.parsedShare * 100).toFixed(2)} %) |`);
-  console.log(`\nphases: ${Object.entries(report.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-  console.log(`unparsed patterns: ${legal.unparsedPatterns.slice(0, 5).map((p) => `${p.pattern} (${p.count})`).join('; ')}`);
+  console.log(
+    `| legal-reference fragments parsed | ${legal.parsed.toLocaleString('en')} of ${legal.fragments.toLocaleString('en')} (${(legal.parsedShare * 100).toFixed(2)} %) |`,
+  );
+  console.log(
+    `\nphases: ${Object.entries(report.timings)
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
+  console.log(
+    `unparsed patterns: ${legal.unparsedPatterns
+      .slice(0, 5)
+      .map((p) => `${p.pattern} (${p.count})`)
+      .join('; ')}`,
+  );
   if (seconds >= 10) process.exitCode = 3;
 }

@@ -50,8 +50,28 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   const rawCopy = async (table: string, unlogged: boolean) => {
-    await client.query(`create ${unlogged ? 'unlogged ' : ''}table ${table} (code text, level int, parent_code text, label text, nature text, defined_by text, punished_by text)`);
-    return (await timed(() => copyLines(client, table, RAW_COLUMNS, (function* () { let header = true; for (const line of syntheticLines(ROWS)) { if (header) { header = false; continue; } yield line.replace(/;/g, '\t'); } })())))[1];
+    await client.query(
+      `create ${unlogged ? 'unlogged ' : ''}table ${table} (code text, level int, parent_code text, label text, nature text, defined_by text, punished_by text)`,
+    );
+    return (
+      await timed(() =>
+        copyLines(
+          client,
+          table,
+          RAW_COLUMNS,
+          (function* () {
+            let header = true;
+            for (const line of syntheticLines(ROWS)) {
+              if (header) {
+                header = false;
+                continue;
+              }
+              yield line.replace(/;/g, '\t');
+            }
+          })(),
+        ),
+      )
+    )[1];
   };
   const copySeconds = await rawCopy('raw_copy', false);
   const unloggedSeconds = await rawCopy('raw_copy_unlogged', true);
@@ -65,14 +85,23 @@ async function main(): Promise<void> {
   const copyRate = ROWS / copySeconds;
   console.log(`\nimport benchmark, ${ROWS.toLocaleString('en')} entries (3 levels, an ENUM attribute, 2 legal cells per leaf), ${new Date().toISOString()}`);
   console.log(`| measure | value |\n| --- | --- |`);
-  console.log(`| first import (validate, COPY, checks, diff, publish, legal references) | ${importSeconds.toFixed(1)} s, ${Math.round(rate).toLocaleString('en')} rows/s |`);
+  console.log(
+    `| first import (validate, COPY, checks, diff, publish, legal references) | ${importSeconds.toFixed(1)} s, ${Math.round(rate).toLocaleString('en')} rows/s |`,
+  );
   console.log(`| raw COPY of the same rows into a plain table | ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en')} rows/s |`);
-  console.log(`| the same into an unlogged table (no WAL) | ${unloggedSeconds.toFixed(1)} s, ${Math.round(ROWS / unloggedSeconds).toLocaleString('en')} rows/s |`);
+  console.log(
+    `| the same into an unlogged table (no WAL) | ${unloggedSeconds.toFixed(1)} s, ${Math.round(ROWS / unloggedSeconds).toLocaleString('en')} rows/s |`,
+  );
   console.log(`| import / raw COPY | ${(rate / copyRate).toFixed(2)} |`);
   console.log(`| re-import of the identical file | ${sameSeconds.toFixed(1)} s (${same.outcome}) |`);
-  console.log(`| re-import with 1% of rows changed | ${onePercentSeconds.toFixed(1)} s (${onePercent.diff?.changed} changed, ${onePercent.outcome}), ${(onePercentSeconds / importSeconds).toFixed(2)} of the first |`);
+  console.log(
+    `| re-import with 1% of rows changed | ${onePercentSeconds.toFixed(1)} s (${onePercent.diff?.changed} changed, ${onePercent.outcome}), ${(onePercentSeconds / importSeconds).toFixed(2)} of the first |`,
+  );
   console.log(`| peak RSS of this process | ${peakMb.toFixed(0)} MB |`);
-  const phases = (r: typeof first) => Object.entries(r.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  const phases = (r: typeof first) =>
+    Object.entries(r.timings)
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ');
   console.log(`\nphases: first import: ${phases(first)}\n        identical: ${phases(same)}\n        1% changed: ${phases(onePercent)}`);
 }
 

@@ -9,7 +9,9 @@ import { Session } from 'node:inspector';
 const session = new Session();
 session.connect();
 const post = (method: string, params: object = {}) =>
-  new Promise<Record<string, unknown>>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as Record<string, unknown>))));
+  new Promise<Record<string, unknown>>((resolve, reject) =>
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as Record<string, unknown>))),
+  );
 
 type Message = { type: 'cpu' } | { type: 'start'; intervalMicros: number } | { type: 'stop'; file: string };
 

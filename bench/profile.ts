@@ -94,14 +94,20 @@ async function drive(query: BenchQuery, requests: number): Promise<number> {
   const body = JSON.stringify(query.graphql);
   let next = 0;
   let failed = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (next++ < requests) {
-      // No compression asked, as autocannon in `npm run bench` (fetch would ask for gzip).
-      const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' }, body });
-      const answer = (await response.json()) as { errors?: unknown };
-      if (!response.ok || answer.errors) failed += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next++ < requests) {
+        // No compression asked, as autocannon in `npm run bench` (fetch would ask for gzip).
+        const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
+          body,
+        });
+        const answer = (await response.json()) as { errors?: unknown };
+        if (!response.ok || answer.errors) failed += 1;
+      }
+    }),
+  );
   return failed;
 }
 
@@ -115,13 +121,31 @@ async function main(): Promise<void> {
   const matching = benchQueries(releases).filter((q) => q.name.toLowerCase().includes(only));
   if (matching.length !== 1) throw new Error(`BENCH_ONLY must name one query of the mix; it matches ${matching.map((q) => q.name).join(', ') || 'none'}`);
   const [query] = matching;
-  const server = HAND_WRITTEN ? [join(PROJECT_ROOT, 'dist', 'bench', 'hand-written', 'server.js'), '--port', String(PORT)] : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
+  const server = HAND_WRITTEN
+    ? [join(PROJECT_ROOT, 'dist', 'bench', 'hand-written', 'server.js'), '--port', String(PORT)]
+    : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
   const child = spawn(process.execPath, ['-r', join(PROJECT_ROOT, 'dist', 'bench', 'profile-hook.js'), ...server], {
-    env: { ...process.env, DATABASE_URL: url, DEMO_DATA: 'false', RESPONSE_CACHE_MB: '0', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST) },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DEMO_DATA: 'false',
+      RESPONSE_CACHE_MB: '0',
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST),
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
-    for (let attempt = 0; !(await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.ok, () => false)); attempt++) {
+    for (
+      let attempt = 0;
+      !(await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      attempt++
+    ) {
       if (attempt > 1800 || child.exitCode !== null) throw new Error('the server did not start');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -148,7 +172,9 @@ async function main(): Promise<void> {
     const groups = [...byGroup].sort((a, b) => b[1] - a[1]);
     const busy = groups.reduce((sum, [, us]) => sum + us, 0);
     const cpuMs = cpuMicros / 1000 / REQUESTS;
-    console.log(`\n${query.name}${HAND_WRITTEN ? ' (hand-written server)' : ''}: ${REQUESTS} requests (${CLIENTS} client${CLIENTS > 1 ? 's' : ''}) after ${WARMUP_REQUESTS} unmeasured, ${failed} failed`);
+    console.log(
+      `\n${query.name}${HAND_WRITTEN ? ' (hand-written server)' : ''}: ${REQUESTS} requests (${CLIENTS} client${CLIENTS > 1 ? 's' : ''}) after ${WARMUP_REQUESTS} unmeasured, ${failed} failed`,
+    );
     console.log(`CPU ${cpuMs.toFixed(2)} ms per request (process user + system, profiler off); wall ${(wallMs / REQUESTS).toFixed(2)} ms per request`);
     console.log(`profile of ${REQUESTS} more: ${file} (opens in Chrome DevTools)\n`);
     // Sampled time is wall time (a busy machine stretches it): the shares are what the profile tells, the CPU time the amount.

@@ -17,7 +17,8 @@ export const AT_DAY = '2026-06-01';
  */
 export const BENCH_MAX_QUERY_COST = 2_000_000;
 
-const visible = (list: string, release: number) => `referential_code = '${list}' and recorded_in <= ${release} and (superseded_in is null or superseded_in > ${release})`;
+const visible = (list: string, release: number) =>
+  `referential_code = '${list}' and recorded_in <= ${release} and (superseded_in is null or superseded_in > ${release})`;
 
 /** An `at` query: the children of an entry in force on a day, with their validity. */
 export const atQuery = (list: string, parentCode: string): BenchQuery['graphql'] => ({
@@ -41,7 +42,10 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
     },
     {
       name: 'competent courts for a commune',
-      graphql: { query: 'query Competent($insee: String!) { competentCourts(insee: $insee) { type court { code name parent { name } } } }', variables: { insee: '01001' } },
+      graphql: {
+        query: 'query Competent($insee: String!) { competentCourts(insee: $insee) { type court { code name parent { name } } } }',
+        variables: { insee: '01001' },
+      },
       sql: [
         {
           text: `select t.kind, c.code, c.name, p.name as parent_name from territorial_competence t
@@ -60,18 +64,28 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
     },
     {
       name: 'search in 17,000 entries (NATINF-sized)',
-      graphql: { query: `{ entries(referential: "${NATINF_SIZED}", filter: { search: "conduite ivres" }, first: 20) { totalCount edges { node { code label } } } }` },
+      graphql: {
+        query: `{ entries(referential: "${NATINF_SIZED}", filter: { search: "conduite ivres" }, first: 20) { totalCount edges { node { code label } } } }`,
+      },
       sql: [
-        { text: `select id from referential_entry where ${search} and search_vector @@ ${query} order by ts_rank(search_vector, ${query}) desc, code limit 21`, values: [] },
+        {
+          text: `select id from referential_entry where ${search} and search_vector @@ ${query} order by ts_rank(search_vector, ${query}) desc, code limit 21`,
+          values: [],
+        },
         { text: `select count(*) from referential_entry where ${search} and search_vector @@ ${query}`, values: [] },
       ],
     },
     {
       name: 'page of 100 entries with legal references (1M list)',
-      graphql: { query: `{ entries(referential: "${LARGE_LIST}", filter: { level: 3 }, first: 100) { edges { node { code label parent { code } legalReferences { role article codeMnemonic } } } } }` },
+      graphql: {
+        query: `{ entries(referential: "${LARGE_LIST}", filter: { level: 3 }, first: 100) { edges { node { code label parent { code } legalReferences { role article codeMnemonic } } } } }`,
+      },
       sql: [
         { text: `select id, code, label, parent_code from referential_entry where ${large} and level = 3 order by code limit 101`, values: [] },
-        { text: `select entry_id, role, article, code_mnemonic from legal_reference where entry_id in (select id from referential_entry where ${large} and level = 3 order by code limit 101)`, values: [] },
+        {
+          text: `select entry_id, role, article, code_mnemonic from legal_reference where entry_id in (select id from referential_entry where ${large} and level = 3 order by code limit 101)`,
+          values: [],
+        },
       ],
     },
     {
@@ -83,12 +97,17 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
             and (valid_from is null or valid_from <= $2) and (valid_to is null or valid_to > $2) order by code limit 101`,
           values: ['B1234', AT_DAY],
         },
-        { text: `select count(*) from referential_entry where ${large} and parent_code = $1 and (valid_from is null or valid_from <= $2) and (valid_to is null or valid_to > $2)`, values: ['B1234', AT_DAY] },
+        {
+          text: `select count(*) from referential_entry where ${large} and parent_code = $1 and (valid_from is null or valid_from <= $2) and (valid_to is null or valid_to > $2)`,
+          values: ['B1234', AT_DAY],
+        },
       ],
     },
     {
       name: 'walk Court → deployments → application → exchanges → referentials → entries',
-      graphql: { query: `{ courts(filter: { type: TRIBUNAL_JUDICIAIRE }, first: 20) { edges { node { code deployments { application { code exchanges { code referentials { code entries(first: 3) { edges { node { code label } } } } } } } } } } }` },
+      graphql: {
+        query: `{ courts(filter: { type: TRIBUNAL_JUDICIAIRE }, first: 20) { edges { node { code deployments { application { code exchanges { code referentials { code entries(first: 3) { edges { node { code label } } } } } } } } } } }`,
+      },
       sql: [],
     },
   ];

@@ -31,14 +31,21 @@ const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 /** `BENCH_ONLY=<substring>`: only the queries of the mix whose name holds it (case-insensitive), to iterate fast. */
 const ONLY = (process.env.BENCH_ONLY ?? '').toLowerCase();
 /** `BENCH_SKIP=split,history,cached`: parts of the run to leave out (the split mode, the history list, the cached server). */
-const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+const SKIP = new Set(
+  (process.env.BENCH_SKIP ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 /** The latency every uncached query must stay under at the bench's concurrency. */
 const P99_TARGET_MS = 250;
 
 const databaseUrl = (name: string): string => Object.assign(new URL(BASE_URL), { pathname: `/${name}` }).toString();
 
 /** The bench database: demo data and two synthetic lists, loaded through the import once (the database is kept between runs). */
-export async function prepareDatabase(options: { history: boolean } = { history: !SKIP.has('history') }): Promise<{ url: string; releases: { natinfSized: number; large: number } }> {
+export async function prepareDatabase(
+  options: { history: boolean } = { history: !SKIP.has('history') },
+): Promise<{ url: string; releases: { natinfSized: number; large: number } }> {
   const admin = new Pool({ connectionString: databaseUrl('postgres'), max: 1 });
   const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
   if (!exists.rowCount) await admin.query(`create database "${DATABASE}"`);
@@ -48,7 +55,10 @@ export async function prepareDatabase(options: { history: boolean } = { history:
   await migrate(orm);
   await loadDemoDataIfEmpty(orm, loadConfig().dataDir);
   let written = options.history;
-  for (const [code, rows] of [[NATINF_SIZED, 17_000], [LARGE_LIST, LARGE_ENTRIES]] as const) {
+  for (const [code, rows] of [
+    [NATINF_SIZED, 17_000],
+    [LARGE_LIST, LARGE_ENTRIES],
+  ] as const) {
     if (await orm.em.fork().findOne(Referential, code)) continue;
     console.error(`loading ${rows.toLocaleString('en')} synthetic entries into ${code} through the import…`);
     const file = join(await mkdtemp(join(tmpdir(), 'rj-bench-')), `${code}.csv`);
@@ -68,7 +78,8 @@ export async function prepareDatabase(options: { history: boolean } = { history:
     await session.connect();
     await session.query('vacuum analyze referential_entry, legal_reference, change_event, referential_release').finally(() => session.end());
   }
-  const latest = async (code: string) => Number((await orm.em.fork().execute(`select max(number) as n from referential_release where referential_code = ? and status = 'PUBLISHED'`, [code]))[0].n);
+  const latest = async (code: string) =>
+    Number((await orm.em.fork().execute(`select max(number) as n from referential_release where referential_code = ? and status = 'PUBLISHED'`, [code]))[0].n);
   const releases = { natinfSized: await latest(NATINF_SIZED), large: await latest(LARGE_LIST) };
   await orm.close(true);
   return { url, releases };
@@ -77,10 +88,16 @@ export async function prepareDatabase(options: { history: boolean } = { history:
 /** Starts a built entry point in its own process (the load generator must not share its event loop), ready on /healthz. */
 async function launch(script: string, args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
   // The bench measures throughput, not the per-client rate limit: 50 connections from one IP would hit it at once.
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script), ...args], { env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script), ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -107,12 +124,14 @@ async function plainPg(url: string, query: BenchQuery): Promise<number> {
   const run = async (seconds: number): Promise<number> => {
     const deadline = Date.now() + seconds * 1000;
     let done = 0;
-    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < deadline) {
-        for (const statement of query.sql) await pool.query(statement.text, statement.values);
-        done += 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (Date.now() < deadline) {
+          for (const statement of query.sql) await pool.query(statement.text, statement.values);
+          done += 1;
+        }
+      }),
+    );
     return done;
   };
   await run(WARMUP);
@@ -163,8 +182,12 @@ async function main(): Promise<void> {
       await started(launch('src/cli/start-gateway.js', [...urls, '--port', '4989'], uncached, 4989));
     }
     const skipped = { rps: Number.NaN, p50: Number.NaN, p99: Number.NaN, errors: 0 };
-    console.log(`\n${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s of warm-up, ${LARGE_ENTRIES.toLocaleString('en')}-entry list, ${new Date().toISOString()}${SKIP.size ? `, without ${[...SKIP].join(', ')}` : ''}\n`);
-    console.log(`| query | SQL/req | one-process req/s | p50 ms | p99 ms | p99 < ${P99_TARGET_MS} ms | cached req/s | cached p99 ms | cached / uncached | split req/s | split p99 ms | hand-written req/s | one-process / hand-written | plain pg ops/s | one-process / pg |`);
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s of warm-up, ${LARGE_ENTRIES.toLocaleString('en')}-entry list, ${new Date().toISOString()}${SKIP.size ? `, without ${[...SKIP].join(', ')}` : ''}\n`,
+    );
+    console.log(
+      `| query | SQL/req | one-process req/s | p50 ms | p99 ms | p99 < ${P99_TARGET_MS} ms | cached req/s | cached p99 ms | cached / uncached | split req/s | split p99 ms | hand-written req/s | one-process / hand-written | plain pg ops/s | one-process / pg |`,
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     // Time per request, summed over the queries (the mix's rate is its harmonic mean).
     const totals = { one: 0, cached: 0, hand: 0, pg: 0, onePg: 0 };
@@ -183,13 +206,19 @@ async function main(): Promise<void> {
       slowest.p99 = Math.max(slowest.p99, one.rps > 0 ? one.p99 : Number.POSITIVE_INFINITY);
       const rate = (figure: number) => (Number.isNaN(figure) ? '–' : figure.toFixed(0));
       const ms = (figure: number) => (Number.isNaN(figure) ? '–' : String(figure));
-      console.log(`| ${query.name}${errors ? ` (${errors} errors)` : ''} | ${statements.get(query.name)} | ${rate(one.rps)} | ${one.p50} | ${one.p99} | ${one.rps > 0 && one.p99 < P99_TARGET_MS ? 'yes' : 'no'} | ${rate(cached.rps)} | ${ms(cached.p99)} | ${ratio(cached.rps, one.rps)} | ${rate(split.rps)} | ${ms(split.p99)} | ${rate(hand.rps)} | ${ratio(one.rps, hand.rps)} | ${rate(pg)} | ${ratio(one.rps, pg)} |`);
+      console.log(
+        `| ${query.name}${errors ? ` (${errors} errors)` : ''} | ${statements.get(query.name)} | ${rate(one.rps)} | ${one.p50} | ${one.p99} | ${one.rps > 0 && one.p99 < P99_TARGET_MS ? 'yes' : 'no'} | ${rate(cached.rps)} | ${ms(cached.p99)} | ${ratio(cached.rps, one.rps)} | ${rate(split.rps)} | ${ms(split.p99)} | ${rate(hand.rps)} | ${ratio(one.rps, hand.rps)} | ${rate(pg)} | ${ratio(one.rps, pg)} |`,
+      );
     }
     // The mix's rate: as many requests of each kind, so the time per request adds up (harmonic mean).
     const mix = (total: number) => 1 / total;
-    console.log(`\nmix: one-process ${mix(totals.one).toFixed(0)} req/s, hand-written ${mix(totals.hand).toFixed(0)} req/s: one-process / hand-written ${ratio(mix(totals.one), mix(totals.hand))}` +
-      (SKIP.has('cached') ? '' : `; cached ${mix(totals.cached).toFixed(0)} req/s, cached / uncached ${ratio(totals.one, totals.cached)}`) +
-      (totals.pg ? `; queries with a plain-pg equivalent: plain pg ${mix(totals.pg).toFixed(0)} ops/s, one-process / pg ${ratio(mix(totals.onePg), mix(totals.pg))}` : ''));
+    console.log(
+      `\nmix: one-process ${mix(totals.one).toFixed(0)} req/s, hand-written ${mix(totals.hand).toFixed(0)} req/s: one-process / hand-written ${ratio(mix(totals.one), mix(totals.hand))}` +
+        (SKIP.has('cached') ? '' : `; cached ${mix(totals.cached).toFixed(0)} req/s, cached / uncached ${ratio(totals.one, totals.cached)}`) +
+        (totals.pg
+          ? `; queries with a plain-pg equivalent: plain pg ${mix(totals.pg).toFixed(0)} ops/s, one-process / pg ${ratio(mix(totals.onePg), mix(totals.pg))}`
+          : ''),
+    );
     console.log(`slowest uncached p99: ${slowest.p99} ms (target < ${P99_TARGET_MS} ms: ${slowest.p99 < P99_TARGET_MS ? 'met' : 'not met'})`);
 
     if (!SKIP.has('history')) {

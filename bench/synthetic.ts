@@ -6,7 +6,23 @@ import { AttributeType } from '../src/subgraphs/referentials/referential/attribu
 import { ReferentialDomain } from '../src/subgraphs/referentials/referential/referential-domain.enum';
 import { Referential } from '../src/subgraphs/referentials/referential/referential.entity';
 
-const WORDS = ['CONDUITE', 'VEHICULE', 'ETAT', 'IVRESSE', 'VOL', 'ESCROQUERIE', 'DEGRADATION', 'BIEN', 'AUTRUI', 'MENACE', 'VIOLENCE', 'TRAVAIL', 'FRAUDE', 'CHEQUE', 'ROUTE'];
+const WORDS = [
+  'CONDUITE',
+  'VEHICULE',
+  'ETAT',
+  'IVRESSE',
+  'VOL',
+  'ESCROQUERIE',
+  'DEGRADATION',
+  'BIEN',
+  'AUTRUI',
+  'MENACE',
+  'VIOLENCE',
+  'TRAVAIL',
+  'FRAUDE',
+  'CHEQUE',
+  'ROUTE',
+];
 const NATURES = ['Crime', 'Délit', 'Contravention de classe 5'];
 
 /** A three-level list (100 × 100 × rest) with an ENUM attribute and NATINF-like legal cells on every leaf. */
@@ -23,14 +39,17 @@ export function* syntheticLines(ROWS: number, changeEvery = 0): Generator<string
   }
 }
 
-
 export async function writeSyntheticFile(path: string, rows: number, changeEvery = 0): Promise<void> {
   await pipeline(Readable.from(syntheticLines(rows, changeEvery)), createWriteStream(path));
 }
 
 export async function createSyntheticReferential(em: EntityManager, code: string): Promise<Referential> {
   const referential = em.create(Referential, {
-    code, name: 'Synthetic', domain: ReferentialDomain.PENAL, ownerBureau: 'bench', levels: ['L1', 'L2', 'L3'],
+    code,
+    name: 'Synthetic',
+    domain: ReferentialDomain.PENAL,
+    ownerBureau: 'bench',
+    levels: ['L1', 'L2', 'L3'],
     attributeDefinitions: [{ name: 'nature', type: AttributeType.ENUM, required: true, values: NATURES }],
   });
   await em.flush();

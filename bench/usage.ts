@@ -49,7 +49,13 @@ async function launch(env: Record<string, string>, port: number): Promise<ChildP
   });
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`main.js exited with ${child.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`main.js did not answer on port ${port}`);
@@ -57,8 +63,12 @@ async function launch(env: Record<string, string>, port: number): Promise<ChildP
 
 async function load(port: number): Promise<{ rps: number; p99: number; errors: number }> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(QUERY),
-    connections: CONNECTIONS, duration: DURATION,
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(QUERY),
+    connections: CONNECTIONS,
+    duration: DURATION,
     // Unmeasured first second (as in the main bench): the figures are the steady state.
     ...{ warmup: { connections: CONNECTIONS, duration: 1 } },
   });
@@ -90,9 +100,13 @@ async function main(): Promise<void> {
       const b = await load(4971);
       totals.off += a.rps;
       totals.on += b.rps;
-      console.log(`| ${round} | ${a.rps.toFixed(0)}${a.errors ? ` (${a.errors} errors)` : ''} | ${a.p99} | ${b.rps.toFixed(0)}${b.errors ? ` (${b.errors} errors)` : ''} | ${b.p99} |`);
+      console.log(
+        `| ${round} | ${a.rps.toFixed(0)}${a.errors ? ` (${a.errors} errors)` : ''} | ${a.p99} | ${b.rps.toFixed(0)}${b.errors ? ` (${b.errors} errors)` : ''} | ${b.p99} |`,
+      );
     }
-    console.log(`\nmean: without ${(totals.off / ROUNDS).toFixed(0)} req/s, with ${(totals.on / ROUNDS).toFixed(0)} req/s: with / without ${(totals.on / totals.off).toFixed(3)}`);
+    console.log(
+      `\nmean: without ${(totals.off / ROUNDS).toFixed(0)} req/s, with ${(totals.on / ROUNDS).toFixed(0)} req/s: with / without ${(totals.on / totals.off).toFixed(3)}`,
+    );
     const pool = new Pool({ connectionString: url, max: 1 });
     await new Promise((resolve) => setTimeout(resolve, 6_000)); // one flush interval
     const { rows } = await pool.query(`select sum(requests)::bigint as n from usage_field where coordinate = 'Query.court'`);

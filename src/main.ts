@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const scheduler = scheduling.enabled ? startReleaseScheduler(database.orm, scheduling.intervalMs) : null;
   onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => scheduler?.stop(), changeFeed.stop, database.close));
   logger.info({ url: `${http.url}/graphql` }, 'Référentiel Justice is up');
-  process.stdout.write(`\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n`);
+  process.stdout.write(
+    `\n  Explorer:     ${http.url}/explorer/\n  GraphQL IDE:  ${http.url}/graphiql\n  Endpoint:     ${http.url}/graphql\n  Health:       ${http.url}/healthz  ${http.url}/readyz\n`,
+  );
   // Development only (never honoured in production): the documented local ADMIN key, to try mutations at once.
   if (config.security.devAdminKey) process.stdout.write(`  Local key:    Authorization: Bearer ${config.security.devAdminKey}   (ADMIN, development only)\n`);
   process.stdout.write('\n');

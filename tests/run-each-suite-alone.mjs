@@ -36,12 +36,19 @@ function jest(jestArgs, log) {
   });
 }
 
-const failureTitles = (output) => output.split('\n').filter((line) => /^\s+● /.test(line)).map((line) => `      ${line.trim()}`);
+const failureTitles = (output) =>
+  output
+    .split('\n')
+    .filter((line) => /^\s+● /.test(line))
+    .map((line) => `      ${line.trim()}`);
 const logName = (file) => join(out, `${relative(join(root, 'tests'), file).replaceAll('/', '__')}.log`);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const listed = await jest(['--listTests', ...patterns], join(out, 'list.log'));
-const suites = listed.output.split('\n').filter((line) => line.endsWith('.spec.ts')).sort();
+const suites = listed.output
+  .split('\n')
+  .filter((line) => line.endsWith('.spec.ts'))
+  .sort();
 if (listed.code !== 0 || suites.length === 0) {
   console.error(`no suite found:\n${listed.output}`);
   process.exit(1);
@@ -82,7 +89,13 @@ if (!perTest) {
       if (!ok) {
         failures.push(name);
         const why = ran.length === 1 ? ran[0].failureMessages.join('\n') : result?.message || `${ran.length} tests ran instead of 1`;
-        console.log(why.split('\n').slice(0, 12).map((line) => `      ${line}`).join('\n'));
+        console.log(
+          why
+            .split('\n')
+            .slice(0, 12)
+            .map((line) => `      ${line}`)
+            .join('\n'),
+        );
       }
     }
   }

@@ -16,14 +16,23 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** The platform's search words: folded, lower case, split on anything but letters and digits. */
 const searchWords = (search: string): string =>
-  search.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  search
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 async function courtByCode(db: Pool, variables: Record<string, unknown>): Promise<unknown> {
-  const { rows: [c] } = await db.query(
+  const {
+    rows: [c],
+  } = await db.query(
     'select c.code, c.name, c.type, p.code as parent_code, p.name as parent_name from court c left join court p on p.code = c.parent_code where c.code = $1',
     [variables.code],
   );
-  return { court: c ? { code: c.code, name: c.name, type: c.type, parent: c.parent_code === null ? null : { code: c.parent_code, name: c.parent_name } } : null };
+  return {
+    court: c ? { code: c.code, name: c.name, type: c.type, parent: c.parent_code === null ? null : { code: c.parent_code, name: c.parent_name } } : null,
+  };
 }
 
 async function competentCourts(db: Pool, variables: Record<string, unknown>): Promise<unknown> {
@@ -33,12 +42,21 @@ async function competentCourts(db: Pool, variables: Record<string, unknown>): Pr
      where t.insee_code = $1 and (t.valid_from is null or t.valid_from <= $2) and (t.valid_to is null or t.valid_to > $2) order by t.kind, t.id`,
     [variables.insee, today()],
   );
-  return { competentCourts: rows.map((r) => ({ type: r.kind, court: { code: r.code, name: r.name, parent: r.parent_code === null ? null : { name: r.parent_name } } })) };
+  return {
+    competentCourts: rows.map((r) => ({
+      type: r.kind,
+      court: { code: r.code, name: r.name, parent: r.parent_code === null ? null : { name: r.parent_name } },
+    })),
+  };
 }
 
 async function pageOfCourts(db: Pool): Promise<unknown> {
-  const { rows } = await db.query('select c.code, c.name, p.code as parent_code, p.name as parent_name from court c left join court p on p.code = c.parent_code order by c.code limit 100');
-  const edges = rows.map((r) => ({ node: { code: r.code, name: r.name, parent: r.parent_code === null ? null : { code: r.parent_code, name: r.parent_name } } }));
+  const { rows } = await db.query(
+    'select c.code, c.name, p.code as parent_code, p.name as parent_name from court c left join court p on p.code = c.parent_code order by c.code limit 100',
+  );
+  const edges = rows.map((r) => ({
+    node: { code: r.code, name: r.name, parent: r.parent_code === null ? null : { code: r.parent_code, name: r.parent_name } },
+  }));
   return { courts: { edges, pageInfo: { endCursor: rows.length ? cursorOf([rows[rows.length - 1].code]) : null } } };
 }
 
@@ -70,7 +88,9 @@ async function entriesWithLegalReferences(db: Pool, referential: string, level: 
     list.push({ role: r.role, article: r.article, codeMnemonic: r.code_mnemonic });
     byEntry.set(r.entry_id, list);
   }
-  const edges = rows.map((r) => ({ node: { code: r.code, label: r.label, parent: r.parent_code === null ? null : { code: r.parent_code }, legalReferences: byEntry.get(r.id) ?? [] } }));
+  const edges = rows.map((r) => ({
+    node: { code: r.code, label: r.label, parent: r.parent_code === null ? null : { code: r.parent_code }, legalReferences: byEntry.get(r.id) ?? [] },
+  }));
   return { entries: { edges } };
 }
 
@@ -88,9 +108,14 @@ async function childrenInForce(db: Pool, variables: Record<string, unknown>): Pr
 /** Court → deployments → application → exchanges → referentials → first 3 entries: one statement per level. */
 async function walk(db: Pool): Promise<unknown> {
   const { rows: courts } = await db.query("select code from court where type = 'TRIBUNAL_JUDICIAIRE' order by code limit 20");
-  const { rows: deployments } = await db.query('select court_code, application_code from deployment where court_code = any($1) order by application_code', [courts.map((c) => c.code)]);
+  const { rows: deployments } = await db.query('select court_code, application_code from deployment where court_code = any($1) order by application_code', [
+    courts.map((c) => c.code),
+  ]);
   const applications = [...new Set(deployments.map((d) => d.application_code as string))];
-  const { rows: parties } = await db.query('select application_code, exchange_code from exchange_party where application_code = any($1) order by exchange_code', [applications]);
+  const { rows: parties } = await db.query(
+    'select application_code, exchange_code from exchange_party where application_code = any($1) order by exchange_code',
+    [applications],
+  );
   const exchanges = [...new Set(parties.map((p) => p.exchange_code as string))];
   const { rows: links } = await db.query('select exchange_code, referential_code from exchange_referential where exchange_code = any($1)', [exchanges]);
   const referentials = [...new Set(links.map((l) => l.referential_code as string))];
@@ -116,11 +141,15 @@ async function walk(db: Pool): Promise<unknown> {
   const deploymentsOf = group(deployments, (d) => d.court_code);
   const exchange = (code: string) => ({
     code,
-    referentials: (linksOf.get(code) ?? []).map((l) => l.referential_code as string).sort((a, b) => a.localeCompare(b))
+    referentials: (linksOf.get(code) ?? [])
+      .map((l) => l.referential_code as string)
+      .sort((a, b) => a.localeCompare(b))
       .map((r) => ({ code: r, entries: { edges: (entriesOf.get(r) ?? []).map((e) => ({ node: { code: e.code, label: e.label } })) } })),
   });
   const application = (code: string) => ({ code, exchanges: [...new Set((partiesOf.get(code) ?? []).map((p) => p.exchange_code as string))].map(exchange) });
-  const edges = courts.map((c) => ({ node: { code: c.code, deployments: (deploymentsOf.get(c.code) ?? []).map((d) => ({ application: application(d.application_code) })) } }));
+  const edges = courts.map((c) => ({
+    node: { code: c.code, deployments: (deploymentsOf.get(c.code) ?? []).map((d) => ({ application: application(d.application_code) })) },
+  }));
   return { courts: { edges } };
 }
 

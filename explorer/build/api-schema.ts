@@ -7,7 +7,17 @@ import type { DefinitionNode, DocumentNode, GraphQLSchema } from 'graphql';
 const { Kind, buildASTSchema, parse } = createRequire(__filename)('graphql') as typeof GraphQL;
 
 const FEDERATION_NAME = /^(join__|link__)/;
-const FEDERATION_DIRECTIVES = new Set(['link', 'join__graph', 'join__type', 'join__field', 'join__implements', 'join__unionMember', 'join__enumValue', 'join__directive', 'join__owner']);
+const FEDERATION_DIRECTIVES = new Set([
+  'link',
+  'join__graph',
+  'join__type',
+  'join__field',
+  'join__implements',
+  'join__unionMember',
+  'join__enumValue',
+  'join__directive',
+  'join__owner',
+]);
 
 function strip<T extends { directives?: readonly { name: { value: string } }[] }>(node: T): T {
   return node.directives ? { ...node, directives: node.directives.filter((d) => !FEDERATION_DIRECTIVES.has(d.name.value)) } : node;
@@ -20,7 +30,11 @@ export function apiDocument(supergraphSdl: string): DocumentNode {
     if (definition.kind === Kind.SCHEMA_DEFINITION || definition.kind === Kind.SCHEMA_EXTENSION) continue;
     if ('name' in definition && definition.name && FEDERATION_NAME.test(definition.name.value)) continue;
     if (definition.kind === Kind.DIRECTIVE_DEFINITION && FEDERATION_DIRECTIVES.has(definition.name.value)) continue;
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION || definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
+    if (
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION
+    ) {
       const fields = (definition.fields ?? []).map((f) => strip(f));
       definitions.push({ ...strip(definition), fields } as DefinitionNode);
     } else if (definition.kind === Kind.ENUM_TYPE_DEFINITION) {

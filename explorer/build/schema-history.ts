@@ -44,10 +44,15 @@ export async function readSchemaHistory(repoDir: string, file = 'schema/supergra
   } catch {
     return []; // Not a git checkout (e.g. an unpacked release): the view says the history is unavailable.
   }
-  const commits = log.trim().split('\n').filter(Boolean).map((line) => {
-    const [commit, date, ...subject] = line.split('\t');
-    return { commit, date, subject: subject.join('\t') };
-  }).reverse();
+  const commits = log
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [commit, date, ...subject] = line.split('\t');
+      return { commit, date, subject: subject.join('\t') };
+    })
+    .reverse();
   const versions: SchemaVersion[] = [];
   let previous: string | undefined;
   for (const c of commits) {

@@ -16,7 +16,11 @@ export interface ViewDefinition {
 export const VIEWS: ViewDefinition[] = [
   { route: 'map', label: 'Cartographie', component: lazy(() => import('./views/map/map-view').then((m) => ({ default: m.MapView }))) },
   { route: 'schema', label: 'Schéma', component: lazy(() => import('./views/schema/schema-view').then((m) => ({ default: m.SchemaView }))) },
-  { route: 'referentials', label: 'Référentiels', component: lazy(() => import('./views/referentials/referentials-view').then((m) => ({ default: m.ReferentialsView }))) },
+  {
+    route: 'referentials',
+    label: 'Référentiels',
+    component: lazy(() => import('./views/referentials/referentials-view').then((m) => ({ default: m.ReferentialsView }))),
+  },
   { route: 'courts', label: 'Juridictions', component: lazy(() => import('./views/courts/courts-view').then((m) => ({ default: m.CourtsView }))) },
   { route: 'reviews', label: 'Revues', component: lazy(() => import('./views/reviews/reviews-view').then((m) => ({ default: m.ReviewsView }))) },
   { route: 'ide', label: 'Requêtes', component: lazy(() => import('./views/ide/ide-view').then((m) => ({ default: m.IdeView }))) },
@@ -29,14 +33,14 @@ export function App() {
   const View = view?.component;
   return (
     <SupergraphProvider>
-      <a className="skip-link" href="#main">Aller au contenu</a>
+      <a className="skip-link" href="#main">
+        Aller au contenu
+      </a>
       <Header views={VIEWS} current={view?.route} />
       <main id="main" tabIndex={-1} className={`view view-${view?.route ?? 'not-found'}`} data-view={view?.route ?? 'not-found'}>
         <h1 className="visually-hidden">{view?.label ?? 'Page introuvable'}</h1>
         <ErrorBoundary key={view?.route}>
-          <Suspense fallback={<Loading />}>
-            {View ? <View location={location} /> : <NotFound route={location.route} />}
-          </Suspense>
+          <Suspense fallback={<Loading />}>{View ? <View location={location} /> : <NotFound route={location.route} />}</Suspense>
         </ErrorBoundary>
       </main>
     </SupergraphProvider>

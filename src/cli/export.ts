@@ -16,7 +16,10 @@ const OPERATOR: Principal = { kind: 'user', id: 'cli', roles: [Role.ADMIN], stew
 
 /** `npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]` (stdout by default). */
 async function main(): Promise<void> {
-  const { _: [code], options } = parseArgs(process.argv.slice(2));
+  const {
+    _: [code],
+    options,
+  } = parseArgs(process.argv.slice(2));
   if (!code) throw new Error('usage: npm run export -- <referential> [--release N] [--at YYYY-MM-DD] [--format csv|json] [--out file]');
   const format = options.get('format')?.[0] ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');

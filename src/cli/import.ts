@@ -11,7 +11,8 @@ import { openDatabase } from '../kernel/database/database';
 import { ormModel } from '../platform/orm-model';
 import { parseArgs } from './args';
 
-const USAGE = 'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
+const USAGE =
+  'usage: npm run import -- <referential> <file> [--format natinf|nac|csv|json] [--mapping <file.json>] [--dry-run] [--publish] [--skip-invalid] [--allow-mass-removal]';
 const FORMATS = ['natinf', 'nac', 'csv', 'json'];
 
 /** Rows, rows/s, share of the file and ETA: a bar that redraws on a terminal, a plain line every few seconds elsewhere (CI logs). */
@@ -44,8 +45,12 @@ function print(report: ImportReport): void {
   if (report.issueCount > report.issues.length) console.log(`  … and ${report.issueCount - report.issues.length} more problems`);
   if (report.diff) {
     const { added, changed, removed, unchanged, fields } = report.diff;
-    const detail = Object.entries(fields).map(([f, n]) => `${f} ${n}`).join(', ');
-    console.log(`  compared with the latest published release: ${added} added, ${changed} changed${detail ? ` (${detail})` : ''}, ${removed} end-dated, ${unchanged} unchanged`);
+    const detail = Object.entries(fields)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
+    console.log(
+      `  compared with the latest published release: ${added} added, ${changed} changed${detail ? ` (${detail})` : ''}, ${removed} end-dated, ${unchanged} unchanged`,
+    );
   }
   const outcome = {
     REFUSED: report.refusal ? 'refused: nothing was written' : 'refused: nothing was written (fix the file, or pass --skip-invalid)',
@@ -55,11 +60,18 @@ function print(report: ImportReport): void {
   }[report.outcome];
   if (report.refusal) console.log(`  ${report.refusal.message}`);
   console.log(`${report.referential}: ${outcome}`);
-  console.log(`  time: ${Object.entries(report.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `  time: ${Object.entries(report.timings)
+      .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
 }
 
 async function main(): Promise<number> {
-  const { _: [code, file], options } = parseArgs(process.argv.slice(2), ['dry-run', 'publish', 'skip-invalid', 'allow-mass-removal']);
+  const {
+    _: [code, file],
+    options,
+  } = parseArgs(process.argv.slice(2), ['dry-run', 'publish', 'skip-invalid', 'allow-mass-removal']);
   if (!code || !file) throw new Error(USAGE);
   const format = options.get('format')?.[0];
   if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`);
@@ -86,10 +98,15 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => code, (error: Error) => {
-  console.error(error.message);
-  return 1;
-}).then(async (code) => {
-  await stopTracing(); // the import's spans are exported before the process exits
-  process.exit(code);
-});
+main()
+  .then(
+    (code) => code,
+    (error: Error) => {
+      console.error(error.message);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await stopTracing(); // the import's spans are exported before the process exits
+    process.exit(code);
+  });

@@ -19,7 +19,8 @@ async function warnOfReadFieldsRemoved(before: string | null, after: string): Pr
   const url = process.env.DATABASE_URL;
   if (!url) return console.warn(`removed from the schema: ${removed.join(', ')} (set DATABASE_URL to check who still reads them)`);
   try {
-    for (const r of await recentReaders(url, removed)) console.warn(`WARNING: ${r.coordinate} is removed, but ${r.client} read it ${r.requests} time(s) in the last 30 days (last ${r.lastSeen})`);
+    for (const r of await recentReaders(url, removed))
+      console.warn(`WARNING: ${r.coordinate} is removed, but ${r.client} read it ${r.requests} time(s) in the last 30 days (last ${r.lastSeen})`);
   } catch (error) {
     console.warn(`removed from the schema: ${removed.join(', ')}; observed usage not checked: ${(error as Error).message}`);
   }

@@ -13,7 +13,10 @@ import { parseArgs, portOption } from './args';
 
 /** `npm run start:subgraph -- <name> [--port N]`: one subgraph as its own service (split mode). */
 async function main(): Promise<void> {
-  const { _: [name], options } = parseArgs(process.argv.slice(2));
+  const {
+    _: [name],
+    options,
+  } = parseArgs(process.argv.slice(2));
   if (!name) throw new Error('usage: npm run start:subgraph -- <subgraph> [--port N]');
   const definition = findSubgraph(name);
   const config = loadConfig();
@@ -22,7 +25,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, ormModel);
   // In split mode the change subgraph's process runs the feed's relay and webhook dispatcher.
   const changeFeed = name === 'changes' ? startChangeFeed(database.url, config.changeFeed) : null;
-  const http = await startSubgraphServer(database.orm, definition, { host: config.host, port: portOption(options, definition.defaultPort) }, config.security, changeFeed);
+  const http = await startSubgraphServer(
+    database.orm,
+    definition,
+    { host: config.host, port: portOption(options, definition.defaultPort) },
+    config.security,
+    changeFeed,
+  );
   // The referentials' processes publish approved releases on their effective day (safe with several of them).
   const scheduler = name === 'referentials' && schedulerConfig().enabled ? startReleaseScheduler(database.orm, schedulerConfig().intervalMs) : null;
   onShutdown(() => stopGracefully(http, config.security.shutdownReadinessDelayMs, async () => scheduler?.stop(), changeFeed?.stop, database.close));

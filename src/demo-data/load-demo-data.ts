@@ -30,17 +30,33 @@ async function loadSrj(em: EntityManager, dataDir: string): Promise<void> {
   }
   const started = Date.now();
   const report = await loadSrjExtract(em, dataDir);
-  logger.info({ courts: report.courts, competences: report.competences, sites: report.sites, skippedAdministrativeSites: report.skippedAdministrativeSites, ms: Date.now() - started }, 'SRJ courts, territorial competence and court sites loaded');
-  for (const issue of report.siteIssues) logger.warn({ kind: issue.kind, name: issue.sourceName, reason: issue.reason }, 'directory site not matched to a court (see the competenceIssues query)');
+  logger.info(
+    {
+      courts: report.courts,
+      competences: report.competences,
+      sites: report.sites,
+      skippedAdministrativeSites: report.skippedAdministrativeSites,
+      ms: Date.now() - started,
+    },
+    'SRJ courts, territorial competence and court sites loaded',
+  );
+  for (const issue of report.siteIssues)
+    logger.warn({ kind: issue.kind, name: issue.sourceName, reason: issue.reason }, 'directory site not matched to a court (see the competenceIssues query)');
   for (const issue of report.unmatched) {
-    logger.warn({ kind: issue.kind, name: issue.sourceName, communes: issue.communeCount, reason: issue.reason }, 'court name not matched (see the competenceIssues query)');
+    logger.warn(
+      { kind: issue.kind, name: issue.sourceName, communes: issue.communeCount, reason: issue.reason },
+      'court name not matched (see the competenceIssues query)',
+    );
   }
 }
 
 /** NAC and NATINF go through the import pipeline itself, so demo data and later imports store exactly the same thing. */
 async function loadReferentials(orm: MikroORM, em: EntityManager, dataDir: string): Promise<void> {
   await ensureNatinfNatures(em, orm.config.get('clientUrl')!);
-  for (const [definition, file] of [[NAC_DEFINITION, 'nac.csv'], [NATINF_DEFINITION, 'natinf-sample.csv']] as const) {
+  for (const [definition, file] of [
+    [NAC_DEFINITION, 'nac.csv'],
+    [NATINF_DEFINITION, 'natinf-sample.csv'],
+  ] as const) {
     const referential = em.create(Referential, definition);
     await em.flush();
     const report = await importReferential(orm.config.get('clientUrl')!, referential, join(dataDir, file), { publish: true, actor: 'demo-data' });

@@ -42,13 +42,19 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
   }
 
   /** The caller, as the gateway authenticated it, signed for this subgraph only (it trusts nothing else). */
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<{ principal?: Principal }>['willSendRequest']>>[0]): Promise<void> {
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<{ principal?: Principal }>['willSendRequest']>>[0]): Promise<void> {
     const assertion = await signGatewayAssertion(context.principal ?? ANONYMOUS, this.subgraph, this.gatewaySecret);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, assertion);
   }
 
   override async errorFromResponse(response: Response): Promise<GraphQLError> {
-    const body = (await response.clone().json().catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
     const first = body?.errors?.[0];
     if (!first) return super.errorFromResponse(response);
     return new GraphQLError(first.message, { extensions: { ...first.extensions } });
@@ -63,13 +69,21 @@ type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
  */
 async function callerRefusedAsAnswer(response: FetcherResponse): Promise<FetcherResponse> {
   if (response.status !== 401) return response;
-  const body = (await response.clone().json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object' || !('data' in body)) return response;
   return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }) as unknown as FetcherResponse;
 }
 
 /** Split mode: each subgraph is its own HTTP service; `urls` overrides the URLs written in the supergraph. */
-export function createRemoteGateway(supergraphSdl: string, urls: Readonly<Record<string, string>>, gatewaySecret: string, timeoutMs = subgraphTimeoutMs()): ApolloGateway {
+export function createRemoteGateway(
+  supergraphSdl: string,
+  urls: Readonly<Record<string, string>>,
+  gatewaySecret: string,
+  timeoutMs = subgraphTimeoutMs(),
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphHttpDataSource({ url: urls[name] ?? url!, timeoutMs }, name, gatewaySecret),

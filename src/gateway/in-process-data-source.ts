@@ -6,7 +6,18 @@ const MAX_CACHED_DOCUMENTS = 1_000;
 
 /** Tags a request-level error (no code yet) the way Apollo Server would for a subgraph reached over HTTP. */
 const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[] =>
-  errors.map((e) => (e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code } })));
+  errors.map((e) =>
+    e.extensions?.code
+      ? e
+      : new GraphQLError(e.message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, code },
+        }),
+  );
 
 /**
  * Executes subgraph fetches in memory, as `LocalGraphQLDataSource` does, but parses and validates each distinct

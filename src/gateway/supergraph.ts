@@ -18,9 +18,7 @@ export interface ComposedSchemas {
 export async function composeSupergraph(definitions: readonly SubgraphDefinition[]): Promise<ComposedSchemas> {
   const subgraphs = new Map<string, string>();
   for (const definition of definitions) subgraphs.set(definition.name, printSubgraphSchema(await definition.buildSchema()));
-  const result = composeServices(
-    definitions.map((d) => ({ name: d.name, url: subgraphUrl(d), typeDefs: parse(subgraphs.get(d.name)!) })),
-  );
+  const result = composeServices(definitions.map((d) => ({ name: d.name, url: subgraphUrl(d), typeDefs: parse(subgraphs.get(d.name)!) })));
   if (result.errors) {
     throw new Error(`supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }

@@ -28,13 +28,15 @@ export interface Listen {
   port: number;
 }
 
-const requestContext = (orm: MikroORM) => async ({ principal, locals }: { principal: Principal; locals: Record<string, unknown> }): Promise<GraphQLContext> => ({
-  em: orm.em.fork(),
-  logger,
-  principal,
-  actor: principal.id,
-  cacheSlot: slotIn(locals),
-});
+const requestContext =
+  (orm: MikroORM) =>
+  async ({ principal, locals }: { principal: Principal; locals: Record<string, unknown> }): Promise<GraphQLContext> => ({
+    em: orm.em.fork(),
+    logger,
+    principal,
+    actor: principal.id,
+    cacheSlot: slotIn(locals),
+  });
 
 const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
   try {
@@ -49,15 +51,31 @@ const databaseReady = (orm: MikroORM) => async (): Promise<boolean> => {
  * check, so only callers held to it may share its entries), never who they are (applications share entries).
  */
 const cacheScope = (principal: Principal): string =>
-  [principal.kind === 'anonymous' ? 'anonymous' : 'authenticated', [...principal.roles].sort().join('+'), [...principal.stewardOf].sort().join('+'), principal.allowListOnly ? 'listed' : 'free'].join('/');
+  [
+    principal.kind === 'anonymous' ? 'anonymous' : 'authenticated',
+    [...principal.roles].sort().join('+'),
+    [...principal.stewardOf].sort().join('+'),
+    principal.allowListOnly ? 'listed' : 'free',
+  ].join('/');
 
 /** The response cache of a server that has the database to read the data versions from; none when set to 0 MiB. */
-function responseCaching(orm: MikroORM, uncachedRootFields: ReadonlySet<string>, onHit?: CachedAnswerListener): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
+function responseCaching(
+  orm: MikroORM,
+  uncachedRootFields: ReadonlySet<string>,
+  onHit?: CachedAnswerListener,
+): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
   const mb = loadConfig().responseCacheMb;
   if (mb === 0) return {};
   const cache = new ResponseCache(mb * 1024 * 1024, dataVersionsReader(orm));
   return {
-    plugins: [responseCachePlugin<GraphQLContext>({ cache, scopeOf: (context) => cacheScope(context.principal), slotOf: (context) => context.cacheSlot, uncachedRootFields })],
+    plugins: [
+      responseCachePlugin<GraphQLContext>({
+        cache,
+        scopeOf: (context) => cacheScope(context.principal),
+        slotOf: (context) => context.cacheSlot,
+        uncachedRootFields,
+      }),
+    ],
     beforeApollo: cachedAnswerMiddleware(cache, cacheScope, onHit),
   };
 }
@@ -84,21 +102,38 @@ function declaredObservability(definitions: readonly SubgraphDefinition[], servi
   const metrics = declared.flatMap((o) => (o.metrics ? [o.metrics] : []));
   const details = declared.flatMap((o) => (o.readyDetails ? [o.readyDetails] : []));
   return {
-    ...(metrics.length ? { metrics: { contentType: metrics[0].contentType, metrics: async () => (await Promise.all(metrics.map((m) => m.metrics()))).join('\n') } } : {}),
+    ...(metrics.length
+      ? { metrics: { contentType: metrics[0].contentType, metrics: async () => (await Promise.all(metrics.map((m) => m.metrics()))).join('\n') } }
+      : {}),
     ...(details.length ? { readyDetails: async () => Object.assign({}, ...(await Promise.all(details.map((read) => read())))) } : {}),
   };
 }
 
 /** Observed usage, counted at the edge only (never again in the subgraphs): answered requests and cache hits alike. */
 const countedAt = (recorder: UsageRecorder | null): { onHit?: CachedAnswerListener; plugins: HttpServerOptions['plugins'] } =>
-  recorder ? { onHit: (principal, hash, name, query, variables) => recorder.record(principal, hash, name, query, variables), plugins: [usagePlugin(recorder)] } : { plugins: [] };
+  recorder
+    ? { onHit: (principal, hash, name, query, variables) => recorder.record(principal, hash, name, query, variables), plugins: [usagePlugin(recorder)] }
+    : { plugins: [] };
 
 /** The server stops first (in-flight requests are counted), then the last counters are written. */
 const stoppingUsage = (http: HttpServer, recorder: UsageRecorder | null): HttpServer =>
-  recorder ? { ...http, stop: async () => { await http.stop(); await recorder.stop(); } } : http;
+  recorder
+    ? {
+        ...http,
+        stop: async () => {
+          await http.stop();
+          await recorder.stop();
+        },
+      }
+    : http;
 
 /** `npm start`: the gateway and every subgraph in one process, subgraph fetches executed in memory. */
-export async function startOneProcessServer(orm: MikroORM, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
+export async function startOneProcessServer(
+  orm: MikroORM,
+  listen: Listen,
+  security: SecurityConfig = loadSecurityConfig(),
+  changeFeed?: RunningChangeFeed | null,
+): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
   const gateway = createInProcessGateway(supergraphSdl, schemas);
@@ -109,8 +144,17 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
   const caching = responseCaching(orm, uncachedRootFields(schemas), usage.onHit);
   const http = await startHttpServer(
     {
-      apollo: { gateway }, context: requestContext(orm), authenticate, role: 'gateway', security, isReady: databaseReady(orm),
-      ...declaredRoutes(subgraphs, serving), explorer: { supergraphSdl }, ...caching, plugins: [...(caching.plugins ?? []), ...usage.plugins!], ...declaredObservability(subgraphs, serving),
+      apollo: { gateway },
+      context: requestContext(orm),
+      authenticate,
+      role: 'gateway',
+      security,
+      isReady: databaseReady(orm),
+      ...declaredRoutes(subgraphs, serving),
+      explorer: { supergraphSdl },
+      ...caching,
+      plugins: [...(caching.plugins ?? []), ...usage.plugins!],
+      ...declaredObservability(subgraphs, serving),
     },
     listen.host,
     listen.port,
@@ -119,7 +163,13 @@ export async function startOneProcessServer(orm: MikroORM, listen: Listen, secur
 }
 
 /** Split mode: one subgraph as its own HTTP service, answering only requests the gateway signed for it. */
-export async function startSubgraphServer(orm: MikroORM, definition: SubgraphDefinition, listen: Listen, security: SecurityConfig = loadSecurityConfig(), changeFeed?: RunningChangeFeed | null): Promise<HttpServer> {
+export async function startSubgraphServer(
+  orm: MikroORM,
+  definition: SubgraphDefinition,
+  listen: Listen,
+  security: SecurityConfig = loadSecurityConfig(),
+  changeFeed?: RunningChangeFeed | null,
+): Promise<HttpServer> {
   const schema = await definition.buildSchema();
   // Its own routes are called directly (not through the gateway): they authenticate callers as the edge does.
   const serving = { orm, authenticate: createAuthenticator(security, orm), changeFeed };

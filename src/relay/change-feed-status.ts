@@ -19,7 +19,8 @@ export async function readChangeFeedStatus(orm: MikroORM, config: ChangeFeedConf
             ${relayed ? '(select extract(epoch from now() - min(occurred_at)) from change_event, cursor where id > cursor.last_id)::float' : 'null'} as age,
             (select count(*) from webhook_delivery where status = 'PENDING')::int as pending,
             (select count(*) from webhook_delivery where status = 'DEAD')::int as dead`,
-    [relayCursorName(config.nats.stream)]);
+    [relayCursorName(config.nats.stream)],
+  );
   return {
     relay: relayed ? { eventsBehind: row.behind ?? 0, oldestUnpublishedAgeSeconds: Math.max(0, Math.round((row.age ?? 0) * 1000) / 1000) } : null,
     webhooks: { pending: row.pending, dead: row.dead },
@@ -33,16 +34,33 @@ export function changeFeedMetrics(orm: MikroORM, config: ChangeFeedConfig): Regi
   // One query per scrape for all the gauges.
   const status = () => (scrape ??= readChangeFeedStatus(orm, config).finally(() => setTimeout(() => (scrape = null), 0)));
   new Gauge({
-    name: 'rj_relay_events_behind', help: 'Outbox events not yet acknowledged by NATS JetStream', registers: [registry],
-    async collect() { const s = await status(); if (s.relay) this.set(s.relay.eventsBehind); },
+    name: 'rj_relay_events_behind',
+    help: 'Outbox events not yet acknowledged by NATS JetStream',
+    registers: [registry],
+    async collect() {
+      const s = await status();
+      if (s.relay) this.set(s.relay.eventsBehind);
+    },
   });
   new Gauge({
-    name: 'rj_relay_oldest_unpublished_age_seconds', help: 'Age of the oldest outbox event not yet published to NATS (0 when none)', registers: [registry],
-    async collect() { const s = await status(); if (s.relay) this.set(s.relay.oldestUnpublishedAgeSeconds); },
+    name: 'rj_relay_oldest_unpublished_age_seconds',
+    help: 'Age of the oldest outbox event not yet published to NATS (0 when none)',
+    registers: [registry],
+    async collect() {
+      const s = await status();
+      if (s.relay) this.set(s.relay.oldestUnpublishedAgeSeconds);
+    },
   });
   new Gauge({
-    name: 'rj_webhook_deliveries', help: 'Webhook deliveries by status (pending: to send or retry; dead: every try failed)', labelNames: ['status'], registers: [registry],
-    async collect() { const s = await status(); this.set({ status: 'pending' }, s.webhooks.pending); this.set({ status: 'dead' }, s.webhooks.dead); },
+    name: 'rj_webhook_deliveries',
+    help: 'Webhook deliveries by status (pending: to send or retry; dead: every try failed)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const s = await status();
+      this.set({ status: 'pending' }, s.webhooks.pending);
+      this.set({ status: 'dead' }, s.webhooks.dead);
+    },
   });
   return registry;
 }

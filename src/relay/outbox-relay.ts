@@ -107,7 +107,9 @@ export class OutboxRelay {
       this.status.lastError = error.message;
     });
     if (!this.status.active) {
-      const { rows } = await this.db.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [`rj-outbox-relay:${this.options.stream}`]);
+      const { rows } = await this.db.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+        `rj-outbox-relay:${this.options.stream}`,
+      ]);
       this.status.active = rows[0].locked;
     }
     return this.status.active;
@@ -149,7 +151,9 @@ export class OutboxRelay {
     const db = this.db!;
     const events = await readEventsAfter(db, await readCursor(db, this.cursorName), this.options.batchSize ?? 500);
     // A span per batch that publishes something (idle polls, every second, would be noise).
-    return events.length === 0 ? 0 : inSpan('relay.batch', { 'rj.relay.stream': this.options.stream, 'rj.relay.events': events.length }, () => this.publishEvents(db, events));
+    return events.length === 0
+      ? 0
+      : inSpan('relay.batch', { 'rj.relay.stream': this.options.stream, 'rj.relay.events': events.length }, () => this.publishEvents(db, events));
   }
 
   private async publishEvents(db: Client, events: Awaited<ReturnType<typeof readEventsAfter>>): Promise<number> {
@@ -157,7 +161,10 @@ export class OutboxRelay {
     try {
       for (const event of events) {
         if (this.killed || this.stopped) break;
-        const ack = await this.js!.publish(subjectOf(this.options.subjectPrefix, event.domain), JSON.stringify(toWireEvent(event)), { msgID: event.idempotency_key, timeout: 5000 });
+        const ack = await this.js!.publish(subjectOf(this.options.subjectPrefix, event.domain), JSON.stringify(toWireEvent(event)), {
+          msgID: event.idempotency_key,
+          timeout: 5000,
+        });
         if (ack.duplicate) this.status.duplicates += 1;
         acked = String(event.id);
         this.status.lastPublished = acked;
@@ -177,7 +184,10 @@ export class OutboxRelay {
   /** After a failure: a dead database connection (which also lost the lock) or a closed broker connection is rebuilt. */
   private async dropBrokenConnections(): Promise<void> {
     if (this.db) {
-      const alive = await this.db.query('select 1').then(() => true, () => false);
+      const alive = await this.db.query('select 1').then(
+        () => true,
+        () => false,
+      );
       if (!alive) {
         await this.db.end().catch(() => undefined);
         this.db = null;
@@ -200,4 +210,3 @@ export class OutboxRelay {
     this.status.brokerConnected = false;
   }
 }
-

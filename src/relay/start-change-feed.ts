@@ -15,7 +15,13 @@ export function startChangeFeed(databaseUrl: string, config: ChangeFeedConfig): 
     ? new OutboxRelay({ databaseUrl, natsUrl: config.nats.url, stream: config.nats.stream, subjectPrefix: config.nats.subjectPrefix }).start()
     : null;
   const dispatcher = config.webhooks.enabled ? new WebhookDispatcher({ databaseUrl, ...config.webhooks }).start() : null;
-  logger.info({ nats: config.nats.url ? { stream: config.nats.stream, subjects: `${config.nats.subjectPrefix}.>` } : 'off (NATS_URL unset)', webhooks: config.webhooks.enabled }, 'change feed started');
+  logger.info(
+    {
+      nats: config.nats.url ? { stream: config.nats.stream, subjects: `${config.nats.subjectPrefix}.>` } : 'off (NATS_URL unset)',
+      webhooks: config.webhooks.enabled,
+    },
+    'change feed started',
+  );
   return {
     relay,
     dispatcher,

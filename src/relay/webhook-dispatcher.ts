@@ -90,15 +90,20 @@ export class WebhookDispatcher {
     await db.query('begin');
     try {
       await db.query('insert into change_cursor (name) values ($1) on conflict (name) do nothing', [FAN_OUT_CURSOR]);
-      const { rows: [{ last_id }] } = await db.query<{ last_id: string }>('select last_id from change_cursor where name = $1 for update', [FAN_OUT_CURSOR]);
-      const { rows: [{ last, n }] } = await db.query<{ last: string | null; n: number }>(
+      const {
+        rows: [{ last_id }],
+      } = await db.query<{ last_id: string }>('select last_id from change_cursor where name = $1 for update', [FAN_OUT_CURSOR]);
+      const {
+        rows: [{ last, n }],
+      } = await db.query<{ last: string | null; n: number }>(
         `with batch as (select id, domain, type from change_event where id > $1 order by id limit ${FAN_OUT_BATCH}),
          created as (insert into webhook_delivery (subscription_id, event_id)
            select s.id, b.id from batch b join webhook_subscription s on s.active
              and (cardinality(s.domains) = 0 or b.domain = any(s.domains)) and (cardinality(s.types) = 0 or b.type = any(s.types))
            order by b.id, s.id on conflict do nothing)
          select max(id)::text as last, count(*)::int as n from batch`,
-        [last_id]);
+        [last_id],
+      );
       if (last) await db.query('update change_cursor set last_id = $2, updated_at = now() where name = $1', [FAN_OUT_CURSOR, last]);
       await db.query('commit');
       return n;
@@ -116,10 +121,13 @@ export class WebhookDispatcher {
          update webhook_delivery set next_attempt_at = now() + $2 * interval '1 millisecond'
          where id in (select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now() order by event_id, id limit $1 for update skip locked)
          returning id, subscription_id, event_id, attempts)
-       select d.id as delivery_id, d.attempts, s.url, s.secret, ${CHANGE_EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+       select d.id as delivery_id, d.attempts, s.url, s.secret, ${CHANGE_EVENT_COLUMNS.split(', ')
+         .map((c) => `e.${c}`)
+         .join(', ')}
        from due d join webhook_subscription s on s.id = d.subscription_id join change_event e on e.id = d.event_id
        order by e.id`,
-      [this.options.concurrency ?? 8, lease]);
+      [this.options.concurrency ?? 8, lease],
+    );
     await Promise.all(rows.map((row) => this.deliver(db, row)));
     return rows.length;
   }
@@ -130,26 +138,40 @@ export class WebhookDispatcher {
     const attempt = row.attempts + 1;
     let failure: string | null = null;
     try {
-      const status = await postWebhook(row.url, {
-        'content-type': 'application/json',
-        'x-rj-timestamp': timestamp,
-        'x-rj-signature': signWebhook(row.secret, timestamp, body),
-        'x-rj-idempotency-key': row.idempotency_key,
-        'x-rj-event-cursor': String(row.id),
-        'x-rj-delivery-attempt': String(attempt),
-      }, body, this.options.timeoutMs, this.outbound);
+      const status = await postWebhook(
+        row.url,
+        {
+          'content-type': 'application/json',
+          'x-rj-timestamp': timestamp,
+          'x-rj-signature': signWebhook(row.secret, timestamp, body),
+          'x-rj-idempotency-key': row.idempotency_key,
+          'x-rj-event-cursor': String(row.id),
+          'x-rj-delivery-attempt': String(attempt),
+        },
+        body,
+        this.options.timeoutMs,
+        this.outbound,
+      );
       if (status < 200 || status > 299) failure = `HTTP ${status}`;
     } catch (error) {
       failure = (error as Error).message;
     }
     if (failure === null) {
-      await db.query(`update webhook_delivery set status = 'DELIVERED', attempts = $2, delivered_at = now(), last_error = null where id = $1`, [row.delivery_id, attempt]);
+      await db.query(`update webhook_delivery set status = 'DELIVERED', attempts = $2, delivered_at = now(), last_error = null where id = $1`, [
+        row.delivery_id,
+        attempt,
+      ]);
     } else if (attempt >= this.options.maxAttempts) {
       logger.warn({ delivery: row.delivery_id, url: row.url, attempts: attempt, error: failure }, 'webhook delivery is dead after its last try');
       await db.query(`update webhook_delivery set status = 'DEAD', attempts = $2, last_error = $3 where id = $1`, [row.delivery_id, attempt, failure]);
     } else {
       const delay = this.options.baseDelayMs * 2 ** (attempt - 1);
-      await db.query(`update webhook_delivery set attempts = $2, last_error = $3, next_attempt_at = now() + $4 * interval '1 millisecond' where id = $1`, [row.delivery_id, attempt, failure, delay]);
+      await db.query(`update webhook_delivery set attempts = $2, last_error = $3, next_attempt_at = now() + $4 * interval '1 millisecond' where id = $1`, [
+        row.delivery_id,
+        attempt,
+        failure,
+        delay,
+      ]);
     }
   }
 

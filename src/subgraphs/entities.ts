@@ -8,4 +8,13 @@ import { referentialsEntities } from './referentials/referentials.entities';
 import { securityEntities } from './security/security.entities';
 
 /** Every persisted class, for the ORM; each subgraph owns its tables. */
-export const entities = [...organisationEntities, ...referentialsEntities, ...catalogEntities, ...exchangesEntities, ...securityEntities, ...changesEntities, DataVersion, ...usageEntities];
+export const entities = [
+  ...organisationEntities,
+  ...referentialsEntities,
+  ...catalogEntities,
+  ...exchangesEntities,
+  ...securityEntities,
+  ...changesEntities,
+  DataVersion,
+  ...usageEntities,
+];

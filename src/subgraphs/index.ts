@@ -7,7 +7,14 @@ import { securitySubgraph } from './security/security.subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** Every subgraph of the platform, in composition order. */
-export const subgraphs: readonly SubgraphDefinition[] = [organisationSubgraph, referentialsSubgraph, catalogSubgraph, exchangesSubgraph, securitySubgraph, changesSubgraph];
+export const subgraphs: readonly SubgraphDefinition[] = [
+  organisationSubgraph,
+  referentialsSubgraph,
+  catalogSubgraph,
+  exchangesSubgraph,
+  securitySubgraph,
+  changesSubgraph,
+];
 
 export function findSubgraph(name: string): SubgraphDefinition {
   const found = subgraphs.find((s) => s.name === name);

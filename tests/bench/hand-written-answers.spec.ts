@@ -19,13 +19,20 @@ describe('the bench’s hand-written server', () => {
   beforeAll(async () => {
     db = await createTestDatabase('demo');
     // The two synthetic lists of the bench, small: 10,300 rows still reach the third level (legal references).
-    for (const [code, rows] of [[NATINF_SIZED, 400], [LARGE_LIST, 10_300]] as const) {
+    for (const [code, rows] of [
+      [NATINF_SIZED, 400],
+      [LARGE_LIST, 10_300],
+    ] as const) {
       const file = join(await mkdtemp(join(tmpdir(), 'rj-hand-written-')), `${code}.csv`);
       await writeSyntheticFile(file, rows);
       await importReferential(db.url, await createSyntheticReferential(db.orm.em.fork(), code), file, { publish: true });
     }
     const security = await testSecurity();
-    platform = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, { ...security, limits: { ...security.limits, maxCost: BENCH_MAX_QUERY_COST } });
+    platform = await startOneProcessServer(
+      db.orm,
+      { host: '127.0.0.1', port: 0 },
+      { ...security, limits: { ...security.limits, maxCost: BENCH_MAX_QUERY_COST } },
+    );
     handWritten = await startHandWrittenServer(db.url, 0);
   }, 120_000);
   afterAll(async () => {

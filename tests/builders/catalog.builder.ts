@@ -9,7 +9,10 @@ import { UsageMode } from '../../src/subgraphs/catalog/referential-usage/usage-m
 let sequence = 0;
 
 /** An application in production with sensible defaults; pass only what the test is about. Not flushed. */
-export function anApplication(em: EntityManager, overrides: Partial<Pick<Application, 'code' | 'name' | 'domain' | 'ownerBureau' | 'lifecycleStatus'>> = {}): Application {
+export function anApplication(
+  em: EntityManager,
+  overrides: Partial<Pick<Application, 'code' | 'name' | 'domain' | 'ownerBureau' | 'lifecycleStatus'>> = {},
+): Application {
   sequence += 1;
   return em.create(Application, {
     code: overrides.code ?? `APP${sequence}`,
@@ -25,8 +28,17 @@ export function aDeployment(em: EntityManager, application: Application, courtCo
   return em.create(Deployment, { application, courtCode, status });
 }
 
-export function aUsage(em: EntityManager, application: Application, referentialCode: string, overrides: Partial<Pick<ReferentialUsage, 'pinnedRelease' | 'mode' | 'legalTexts'>> = {}): ReferentialUsage {
+export function aUsage(
+  em: EntityManager,
+  application: Application,
+  referentialCode: string,
+  overrides: Partial<Pick<ReferentialUsage, 'pinnedRelease' | 'mode' | 'legalTexts'>> = {},
+): ReferentialUsage {
   return em.create(ReferentialUsage, {
-    application, referentialCode, mode: overrides.mode ?? UsageMode.READ, pinnedRelease: overrides.pinnedRelease ?? null, legalTexts: overrides.legalTexts ?? [],
+    application,
+    referentialCode,
+    mode: overrides.mode ?? UsageMode.READ,
+    pinnedRelease: overrides.pinnedRelease ?? null,
+    legalTexts: overrides.legalTexts ?? [],
   });
 }

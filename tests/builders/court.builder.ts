@@ -8,7 +8,10 @@ import { fold } from '../../src/kernel/text/fold';
 let sequence = 0;
 
 /** A court with sensible defaults; pass only what the test is about. Not flushed. */
-export function aCourt(em: EntityManager, overrides: Partial<Pick<Court, 'code' | 'type' | 'name' | 'validFrom' | 'validTo'>> & { parent?: Court } = {}): Court {
+export function aCourt(
+  em: EntityManager,
+  overrides: Partial<Pick<Court, 'code' | 'type' | 'name' | 'validFrom' | 'validTo'>> & { parent?: Court } = {},
+): Court {
   sequence += 1;
   const name = overrides.name ?? `Tribunal judiciaire de Testville ${sequence}`;
   return em.create(Court, {

@@ -19,8 +19,13 @@ export interface ExchangeShape {
 export function anExchange(em: EntityManager, shape: ExchangeShape): Exchange {
   sequence += 1;
   const exchange = em.create(Exchange, {
-    code: shape.code ?? `EX${sequence}`, name: `Exchange ${sequence}`, format: MessageFormat.JSON, transport: Transport.WEB_SERVICE,
-    signatureLevel: SignatureLevel.NONE, status: shape.status ?? ExchangeStatus.ACTIVE, legalTexts: shape.legalTexts ?? [],
+    code: shape.code ?? `EX${sequence}`,
+    name: `Exchange ${sequence}`,
+    format: MessageFormat.JSON,
+    transport: Transport.WEB_SERVICE,
+    signatureLevel: SignatureLevel.NONE,
+    status: shape.status ?? ExchangeStatus.ACTIVE,
+    legalTexts: shape.legalTexts ?? [],
   });
   em.create(ExchangeParty, { exchange, role: PartyRole.PRODUCER, applicationCode: shape.producer });
   for (const consumer of shape.consumers) em.create(ExchangeParty, { exchange, role: PartyRole.CONSUMER, applicationCode: consumer });

@@ -31,16 +31,26 @@ export async function publishRelease(server: Server, referential: string, edits:
   let version: number = draft.version;
   for (const edit of edits) {
     if (edit.endOn) {
-      await ok(server, `mutation($r: ID!, $v: Int!, $code: ID!, $to: LocalDate!) { endDateEntry(referential: $r, expectedVersion: $v, code: $code, validTo: $to) { code } }`, { r: referential, v: version, code: edit.code, to: edit.endOn });
+      await ok(
+        server,
+        `mutation($r: ID!, $v: Int!, $code: ID!, $to: LocalDate!) { endDateEntry(referential: $r, expectedVersion: $v, code: $code, validTo: $to) { code } }`,
+        { r: referential, v: version, code: edit.code, to: edit.endOn },
+      );
     } else {
       await ok(server, `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertEntry(referential: $r, expectedVersion: $v, input: $input) { code } }`, {
-        r: referential, v: version, input: { code: edit.code, label: edit.label ?? `Libellé ${edit.code}`, parentCode: edit.parentCode },
+        r: referential,
+        v: version,
+        input: { code: edit.code, label: edit.label ?? `Libellé ${edit.code}`, parentCode: edit.parentCode },
       });
     }
     version += 1;
   }
   // End-dating in a small list is a large share of it: confirmed, as a steward would.
-  await ok(server, `mutation($r: ID!, $v: Int!, $m: Boolean) { publishRelease(referential: $r, expectedVersion: $v, allowMassRemoval: $m) { number } }`, { r: referential, v: version, m: edits.some((e) => e.endOn) });
+  await ok(server, `mutation($r: ID!, $v: Int!, $m: Boolean) { publishRelease(referential: $r, expectedVersion: $v, allowMassRemoval: $m) { number } }`, {
+    r: referential,
+    v: version,
+    m: edits.some((e) => e.endOn),
+  });
   return draft.number;
 }
 
@@ -49,7 +59,10 @@ export const CHANGES = `query($since: ID, $refs: [String!], $types: [ChangeType!
     endCursor hasMore events { cursor type domain entityType entityKey releaseNumber payload idempotencyKey occurredAt } } }`;
 
 /** Every event after `since`, page by page, as a resynchronising application reads them. */
-export async function readAllChanges(server: Server, options: { since?: string | null; refs?: string[]; first?: number } = {}): Promise<{ events: Untyped[]; endCursor: string | null }> {
+export async function readAllChanges(
+  server: Server,
+  options: { since?: string | null; refs?: string[]; first?: number } = {},
+): Promise<{ events: Untyped[]; endCursor: string | null }> {
   const events: Untyped[] = [];
   let since = options.since ?? null;
   for (;;) {

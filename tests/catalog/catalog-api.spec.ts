@@ -11,7 +11,14 @@ import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
 
 const APP = `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code lifecycleStatus illustrative } }`;
-const app = (code: string, ownerBureau: string) => ({ code, name: code, domain: 'PENAL', ownerBureau, urbanisationZone: 'Chaîne pénale', lifecycleStatus: 'PRODUCTION' });
+const app = (code: string, ownerBureau: string) => ({
+  code,
+  name: code,
+  domain: 'PENAL',
+  ownerBureau,
+  urbanisationZone: 'Chaîne pénale',
+  lifecycleStatus: 'PRODUCTION',
+});
 
 /** Architects' mutations, impact analysis and the coherence report, through the one-process gateway. */
 describe('catalog API', () => {
@@ -28,7 +35,11 @@ describe('catalog API', () => {
 
   // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
   const applicationsCreated = once(async () => {
-    for (const [code, bureau] of [['CASSIOPEE', 'DACG'], ['NPP', 'DACG'], ['PORTALIS', 'DSJ']]) {
+    for (const [code, bureau] of [
+      ['CASSIOPEE', 'DACG'],
+      ['NPP', 'DACG'],
+      ['PORTALIS', 'DSJ'],
+    ]) {
       const { data, errors } = await gql(t.as([Role.ARCHITECT]), APP, { input: app(code, bureau) });
       expect(errors).toBeUndefined();
       expect(data.createApplication).toEqual({ code, lifecycleStatus: 'PRODUCTION', illustrative: false });
@@ -46,24 +57,44 @@ describe('catalog API', () => {
     const add = `mutation($input: AddDeploymentInput!) { addDeployment(input: $input) { status wave court { code name } application { code } } }`;
     const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'CASSIOPEE', courtCode: 'TJ1', status: 'DEPLOYED', wave: 1 } });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.addDeployment).toEqual({ status: 'DEPLOYED', wave: 1, court: { code: 'TJ1', name: 'Tribunal judiciaire de Testville' }, application: { code: 'CASSIOPEE' } });
+    expect(ok.data.addDeployment).toEqual({
+      status: 'DEPLOYED',
+      wave: 1,
+      court: { code: 'TJ1', name: 'Tribunal judiciaire de Testville' },
+      application: { code: 'CASSIOPEE' },
+    });
     await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'EXPERIMENTAL' } });
     await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ2', status: 'DEPLOYED' } });
     const unknown = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'NOPE', status: 'PLANNED' } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.courtCode' });
     const badWave = await gql(t.as([Role.ARCHITECT]), add, { input: { applicationCode: 'NPP', courtCode: 'TJ1', status: 'PLANNED', wave: 0 } });
     expect(badWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.wave' });
-    const contact = await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`);
+    const contact = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "A. Martin", email: "a.martin@justice.fr" }) { id } }`,
+    );
     expect(contact.errors).toBeUndefined();
-    await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`);
-    const badMail = await gql(t.as([Role.ARCHITECT]), `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`);
+    await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { addCourtContact(input: { courtCode: "TJ1", role: DIGITAL_CORRESPONDENT, name: "B. Former", email: "b@justice.fr", validTo: "2020-01-01" }) { id } }`,
+    );
+    const badMail = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { addCourtContact(input: { courtCode: "TJ1", role: LOCAL_IT_MANAGER, name: "C", email: "nope" }) { id } }`,
+    );
     expect(badMail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
     const { data } = await gql(t.server, `{ court(code: "TJ1") { deployments { status application { code } } contacts { role name } } }`);
-    expect(data.court.deployments).toEqual([{ status: 'DEPLOYED', application: { code: 'CASSIOPEE' } }, { status: 'EXPERIMENTAL', application: { code: 'NPP' } }]);
+    expect(data.court.deployments).toEqual([
+      { status: 'DEPLOYED', application: { code: 'CASSIOPEE' } },
+      { status: 'EXPERIMENTAL', application: { code: 'NPP' } },
+    ]);
     expect(data.court.contacts).toEqual([{ role: 'LOCAL_IT_MANAGER', name: 'A. Martin' }]);
     // The mutation answers from an entity, Court.deployments from plain rows: the same deployment reads alike.
     const fields = 'id courtCode status wave priority plannedOn deployedOn withdrawnOn court { code name } application { code name }';
-    const written = await gql(t.as([Role.ARCHITECT]), `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: EXPERIMENTAL, plannedOn: "2026-01-05" }) { ${fields} } }`);
+    const written = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: EXPERIMENTAL, plannedOn: "2026-01-05" }) { ${fields} } }`,
+    );
     const read = await gql(t.server, `{ court(code: "TJ1") { deployments { ${fields} } } }`);
     expect(read.data.court.deployments[1]).toEqual(written.data.addDeployment);
     expect(written.data.addDeployment).toMatchObject({ courtCode: 'TJ1', plannedOn: '2026-01-05', application: { code: 'NPP', name: 'NPP' } });
@@ -71,15 +102,24 @@ describe('catalog API', () => {
 
   const usageAndExchangeDeclared = once(async () => {
     await deployedAtCourts();
-    const usage = await gql(t.as([Role.ARCHITECT]), `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`);
+    const usage = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { declareReferentialUsage(input: { applicationCode: "CASSIOPEE", referentialCode: "NATINF", pinnedRelease: 3, mode: READ }) { pinnedRelease referential { code consumers { application { code } } } } }`,
+    );
     expect(usage.errors).toBeUndefined();
     expect(usage.data.declareReferentialUsage.referential).toEqual({ code: 'NATINF', consumers: [{ application: { code: 'CASSIOPEE' } }] });
-    const exchange = await gql(t.as([Role.ARCHITECT]), `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
-      producer: { applicationCode: "NPP" }, consumers: [{ applicationCode: "CASSIOPEE" }, { partner: GENDARMERIE }], referentialCodes: ["NATINF"] }) { code } }`);
+    const exchange = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { createExchange(input: { code: "PROC_NPP", name: "Procédures NPP", format: JSON, transport: WEB_SERVICE,
+      producer: { applicationCode: "NPP" }, consumers: [{ applicationCode: "CASSIOPEE" }, { partner: GENDARMERIE }], referentialCodes: ["NATINF"] }) { code } }`,
+    );
     expect(exchange.errors).toBeUndefined();
-    const { data, errors } = await gql(t.server, `{ impactOf(change: { referential: { referentialCode: "NATINF", releaseNumber: 4 } }) {
+    const { data, errors } = await gql(
+      t.server,
+      `{ impactOf(change: { referential: { referentialCode: "NATINF", releaseNumber: 4 } }) {
       change applications { application { code } paths { explanation } } exchanges { exchange { code name } }
-      deployments { court { code name } deployment { status } path { steps { kind code } } } bureaus { bureau } } }`);
+      deployments { court { code name } deployment { status } path { steps { kind code } } } bureaus { bureau } } }`,
+    );
     expect(errors).toBeUndefined();
     const impact = data.impactOf;
     expect(impact.applications.map((a: { application: { code: string } }) => a.application.code)).toEqual(['CASSIOPEE', 'NPP']);
@@ -97,18 +137,29 @@ describe('catalog API', () => {
     await usageAndExchangeDeclared();
     const retire = await gql(t.as([Role.ARCHITECT]), `mutation { setApplicationLifecycle(code: "NPP", status: RETIRED) { lifecycleStatus } }`);
     expect(retire.data.setApplicationLifecycle.lifecycleStatus).toBe('RETIRED');
-    const { data } = await gql(t.server, `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`);
+    const { data } = await gql(
+      t.server,
+      `{ impactOf(change: { retiredApplication: "NPP" }) { applications { application { code } paths { explanation } } exchanges { exchange { code } } } }`,
+    );
     expect(data.impactOf.exchanges).toEqual([{ exchange: { code: 'PROC_NPP' } }]);
     const cassiopee = data.impactOf.applications.find((a: { application: { code: string } }) => a.application.code === 'CASSIOPEE');
     expect(cassiopee.paths[0].explanation).toBe('retirement of application NPP → produced by it: exchange PROC_NPP → consumed by application CASSIOPEE');
-    const report = await gql(t.server, `{ coherenceReport { issues { kind message application { code } exchange { code name } court { code } } pendingChecks } }`);
+    const report = await gql(
+      t.server,
+      `{ coherenceReport { issues { kind message application { code } exchange { code name } court { code } } pendingChecks } }`,
+    );
     expect(report.errors).toBeUndefined();
     const kinds = report.data.coherenceReport.issues.map((i: { kind: string }) => i.kind);
     expect(kinds).toEqual(expect.arrayContaining(['RETIRED_PRODUCER', 'RETIRED_APPLICATION_DEPLOYED', 'CLOSED_COURT']));
-    expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'RETIRED_PRODUCER', exchange: { code: 'PROC_NPP', name: 'Procédures NPP' }, application: { code: 'NPP' } }));
+    expect(report.data.coherenceReport.issues).toContainEqual(
+      expect.objectContaining({ kind: 'RETIRED_PRODUCER', exchange: { code: 'PROC_NPP', name: 'Procédures NPP' }, application: { code: 'NPP' } }),
+    );
     expect(report.data.coherenceReport.issues).toContainEqual(expect.objectContaining({ kind: 'CLOSED_COURT', court: { code: 'TJ2' } }));
     expect(report.data.coherenceReport.pendingChecks).toEqual([]); // the referentials subgraph answers every check
-    const redeploy = await gql(t.as([Role.ARCHITECT]), `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`);
+    const redeploy = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { addDeployment(input: { applicationCode: "NPP", courtCode: "TJ1", status: DEPLOYED }) { status } }`,
+    );
     expect(redeploy.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status' });
   });
 
@@ -138,7 +189,13 @@ describe('catalog API', () => {
     await em.flush();
     const referentials: ReferentialDirectory = {
       list: async () => [
-        { code: 'NATINF', releases: [{ number: 3, status: 'RETIRED' }, { number: 4, status: 'PUBLISHED' }] },
+        {
+          code: 'NATINF',
+          releases: [
+            { number: 3, status: 'RETIRED' },
+            { number: 4, status: 'PUBLISHED' },
+          ],
+        },
         { code: 'NAC', releases: [{ number: 2, status: 'PUBLISHED' }] },
         { code: 'NOBODY', releases: [{ number: 1, status: 'PUBLISHED' }] },
       ],
@@ -146,11 +203,20 @@ describe('catalog API', () => {
     };
     const report = await new CoherenceService(t.db.orm.em.fork(), { ...catalogPorts, referentials }).report('2026-01-01');
     const summary = report.issues.map((i) => `${i.kind} ${i.referential?.code ?? i.court?.code ?? ''}`);
-    expect(summary).toEqual(expect.arrayContaining(['PINNED_TO_RETIRED_RELEASE NATINF', 'PINNED_TO_UNKNOWN_RELEASE NAC', 'UNCONSUMED_REFERENTIAL NOBODY', 'UNKNOWN_COURT NO_SUCH_COURT']));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        'PINNED_TO_RETIRED_RELEASE NATINF',
+        'PINNED_TO_UNKNOWN_RELEASE NAC',
+        'UNCONSUMED_REFERENTIAL NOBODY',
+        'UNKNOWN_COURT NO_SUCH_COURT',
+      ]),
+    );
     expect(report.issues).toContainEqual(expect.objectContaining({ kind: 'UNKNOWN_APPLICATION', exchange: { code: 'DANGLING' } }));
     expect(report.pendingChecks).toEqual([]);
     const impact = await new ImpactService(t.db.orm.em.fork(), { ...catalogPorts, referentials }).impactOf({ legalText: 'Loi 2019-222 art. 58' });
-    expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain('legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE');
+    expect(impact.applications.flatMap((a) => a.paths.map((p) => p.explanation))).toContain(
+      'legal text Loi 2019-222 art. 58 → cited by referential NATINF → read by (pinned to release 3) application CASSIOPEE',
+    );
     expect(impact.notes).toEqual([]);
   });
 });

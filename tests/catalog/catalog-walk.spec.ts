@@ -28,7 +28,8 @@ describe('the federated walk from courts to referentials', () => {
     for (let a = 0; a < 8; a += 1) {
       const app = anApplication(em, { code: `WALK${a}` });
       for (const court of courtCodes) aDeployment(em, app, court);
-      for (let e = 0; e < 2; e += 1) anExchange(em, { code: `WALK${a}_${e}`, producer: app.code, consumers: [`WALK${(a + 1) % 8}`], referentialCodes: ['NATINF', `REF${e}`] });
+      for (let e = 0; e < 2; e += 1)
+        anExchange(em, { code: `WALK${a}_${e}`, producer: app.code, consumers: [`WALK${(a + 1) % 8}`], referentialCodes: ['NATINF', `REF${e}`] });
     }
     await em.flush();
   });
@@ -73,8 +74,11 @@ describe('the federated walk from courts to referentials', () => {
 
   it('analyses an impact over 64 deployments, and checks coherence, in a fixed handful of statements', async () => {
     db.queries.length = 0;
-    const impact = await gql(server, `{ impactOf(change: { referential: { referentialCode: "NATINF" } }) {
-      applications { application { code } } exchanges { exchange { code name } } deployments { court { name } } bureaus { bureau } } }`);
+    const impact = await gql(
+      server,
+      `{ impactOf(change: { referential: { referentialCode: "NATINF" } }) {
+      applications { application { code } } exchanges { exchange { code name } } deployments { court { name } } bureaus { bureau } } }`,
+    );
     expect(impact.errors).toBeUndefined();
     expect(impact.data.impactOf.deployments).toHaveLength(64);
     expect(impact.data.impactOf.exchanges).toHaveLength(16);

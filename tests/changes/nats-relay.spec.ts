@@ -22,7 +22,9 @@ describe('change feed: NATS JetStream relay', () => {
     new OutboxRelay({ databaseUrl: t.db.url, natsUrl: broker.url, stream: STREAM, subjectPrefix: PREFIX, pollMs: 100, maxBackoffMs: 400, ...options });
 
   const keysInDatabase = async () =>
-    (await t.db.orm.em.getConnection().execute<{ id: string; idempotency_key: string; domain: string }[]>('select id, idempotency_key, domain from change_event order by id'));
+    await t.db.orm.em
+      .getConnection()
+      .execute<{ id: string; idempotency_key: string; domain: string }[]>('select id, idempotency_key, domain from change_event order by id');
 
   /** The stream holds exactly the outbox: every event once, with its idempotency key, in cursor order per subject. */
   async function expectStreamToMirrorOutbox(stream = STREAM, prefix = PREFIX): Promise<void> {
@@ -52,7 +54,14 @@ describe('change feed: NATS JetStream relay', () => {
     await publishRelease(t.as([Role.ADMIN]), 'NATS_B', [{ code: 'B1' }]);
     await expectStreamToMirrorOutbox();
     const [first] = await readStream(broker.url, STREAM);
-    expect(first.json<WireEvent>()).toMatchObject({ type: 'ADDED', domain: 'NATS_A', entityType: 'Entry', entityKey: 'A1', releaseNumber: 1, payload: { code: 'A1', label: 'Libellé A1' } });
+    expect(first.json<WireEvent>()).toMatchObject({
+      type: 'ADDED',
+      domain: 'NATS_A',
+      entityType: 'Entry',
+      entityKey: 'A1',
+      releaseNumber: 1,
+      payload: { code: 'A1', label: 'Libellé A1' },
+    });
   });
 
   it('loses nothing and keeps the order when the broker is down during publications', async () => {
@@ -74,13 +83,21 @@ describe('change feed: NATS JetStream relay', () => {
   it('republishes from the stored cursor after a relay is killed mid-batch: no loss, duplicates carry the same key', async () => {
     await relay.stop();
     // A stream of its own with a tiny duplicate window, so the re-publications reach consumers as duplicates.
-    const stream = 'RJ_KILLED', prefix = 'rjkilled.changes';
+    const stream = 'RJ_KILLED',
+      prefix = 'rjkilled.changes';
     const nc = await connect({ servers: broker.url });
     await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${prefix}.>`], duplicate_window: nanos(100) });
     await nc.close();
     const total = (await keysInDatabase()).length;
     let published = 0;
-    const doomed = newRelay({ stream, subjectPrefix: prefix, batchSize: 100, onPublished: () => { if (++published === 4) void doomed.kill(); } }).start();
+    const doomed = newRelay({
+      stream,
+      subjectPrefix: prefix,
+      batchSize: 100,
+      onPublished: () => {
+        if (++published === 4) void doomed.kill();
+      },
+    }).start();
     await waitFor('the doomed relay to die', async () => !doomed.status.active && published >= 4);
     await doomed.stop();
     await new Promise((r) => setTimeout(r, 200)); // past the duplicate window
@@ -108,16 +125,29 @@ describe('change feed: NATS JetStream relay', () => {
     await aReferential(t.as([Role.ADMIN]), 'CHECK');
     const today = new Date().toISOString().slice(0, 10);
     const releases: Parameters<typeof publishRelease>[2][] = [
-      [{ code: '1', label: 'Un' }, { code: '2', label: 'Deux' }, { code: '3', label: 'Trois' }],
-      [{ code: '11', label: 'Onze', parentCode: '1' }, { code: '21', label: 'Vingt et un', parentCode: '2' }],
+      [
+        { code: '1', label: 'Un' },
+        { code: '2', label: 'Deux' },
+        { code: '3', label: 'Trois' },
+      ],
+      [
+        { code: '11', label: 'Onze', parentCode: '1' },
+        { code: '21', label: 'Vingt et un', parentCode: '2' },
+      ],
       [{ code: '2', label: 'Deux (révisé)' }],
       [{ code: '3', endOn: '2020-01-01' }],
-      [{ code: '4', label: 'Quatre' }, { code: '12', label: 'Douze', parentCode: '1' }],
+      [
+        { code: '4', label: 'Quatre' },
+        { code: '12', label: 'Douze', parentCode: '1' },
+      ],
       [{ code: '11', label: 'Onze (révisé)', parentCode: '1' }],
       [{ code: '5', label: 'Cinq' }],
       [{ code: '4', endOn: '2999-01-01' }],
       [{ code: '12', endOn: today }],
-      [{ code: '6', label: 'Six' }, { code: '5', label: 'Cinq (révisé)' }],
+      [
+        { code: '6', label: 'Six' },
+        { code: '5', label: 'Cinq (révisé)' },
+      ],
     ];
     for (const edits of releases) await publishRelease(t.as([Role.ADMIN]), 'CHECK', edits);
 
@@ -132,7 +162,10 @@ describe('change feed: NATS JetStream relay', () => {
     const { events, endCursor } = await readAllChanges(t.as([Role.ADMIN]), { since: null, refs: ['CHECK'], first: 4 });
     events.forEach(apply);
     // …then follows the broker for what comes after its cursor, including publications made meanwhile.
-    await publishRelease(t.as([Role.ADMIN]), 'CHECK', [{ code: '7', label: 'Sept' }, { code: '1', label: 'Un (révisé)' }]);
+    await publishRelease(t.as([Role.ADMIN]), 'CHECK', [
+      { code: '7', label: 'Sept' },
+      { code: '1', label: 'Un (révisé)' },
+    ]);
     await expectStreamToMirrorOutbox();
     for (const message of await readStream(broker.url, STREAM)) {
       const event = message.json<WireEvent>();
@@ -140,9 +173,18 @@ describe('change feed: NATS JetStream relay', () => {
     }
 
     const inForce = [...state.values()].filter((e) => (!e.validFrom || e.validFrom <= today) && (!e.validTo || e.validTo > today));
-    const mine = inForce.map((e) => ({ code: e.code, label: e.label, parentCode: e.parentCode, validFrom: e.validFrom, validTo: e.validTo })).sort((a, b) => a.code.localeCompare(b.code));
-    const served = (await gqlOk(t.as([Role.ADMIN]), `query($at: LocalDate) { entries(referential: "CHECK", at: $at, first: 100) { edges { node { code label parentCode validFrom validTo } } } }`, { at: today }))
-      .entries.edges.map((e: Untyped) => e.node).sort((a: Untyped, b: Untyped) => a.code.localeCompare(b.code));
+    const mine = inForce
+      .map((e) => ({ code: e.code, label: e.label, parentCode: e.parentCode, validFrom: e.validFrom, validTo: e.validTo }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    const served = (
+      await gqlOk(
+        t.as([Role.ADMIN]),
+        `query($at: LocalDate) { entries(referential: "CHECK", at: $at, first: 100) { edges { node { code label parentCode validFrom validTo } } } }`,
+        { at: today },
+      )
+    ).entries.edges
+      .map((e: Untyped) => e.node)
+      .sort((a: Untyped, b: Untyped) => a.code.localeCompare(b.code));
     expect(mine).toEqual(served);
     expect(served.map((e: Untyped) => e.code)).toEqual(['1', '11', '2', '21', '4', '5', '6', '7']);
   });

@@ -30,7 +30,14 @@ describe('change feed: relay tracing', () => {
     const [{ count }] = await t.db.orm.em.getConnection().execute<{ count: string }[]>('select count(*) from change_event');
     const events = Number(count);
     exporter.reset();
-    const relay = new OutboxRelay({ databaseUrl: t.db.url, natsUrl: broker.url, stream: 'RJ_TRACED', subjectPrefix: 'rj.traced', pollMs: 50, batchSize: 2 }).start();
+    const relay = new OutboxRelay({
+      databaseUrl: t.db.url,
+      natsUrl: broker.url,
+      stream: 'RJ_TRACED',
+      subjectPrefix: 'rj.traced',
+      pollMs: 50,
+      batchSize: 2,
+    }).start();
     try {
       await waitFor('the relay to publish the outbox', async () => (await readStream(broker.url, 'RJ_TRACED')).length >= events);
       await new Promise((resolve) => setTimeout(resolve, 300)); // a few idle polls

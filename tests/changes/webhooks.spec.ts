@@ -73,7 +73,8 @@ describe('change feed: webhooks', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(endpoint.received).toHaveLength(8);
     const byKey = new Map<string, Received[]>();
-    for (const r of endpoint.received) byKey.set(String(r.headers['x-rj-idempotency-key']), [...(byKey.get(String(r.headers['x-rj-idempotency-key'])) ?? []), r]);
+    for (const r of endpoint.received)
+      byKey.set(String(r.headers['x-rj-idempotency-key']), [...(byKey.get(String(r.headers['x-rj-idempotency-key'])) ?? []), r]);
     expect(byKey.size).toBe(2); // each event retried with its own, unchanging idempotency key
     for (const tries of byKey.values()) expect(tries.map((r) => r.headers['x-rj-delivery-attempt'])).toEqual(['1', '2', '3', '4']);
     for (const { headers, body } of endpoint.received) {
@@ -83,8 +84,13 @@ describe('change feed: webhooks', () => {
     const delivered = [...byKey.values()].map((tries) => JSON.parse(tries[3].body) as WireEvent).sort((a, b) => Number(a.cursor) - Number(b.cursor));
     expect(delivered[0]).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Entry', entityKey: 'H1', payload: { label: 'Crochet' } });
     expect(delivered[1]).toMatchObject({ type: 'ADDED', domain: 'HOOK_A', entityType: 'Release', entityKey: '1' });
-    const outcomes = await t.db.orm.em.getConnection().execute('select status, attempts from webhook_delivery where subscription_id = ?', [Number(registerWebhook.subscription.id)]);
-    expect(outcomes).toEqual([{ status: 'DELIVERED', attempts: 4 }, { status: 'DELIVERED', attempts: 4 }]);
+    const outcomes = await t.db.orm.em
+      .getConnection()
+      .execute('select status, attempts from webhook_delivery where subscription_id = ?', [Number(registerWebhook.subscription.id)]);
+    expect(outcomes).toEqual([
+      { status: 'DELIVERED', attempts: 4 },
+      { status: 'DELIVERED', attempts: 4 },
+    ]);
     await gqlOk(t.as([Role.ADMIN]), `mutation($id: ID!) { deactivateWebhook(id: $id) { active } }`, { id: registerWebhook.subscription.id });
     await endpoint.close();
   });
@@ -95,14 +101,28 @@ describe('change feed: webhooks', () => {
     expect(registerWebhook.secret).toMatch(/^[0-9a-f]{64}$/);
     await publishRelease(t.as([Role.ADMIN]), 'HOOK_B', [{ code: 'X1', label: 'X1 révisé' }]);
     const dead = await waitFor('the dead letter', async () => {
-      const { deadWebhookDeliveries } = await gqlOk(t.as([Role.ADMIN]), `{ deadWebhookDeliveries { id status attempts lastError subscription { id } event { entityKey idempotencyKey } } }`);
+      const { deadWebhookDeliveries } = await gqlOk(
+        t.as([Role.ADMIN]),
+        `{ deadWebhookDeliveries { id status attempts lastError subscription { id } event { entityKey idempotencyKey } } }`,
+      );
       return deadWebhookDeliveries.length > 0 && deadWebhookDeliveries;
     });
-    expect(dead).toEqual([{ id: expect.any(String), status: 'DEAD', attempts: 4, lastError: 'HTTP 500', subscription: { id: registerWebhook.subscription.id }, event: { entityKey: 'X1', idempotencyKey: expect.any(String) } }]);
+    expect(dead).toEqual([
+      {
+        id: expect.any(String),
+        status: 'DEAD',
+        attempts: 4,
+        lastError: 'HTTP 500',
+        subscription: { id: registerWebhook.subscription.id },
+        event: { entityKey: 'X1', idempotencyKey: expect.any(String) },
+      },
+    ]);
     expect(await (await fetch(`${t.server.url}/metrics`)).text()).toMatch(/rj_webhook_deliveries\{status="dead"\} 1/);
 
     // The endpoint is fixed (its fifth answer is a 200): replay.
-    expect((await gqlOk(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: [dead[0].id] })).replayWebhookDeliveries).toBe(1);
+    expect(
+      (await gqlOk(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: [dead[0].id] })).replayWebhookDeliveries,
+    ).toBe(1);
     await waitFor('the replayed delivery', async () => endpoint.received.length >= 5);
     await waitFor('DELIVERED', async () => (await gqlOk(t.as([Role.ADMIN]), `{ deadWebhookDeliveries { id } }`)).deadWebhookDeliveries.length === 0);
     expect(new Set(endpoint.received.map((r) => r.headers['x-rj-idempotency-key'])).size).toBe(1);

@@ -30,18 +30,37 @@ describe('exchanges API', () => {
 
   // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
   const exchangeCreated = once(async () => {
-    const { data, errors } = await gql(t.as([Role.ARCHITECT]), CREATE, { input: {
-      code: 'AVIS_PENAL', name: 'Avis pénaux', format: 'JSON', transport: 'MESSAGE_QUEUE', signatureLevel: 'ADVANCED', status: 'ACTIVE', retentionPeriod: 'P10Y',
-      producer: { applicationCode: 'CASSIOPEE' }, consumers: [{ applicationCode: 'APPI' }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS' }],
-      referentialCodes: ['NATINF'], legalTexts: ['Code de procédure pénale, art. 712-4'],
-    } });
+    const { data, errors } = await gql(t.as([Role.ARCHITECT]), CREATE, {
+      input: {
+        code: 'AVIS_PENAL',
+        name: 'Avis pénaux',
+        format: 'JSON',
+        transport: 'MESSAGE_QUEUE',
+        signatureLevel: 'ADVANCED',
+        status: 'ACTIVE',
+        retentionPeriod: 'P10Y',
+        producer: { applicationCode: 'CASSIOPEE' },
+        consumers: [{ applicationCode: 'APPI' }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS' }],
+        referentialCodes: ['NATINF'],
+        legalTexts: ['Code de procédure pénale, art. 712-4'],
+      },
+    });
     expect(errors).toBeUndefined();
     expect(data.createExchange).toEqual({
-      code: 'AVIS_PENAL', status: 'ACTIVE', signatureLevel: 'ADVANCED', producer: { application: { code: 'CASSIOPEE', name: 'Cassiopée' } },
-      consumers: [{ partner: null, partnerName: null, application: { code: 'APPI' } }, { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS', application: null }],
+      code: 'AVIS_PENAL',
+      status: 'ACTIVE',
+      signatureLevel: 'ADVANCED',
+      producer: { application: { code: 'CASSIOPEE', name: 'Cassiopée' } },
+      consumers: [
+        { partner: null, partnerName: null, application: { code: 'APPI' } },
+        { partner: 'PRISON_ADMINISTRATION', partnerName: 'GENESIS', application: null },
+      ],
       referentials: [{ code: 'NATINF' }],
     });
-    const filtered = await gql(t.server, `{ natinf: exchanges(filter: { referentialCode: "NATINF" }) { code } nac: exchanges(filter: { referentialCode: "NAC" }) { code } dap: exchanges(filter: { partner: PRISON_ADMINISTRATION, status: ACTIVE }) { code } }`);
+    const filtered = await gql(
+      t.server,
+      `{ natinf: exchanges(filter: { referentialCode: "NATINF" }) { code } nac: exchanges(filter: { referentialCode: "NAC" }) { code } dap: exchanges(filter: { partner: PRISON_ADMINISTRATION, status: ACTIVE }) { code } }`,
+    );
     expect(filtered.data).toEqual({ natinf: [{ code: 'AVIS_PENAL' }], nac: [], dap: [{ code: 'AVIS_PENAL' }] });
     const apps = await gql(t.server, `{ application(code: "APPI") { exchanges(role: CONSUMER) { code } } }`);
     expect(apps.data.application.exchanges).toEqual([{ code: 'AVIS_PENAL' }]);
@@ -50,22 +69,42 @@ describe('exchanges API', () => {
   const schemaVersionsStored = once(async () => {
     await exchangeCreated();
     const add = `mutation($input: AddSchemaVersionInput!) { addSchemaVersion(input: $input) { version language status } }`;
-    const ok = await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA } });
+    const ok = await gql(t.as([Role.ARCHITECT]), add, {
+      input: { exchangeCode: 'AVIS_PENAL', version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED', content: SCHEMA },
+    });
     expect(ok.data.addSchemaVersion).toEqual({ version: '1.0', language: 'JSON_SCHEMA', status: 'PUBLISHED' });
     const xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="avis" type="xs:string"/></xs:schema>';
-    expect((await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors).toBeUndefined();
-    const broken = await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' } });
+    expect(
+      (await gql(t.as([Role.ARCHITECT]), add, { input: { exchangeCode: 'AVIS_PENAL', version: '0.9', language: 'XSD', content: xsd } })).errors,
+    ).toBeUndefined();
+    const broken = await gql(t.as([Role.ARCHITECT]), add, {
+      input: { exchangeCode: 'AVIS_PENAL', version: '2.0', language: 'JSON_SCHEMA', content: '{"type": "nope"}' },
+    });
     expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
 
     const valid = await gql(t.server, VALIDATE, { version: '1.0', payload: { natinf: '7125', defendant: { lastName: 'Dupont', birthDate: '1990-02-03' } } });
     expect(valid.data.validateMessage).toEqual({ valid: true, errors: [] });
-    const invalid = await gql(t.server, VALIDATE, { version: '1.0', payload: { natinf: 'X', defendant: { birthDate: '1990-13-45' }, charges: ['12', 'abc'], extra: 1 } });
+    const invalid = await gql(t.server, VALIDATE, {
+      version: '1.0',
+      payload: { natinf: 'X', defendant: { birthDate: '1990-13-45' }, charges: ['12', 'abc'], extra: 1 },
+    });
     const paths = invalid.data.validateMessage.errors.map((e: { path: string; keyword: string }) => `${e.path} ${e.keyword}`);
     expect(invalid.data.validateMessage.valid).toBe(false);
-    expect(paths).toEqual(expect.arrayContaining(['/extra additionalProperties', '/natinf pattern', '/defendant/lastName required', '/defendant/birthDate format', '/charges/1 pattern']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/extra additionalProperties',
+        '/natinf pattern',
+        '/defendant/lastName required',
+        '/defendant/birthDate format',
+        '/charges/1 pattern',
+      ]),
+    );
     const onXsd = await gql(t.server, VALIDATE, { version: '0.9', payload: {} });
     expect(onXsd.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'version' });
-    const deprecate = await gql(t.as([Role.ARCHITECT]), `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`);
+    const deprecate = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { setSchemaVersionStatus(exchange: "AVIS_PENAL", version: "0.9", status: DEPRECATED) { status } }`,
+    );
     expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
     const missing = await gql(t.server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
@@ -93,12 +132,23 @@ describe('exchanges API', () => {
 
   it('follows a schema version and a legal text to the applications touched', async () => {
     await schemaVersionsStored();
-    const schema = await gql(t.server, `{ impactOf(change: { exchangeSchema: { exchangeCode: "AVIS_PENAL", version: "1.0" } }) { applications { application { code } paths { explanation } } exchanges { exchange { code transport } } } }`);
+    const schema = await gql(
+      t.server,
+      `{ impactOf(change: { exchangeSchema: { exchangeCode: "AVIS_PENAL", version: "1.0" } }) { applications { application { code } paths { explanation } } exchanges { exchange { code transport } } } }`,
+    );
     expect(schema.errors).toBeUndefined();
     expect(schema.data.impactOf.exchanges).toEqual([{ exchange: { code: 'AVIS_PENAL', transport: 'MESSAGE_QUEUE' } }]);
     expect(schema.data.impactOf.applications.map((a: { application: { code: string } }) => a.application.code)).toEqual(['APPI', 'CASSIOPEE']);
-    const legal = await gql(t.server, `{ impactOf(change: { legalText: "code de procedure penale, ART. R15-33-66" }) { applications { application { code } paths { explanation } } notes } }`);
-    expect(legal.data.impactOf.applications).toEqual([{ application: { code: 'CASSIOPEE' }, paths: [{ explanation: 'legal text code de procedure penale, ART. R15-33-66 → requires the use of referential NATINF → by application CASSIOPEE' }] }]);
+    const legal = await gql(
+      t.server,
+      `{ impactOf(change: { legalText: "code de procedure penale, ART. R15-33-66" }) { applications { application { code } paths { explanation } } notes } }`,
+    );
+    expect(legal.data.impactOf.applications).toEqual([
+      {
+        application: { code: 'CASSIOPEE' },
+        paths: [{ explanation: 'legal text code de procedure penale, ART. R15-33-66 → requires the use of referential NATINF → by application CASSIOPEE' }],
+      },
+    ]);
     expect(legal.data.impactOf.notes.join(' ')).not.toMatch(/pending/); // referentials citing the text are followed now
   });
 });

@@ -9,7 +9,10 @@ import { gql } from '../support/graphql-client';
 import type { Untyped } from '../support/untyped';
 
 /** Every selection is a link that opens on its own, shows the item on screen, names the page, and passes axe. */
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer deep links (headless Chromium, %s)', (device, viewport) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('explorer deep links (headless Chromium, %s)', (device, viewport) => {
   let server: ExplorerServer;
   let browser: Browser;
   const open = async (route: string) => {

@@ -5,7 +5,11 @@ import { EXPLORER_DIR } from '../../src/kernel/http/explorer';
 import { startExplorerServer, type ExplorerServer } from '../support/explorer-server';
 
 /** Raw HTTP (fetch would decode silently): status, headers and the bytes as sent. */
-function get(url: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: body ? 'POST' : 'GET', headers: body ? { ...headers, 'content-type': 'application/json' } : headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -7,7 +7,10 @@ import { gql } from '../support/graphql-client';
 import type { Untyped } from '../support/untyped';
 
 /** The Revues tab, observed usage in the Schéma view and the court sites' directory details: deep links, layout, axe. */
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer additions (headless Chromium, %s)', (device, viewport) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('explorer additions (headless Chromium, %s)', (device, viewport) => {
   let server: ExplorerServer;
   let browser: Browser;
   const open = (route: string) => browser.page.goto(`${server.http.url}/explorer/${route}`);
@@ -65,8 +68,11 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('explorer addit
 
   it('courts/<code> shows each site with what the public directory gives', async () => {
     const { page } = browser;
-    const { data } = await gql(server.http, `{ courts(filter: { search: "Bourg-en-Bresse", type: TRIBUNAL_JUDICIAIRE }) { edges { node {
-      code name sites { label address phones emails directoryUrl openingHours { days } } } } } }`);
+    const { data } = await gql(
+      server.http,
+      `{ courts(filter: { search: "Bourg-en-Bresse", type: TRIBUNAL_JUDICIAIRE }) { edges { node {
+      code name sites { label address phones emails directoryUrl openingHours { days } } } } } }`,
+    );
     const tj = data.courts.edges[0].node;
     expect(tj.sites.length).toBeGreaterThan(0);
     await open(`courts/${tj.code}`);

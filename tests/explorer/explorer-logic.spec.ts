@@ -26,19 +26,40 @@ describe('explorer logic', () => {
   });
 
   it('knows only communes the competence data has', () => {
-    const codes = new Set(readFileSync(join(loadConfig().dataDir, 'communes-competences.csv'), 'utf8').split('\n').map((l) => l.split(';')[0]));
+    const codes = new Set(
+      readFileSync(join(loadConfig().dataDir, 'communes-competences.csv'), 'utf8')
+        .split('\n')
+        .map((l) => l.split(';')[0]),
+    );
     expect(KNOWN_COMMUNES.filter(([code]) => !codes.has(code))).toEqual([]);
   });
 
   it('colours application → referential edges as coherenceReport judges them, applications of the map only', () => {
-    const reader = (client: string, declaredMode: string | null, requests: number): ObservedReader =>
-      ({ client, declared: declaredMode !== null, declaredMode, pinnedRelease: null, observed: requests > 0, requests, lastSeen: requests ? '2026-11-28T09:00:00.000Z' : null });
+    const reader = (client: string, declaredMode: string | null, requests: number): ObservedReader => ({
+      client,
+      declared: declaredMode !== null,
+      declaredMode,
+      pinnedRelease: null,
+      observed: requests > 0,
+      requests,
+      lastSeen: requests ? '2026-11-28T09:00:00.000Z' : null,
+    });
     const readers = [
-      reader('CASSIOPEE', 'READ', 12), reader('PORTALIS', null, 3), reader('MINOS', 'READ', 0), reader('GENESIS', 'PRODUCE', 0),
-      reader('WINCI', 'PRODUCE', 5), reader('key:rj_abc', null, 7), reader('anonymous', null, 40), reader('HIDDEN', 'READ', 0),
+      reader('CASSIOPEE', 'READ', 12),
+      reader('PORTALIS', null, 3),
+      reader('MINOS', 'READ', 0),
+      reader('GENESIS', 'PRODUCE', 0),
+      reader('WINCI', 'PRODUCE', 5),
+      reader('key:rj_abc', null, 7),
+      reader('anonymous', null, 40),
+      reader('HIDDEN', 'READ', 0),
     ];
-    const uses = usageEdges('NATINF', readers, new Set(['CASSIOPEE', 'PORTALIS', 'MINOS', 'GENESIS', 'WINCI']))
-      .map((e) => [e.application, e.referential, e.use, e.reader.requests]);
+    const uses = usageEdges('NATINF', readers, new Set(['CASSIOPEE', 'PORTALIS', 'MINOS', 'GENESIS', 'WINCI'])).map((e) => [
+      e.application,
+      e.referential,
+      e.use,
+      e.reader.requests,
+    ]);
     expect(uses).toEqual([
       ['CASSIOPEE', 'NATINF', 'declared-and-read', 12],
       ['PORTALIS', 'NATINF', 'read-undeclared', 3],

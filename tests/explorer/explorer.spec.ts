@@ -68,7 +68,9 @@ describe('explorer (headless Chromium)', () => {
     await page.waitForTimeout(500);
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').getByText('CA LYON').waitFor();
-    const response = await page.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as HTMLElement & { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+    const response = await page.evaluate(() =>
+      (document.querySelector('.graphiql-response .CodeMirror') as HTMLElement & { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+    );
     expect(JSON.parse(response)).toEqual({ data: { court: { shortName: 'CA LYON', type: 'COUR_APPEL' } } });
     await browser.screenshot('ide');
   });
@@ -123,7 +125,11 @@ describe('explorer (headless Chromium)', () => {
     const plan = page.getByTestId('query-plan');
     await plan.waitFor();
     expect(await plan.textContent()).toMatch(/QueryPlan \{[\s\S]*Fetch\(service: "organisation"\)/);
-    const direct = await fetch(`${server.http.url}/explorer/api/query-plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
+    const direct = await fetch(`${server.http.url}/explorer/api/query-plan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ nope }' }),
+    });
     expect(direct.status).toBe(400);
     expect(((await direct.json()) as { errors: { message: string }[] }).errors[0].message).toContain('nope');
     // GraphiQL's own panes are not the explorer's: axe runs on the rest (their issues are listed in the README).
@@ -192,7 +198,10 @@ describe('explorer (headless Chromium)', () => {
     expect(await page.getByTestId('commune-feedback').textContent()).toContain('Saisissez');
     // A name gives suggestions; picking one looks the commune up.
     await page.getByTestId('insee-input').fill('Strasb');
-    await page.getByTestId('insee-input-suggestions').getByRole('option', { name: /Strasbourg/ }).click();
+    await page
+      .getByTestId('insee-input-suggestions')
+      .getByRole('option', { name: /Strasbourg/ })
+      .click();
     await page.getByTestId('commune-name').getByText('Strasbourg').waitFor();
     expect(page.url()).toContain('insee=67482');
     await page.getByTestId('insee-input').fill('75056');

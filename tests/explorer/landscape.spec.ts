@@ -59,7 +59,10 @@ describe('explorer: landscape map (headless Chromium)', () => {
       return { x: box.left + p.x, y: box.top + p.y };
     });
     await page.mouse.click(point.x, point.y);
-    await page.getByTestId('application-panel').getByRole('heading', { name: /Cassiopée/ }).waitFor();
+    await page
+      .getByTestId('application-panel')
+      .getByRole('heading', { name: /Cassiopée/ })
+      .waitFor();
     expect(page.url()).toMatch(/\/explorer\/map\?app=CASSIOPEE$/);
     await page.getByTestId('impact').waitFor();
     // Enum codes are shown in French, the code kept in the tooltip.
@@ -81,7 +84,8 @@ describe('explorer: landscape map (headless Chromium)', () => {
     const panel = page.getByTestId('exchange-panel');
     await panel.getByText('Amendes à recouvrer').waitFor();
     const text = await panel.textContent();
-    for (const term of ['Producteur', 'Minos', 'Consommateurs', 'DGFiP', 'Format', 'Transport', 'Signature', 'Versions de schéma', 'Statut']) expect(text).toContain(term);
+    for (const term of ['Producteur', 'Minos', 'Consommateurs', 'DGFiP', 'Format', 'Transport', 'Signature', 'Versions de schéma', 'Statut'])
+      expect(text).toContain(term);
     expect(page.url()).toContain('exchange=MINOS_TRESOR');
     expect(await page.evaluate(() => window.landscape.edges('.chosen').map((e: Untyped) => e.data('exchange')))).toEqual(['MINOS_TRESOR']);
     await browser.screenshot('map-exchange');
@@ -113,7 +117,9 @@ describe('explorer: landscape map (headless Chromium)', () => {
     const civil = await page.evaluate(graphCounts);
     expect(civil.floating).toBe(0);
     expect(civil.apps).toBeLessThan(all.apps);
-    expect(await page.getByTestId('map-counts').textContent()).toBe(`${civil.apps} application(s) · ${civil.edges} échange(s) · ${civil.partners} partenaire(s)`);
+    expect(await page.getByTestId('map-counts').textContent()).toBe(
+      `${civil.apps} application(s) · ${civil.edges} échange(s) · ${civil.partners} partenaire(s)`,
+    );
     await page.getByTestId('domain-filter').selectOption('');
   });
 
@@ -148,7 +154,11 @@ describe('explorer: landscape map (headless Chromium)', () => {
     await openMap();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toBe('cartographie.png');
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const content = readFileSync((await svg.path())!, 'utf8');
     expect(content).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -161,7 +171,9 @@ describe('explorer: landscape map (headless Chromium)', () => {
     const { page } = browser;
     const admin: Target = { url: server.http.url, authorization: `Bearer ${DEV_ADMIN_KEY}` };
     const keyOf = async (roles: string[], application?: string): Promise<Target> => {
-      const { data, errors } = await gql(admin, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }', { input: { name: `e2e ${application ?? roles[0]}`, roles, application } });
+      const { data, errors } = await gql(admin, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }', {
+        input: { name: `e2e ${application ?? roles[0]}`, roles, application },
+      });
       expect(errors).toBeUndefined();
       return { url: server.http.url, authorization: `Bearer ${data!.createApiKey.key}` };
     };
@@ -186,16 +198,23 @@ describe('explorer: landscape map (headless Chromium)', () => {
 
     await page.getByTestId('token-input').fill(architect.authorization as string);
     await page.waitForFunction(() => window.landscape?.edges('.reading').length > 0);
-    const uses = await page.evaluate(() => Object.fromEntries(window.landscape.edges('.reading')
-      .filter((e: Untyped) => ['CASSIOPEE', 'PORTALIS'].includes(e.data('application')))
-      .map((e: Untyped) => [e.id(), [e.data('use'), e.style('line-color')]])));
+    const uses = await page.evaluate(() =>
+      Object.fromEntries(
+        window.landscape
+          .edges('.reading')
+          .filter((e: Untyped) => ['CASSIOPEE', 'PORTALIS'].includes(e.data('application')))
+          .map((e: Untyped) => [e.id(), [e.data('use'), e.style('line-color')]]),
+      ),
+    );
     expect(uses).toEqual({
       'read:CASSIOPEE:NATINF': ['declared-and-read', 'rgb(46,125,50)'],
       'read:PORTALIS:NATINF': ['read-undeclared', 'rgb(196,81,0)'],
       'read:PORTALIS:NAC': ['declared-unread', 'rgb(117,117,117)'],
     });
     // Referentials sit in their own box, left of the ministry's applications.
-    expect(await page.evaluate(() => window.landscape.getElementById('ref:NATINF').position('x') < window.landscape.getElementById('app:CASSIOPEE').position('x'))).toBe(true);
+    expect(
+      await page.evaluate(() => window.landscape.getElementById('ref:NATINF').position('x') < window.landscape.getElementById('app:CASSIOPEE').position('x')),
+    ).toBe(true);
     const legend = await page.getByTestId('usage-legend').textContent();
     for (const term of ['déclaré et lu', 'déclaré, non lu', 'lu sans déclaration']) expect(legend).toContain(term);
 

@@ -34,7 +34,11 @@ describe('explorer: referential browser against its API contract (headless Chrom
     // Scrolling to the end of what is loaded fetches the next page, again and again.
     for (const page_ of [2, 3, 4]) {
       await page.getByTestId('natinf-results').evaluate((el: Untyped) => (el.scrollTop = el.scrollHeight));
-      await page.getByTestId('natinf-results').getByText(new RegExp(`infraction n° ${page_ - 1}0[1-9]$`)).first().waitFor();
+      await page
+        .getByTestId('natinf-results')
+        .getByText(new RegExp(`infraction n° ${page_ - 1}0[1-9]$`))
+        .first()
+        .waitFor();
     }
     expect(await page.getByTestId('natinf-row').count()).toBeLessThan(60);
     const typed = Date.now();

@@ -60,7 +60,16 @@ describe('explorer: referential browser (headless Chromium)', () => {
     // A late page of results (the search is debounced) resets the active option: press again until one is active.
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.getByTestId('natinf-search').press('ArrowDown');
-      const active = await page.waitForFunction(() => /^natinf-/.test(document.querySelector('[data-testid=natinf-results]')?.getAttribute('aria-activedescendant') ?? ''), undefined, { timeout: 2_000 }).then(() => true, () => false);
+      const active = await page
+        .waitForFunction(
+          () => /^natinf-/.test(document.querySelector('[data-testid=natinf-results]')?.getAttribute('aria-activedescendant') ?? ''),
+          undefined,
+          { timeout: 2_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       if (active) break;
     }
     expect(await list.getAttribute('aria-activedescendant')).toMatch(/^natinf-/);

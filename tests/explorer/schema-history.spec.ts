@@ -14,14 +14,19 @@ describe('supergraph change log', () => {
   it('classifies removed fields as breaking, new enum values as dangerous, new fields as safe', async () => {
     const after = committed
       .replace(/\n\s*"""Short name[^\n]*\n\s*shortName: String!/, '')
-      .replace('  TRIBUNAL_COMMERCE @join__enumValue(graph: ORGANISATION)', '  TRIBUNAL_COMMERCE @join__enumValue(graph: ORGANISATION)\n  TRIBUNAL_ACTIVITES_ECONOMIQUES @join__enumValue(graph: ORGANISATION)')
+      .replace(
+        '  TRIBUNAL_COMMERCE @join__enumValue(graph: ORGANISATION)',
+        '  TRIBUNAL_COMMERCE @join__enumValue(graph: ORGANISATION)\n  TRIBUNAL_ACTIVITES_ECONOMIQUES @join__enumValue(graph: ORGANISATION)',
+      )
       .replace('  sampleInseeCodes: [String!]!', '  sampleInseeCodes: [String!]!\n  firstSeen: String');
     const changes = await diffSupergraphs(committed, after);
-    expect(changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ level: 'breaking', path: 'Court.shortName' }),
-      expect.objectContaining({ level: 'dangerous', path: 'CourtType.TRIBUNAL_ACTIVITES_ECONOMIQUES' }),
-      expect.objectContaining({ level: 'safe', path: 'CompetenceIssue.firstSeen' }),
-    ]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'breaking', path: 'Court.shortName' }),
+        expect.objectContaining({ level: 'dangerous', path: 'CourtType.TRIBUNAL_ACTIVITES_ECONOMIQUES' }),
+        expect.objectContaining({ level: 'safe', path: 'CompetenceIssue.firstSeen' }),
+      ]),
+    );
   });
 
   it('reads every committed version of schema/supergraph.graphql from git, newest first', async () => {

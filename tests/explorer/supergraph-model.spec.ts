@@ -30,7 +30,14 @@ describe('supergraph model', () => {
   });
 
   it('gives each type its owners and keys, each field its owners, description and deprecation', () => {
-    expect(court).toMatchObject({ description: 'A court.', owners: ['catalog', 'organisation'], keys: [{ subgraph: 'catalog', fields: 'code' }, { subgraph: 'organisation', fields: 'code' }] });
+    expect(court).toMatchObject({
+      description: 'A court.',
+      owners: ['catalog', 'organisation'],
+      keys: [
+        { subgraph: 'catalog', fields: 'code' },
+        { subgraph: 'organisation', fields: 'code' },
+      ],
+    });
     const field = (name: string) => court.fields.find((f) => f.name === name)!;
     expect(field('code').owners).toEqual(['catalog', 'organisation']);
     expect(field('deployments').owners).toEqual(['catalog']);

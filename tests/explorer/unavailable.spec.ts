@@ -28,7 +28,11 @@ describe('explorer: views whose subgraph is not served', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it.each([['referentials', 'referentials'], ['map', 'catalog / exchanges'], ['reviews', 'referentials']])('%s says its subgraph is not available', async (route, subgraph) => {
+  it.each([
+    ['referentials', 'referentials'],
+    ['map', 'catalog / exchanges'],
+    ['reviews', 'referentials'],
+  ])('%s says its subgraph is not available', async (route, subgraph) => {
     await browser.page.goto(`${url}/explorer/${route}`);
     const notice = browser.page.getByTestId('subgraph-unavailable');
     await notice.getByText("Ce sous-graphe n'est pas disponible").waitFor();

@@ -21,7 +21,15 @@ const failure = (text: string): DelimitedSyntaxError => {
 };
 
 /** The options the import gave csv-parse before it had a parser of its own. */
-const CSV_PARSE = { delimiter: ';', bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, record_delimiter: ['\r\n', '\n'] };
+const CSV_PARSE = {
+  delimiter: ';',
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  trim: true,
+  record_delimiter: ['\r\n', '\n'],
+};
 
 /** A seeded generator, so that a failing input can be replayed. */
 const random = (seed: number) => () => {
@@ -48,7 +56,11 @@ describe('the delimited file parser', () => {
     const text = '\uFEFFcode;label\r\n  A ;  "a ; b" \r\n\r\nB;"multi\r\nline ""quoted"""\r\n   \r\nC;un "guillemet" dedans\r\nD;last';
     const whole = records(text);
     expect(whole.map((r) => [r.line, r.fields])).toEqual([
-      [1, ['code', 'label']], [2, ['A', 'a ; b']], [4, ['B', 'multi\r\nline "quoted"']], [7, ['C', 'un "guillemet" dedans']], [8, ['D', 'last']],
+      [1, ['code', 'label']],
+      [2, ['A', 'a ; b']],
+      [4, ['B', 'multi\r\nline "quoted"']],
+      [7, ['C', 'un "guillemet" dedans']],
+      [8, ['D', 'last']],
     ]);
     for (const piece of [1, 2, 3, 5, 7, 16]) expect(records(text, piece)).toEqual(whole);
   });
@@ -83,7 +95,10 @@ describe('the delimited file parser', () => {
 
   it('refuses a quote left open, naming the line it opens on, and text after a closing quote', () => {
     expect(failure('code;label\nA;ok\nB;"never closed\nC;x\n')).toMatchObject({ line: 3, message: 'a quote opened at line 3 is never closed' });
-    expect(failure('code;label\nA;"a\nb"c;x\n')).toMatchObject({ line: 2, message: expect.stringMatching(/^text after the closing quote of field 2 at line 3/) });
+    expect(failure('code;label\nA;"a\nb"c;x\n')).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^text after the closing quote of field 2 at line 3/),
+    });
   });
 
   it('gives up on a record longer than any real one instead of holding the rest of the file in memory', () => {

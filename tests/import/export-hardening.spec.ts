@@ -24,8 +24,15 @@ describe('exports: bad parameters, database failures, and the export → import 
   const count = async (sql: string, params: unknown[] = []) => Number((await t.db.orm.em.fork().execute(sql, params))[0].n);
 
   it.each([
-    ['at=0000-01-01', 'at'], ['at=2026-02-30', 'at'], ['at=yesterday', 'at'], ['at=10000-01-01', 'at'],
-    ['release=abc', 'release'], ['release=0', 'release'], ['release=-1', 'release'], ['release=99999999999', 'release'], ['release=1&release=2', 'release'],
+    ['at=0000-01-01', 'at'],
+    ['at=2026-02-30', 'at'],
+    ['at=yesterday', 'at'],
+    ['at=10000-01-01', 'at'],
+    ['release=abc', 'release'],
+    ['release=0', 'release'],
+    ['release=-1', 'release'],
+    ['release=99999999999', 'release'],
+    ['release=1&release=2', 'release'],
     ['format=xml', 'format'],
   ])('refuses /exports/NATINF?%s with a 400 naming the parameter, and keeps serving', async (query, field) => {
     const response = await fetch(`${t.server.url}/exports/NATINF?${query}`);
@@ -53,7 +60,9 @@ describe('exports: bad parameters, database failures, and the export → import 
   it('cuts the transfer (never a clean 200) when the database connection is lost midway, and keeps serving', async () => {
     await aReferential(t.as([Role.ADMIN]), 'BIG');
     const em = t.db.orm.em.fork();
-    await em.execute(`insert into referential_release (referential_code, number, status, created_by, published_by, published_at) values ('BIG', 1, 'PUBLISHED', 'test', 'test', now())`);
+    await em.execute(
+      `insert into referential_release (referential_code, number, status, created_by, published_by, published_at) values ('BIG', 1, 'PUBLISHED', 'test', 'test', now())`,
+    );
     await em.execute(`insert into referential_entry (referential_code, recorded_in, code, label, level, attributes, search_text)
       select 'BIG', 1, 'C' || lpad(i::text, 7, '0'), repeat('Libellé long ', 20) || i, 1, '{}', 'c' || i from generate_series(1, 80000) i`);
     // A server of its own reaches PostgreSQL through a proxy that can cut every connection and refuse new ones,
@@ -93,11 +102,20 @@ describe('exports: bad parameters, database failures, and the export → import 
     const later = lines[5].split(';')[0];
     const admin = t.as([Role.ADMIN]);
     const { createDraft: draft } = await gqlOk(admin, `mutation { createDraft(referential: "NATINF") { version } }`);
-    await gqlOk(admin, `mutation($v: Int!, $code: ID!) { endDateEntry(referential: "NATINF", expectedVersion: $v, code: $code, validTo: "2099-12-31") { code } }`, { v: draft.version, code: later });
+    await gqlOk(
+      admin,
+      `mutation($v: Int!, $code: ID!) { endDateEntry(referential: "NATINF", expectedVersion: $v, code: $code, validTo: "2099-12-31") { code } }`,
+      { v: draft.version, code: later },
+    );
     await gqlOk(admin, `mutation($v: Int!) { publishRelease(referential: "NATINF", expectedVersion: $v) { number } }`, { v: draft.version + 1 });
 
     const exported = Buffer.from(await (await fetch(`${t.server.url}/exports/NATINF`)).arrayBuffer());
-    const codes = exported.toString('latin1').split('\r\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]);
+    const codes = exported
+      .toString('latin1')
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(';')[0]);
     expect(codes).toHaveLength(lines.length - 1 - 3);
     for (const code of ended) expect(codes).not.toContain(code);
     expect(codes).toContain(later);

@@ -17,9 +17,13 @@ describe('imports: empty, truncated and unstorable files are refused over HTTP',
   const upload = async (referential: string, body: Buffer | string, query = '') =>
     fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], [referential]) }, body });
   /** Every stored version, release and mapping of the referentials: a refusal leaves them all as they were. */
-  const snapshot = async () => (await t.db.orm.em.fork().execute(
-    `select (select count(*) from referential_entry) as entries, (select count(*) from referential_release) as releases,
-      (select count(*) from change_event) as events, (select count(*) from legal_reference) as legal`))[0];
+  const snapshot = async () =>
+    (
+      await t.db.orm.em.fork().execute(
+        `select (select count(*) from referential_entry) as entries, (select count(*) from referential_release) as releases,
+      (select count(*) from change_event) as events, (select count(*) from legal_reference) as legal`,
+      )
+    )[0];
   const refused = async (referential: string, body: Buffer | string, query: string) => {
     const before = await snapshot();
     const response = await upload(referential, body, query);
@@ -30,7 +34,11 @@ describe('imports: empty, truncated and unstorable files are refused over HTTP',
   };
 
   it.each([
-    ['a 0-byte body', ''], ['a BOM alone', BOM], ['a newline', '\n'], ['CRLF alone', '\r\n'], ['the header alone', "Numéro NATINF;Nature de l'infraction;Qualification de l'infraction;Définie par;Réprimée par\r\n"],
+    ['a 0-byte body', ''],
+    ['a BOM alone', BOM],
+    ['a newline', '\n'],
+    ['CRLF alone', '\r\n'],
+    ['the header alone', "Numéro NATINF;Nature de l'infraction;Qualification de l'infraction;Définie par;Réprimée par\r\n"],
   ])('refuses %s with publish=true (and skipInvalid): no data row, nothing end-dated', async (_name, body) => {
     for (const query of ['?publish=true&filename=empty.csv', '?publish=true&skipInvalid=true&filename=empty.csv']) {
       const issues = await refused('NATINF', Buffer.from(body, 'latin1'), query);
@@ -57,9 +65,12 @@ describe('imports: empty, truncated and unstorable files are refused over HTTP',
     const lines = (await readFile(NATINF_FILE, 'latin1')).split('\r\n').filter(Boolean);
     lines[3] = lines[3].replace(';', ';\0'); // line 4: the nature starts with a NUL
     const issues = await refused('NATINF', Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'), '?publish=true&filename=natinf-nul.csv');
-    expect(issues).toEqual([expect.objectContaining({ file: 'natinf-nul.csv', line: 4, column: "Nature de l'infraction", reason: expect.stringMatching(/NUL/) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'natinf-nul.csv', line: 4, column: "Nature de l'infraction", reason: expect.stringMatching(/NUL/) }),
+    ]);
 
-    const json = '[\n{"code":"7","label":"A","attributes":{"nature":"Délit"},"validFrom":"0000-01-01"},\n{"code":"8\\u0000","label":"B","attributes":{"nature":"Délit"}}\n]';
+    const json =
+      '[\n{"code":"7","label":"A","attributes":{"nature":"Délit"},"validFrom":"0000-01-01"},\n{"code":"8\\u0000","label":"B","attributes":{"nature":"Délit"}}\n]';
     const jsonIssues = await refused('NATINF', json, '?publish=true&format=json&filename=natinf.json');
     expect(jsonIssues).toEqual([
       expect.objectContaining({ file: 'natinf.json', line: 2, column: 'validFrom', reason: expect.stringMatching(/0000-01-01.*not a date/) }),
@@ -73,8 +84,9 @@ describe('imports: empty, truncated and unstorable files are refused over HTTP',
   it('refuses a year 0 in the generic layout and a NUL in a header, naming the column', async () => {
     const nac = 'code;niveau;parent;libelle\n1;1;;Droit des personnes\n';
     expect((await refused('NAC', nac.replace('libelle', 'lib\0elle'), '?publish=true&filename=nac.csv'))[0]).toMatchObject({ line: 1, column: 'libelle' });
-    expect((await refused('NAC', `code;label;parent_code;level;valid_from\n1;Droit;;1;0000-12-31\n`, '?format=csv&publish=true&filename=nac.csv'))[0])
-      .toMatchObject({ file: 'nac.csv', line: 2, column: 'valid_from' });
+    expect(
+      (await refused('NAC', `code;label;parent_code;level;valid_from\n1;Droit;;1;0000-12-31\n`, '?format=csv&publish=true&filename=nac.csv'))[0],
+    ).toMatchObject({ file: 'nac.csv', line: 2, column: 'valid_from' });
     await expectStillServing(t.server);
   });
 });

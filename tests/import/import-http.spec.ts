@@ -15,7 +15,11 @@ describe('imports and exports over HTTP', () => {
 
   // A steward of the referential uploaded to, unless the test says otherwise.
   const upload = async (referential: string, body: Buffer | string, query = '', authorization?: string) =>
-    fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: authorization ?? (await bearer([Role.STEWARD], [referential])), 'content-type': 'text/csv' }, body });
+    fetch(`${t.server.url}/imports/${referential}${query}`, {
+      method: 'POST',
+      headers: { authorization: authorization ?? (await bearer([Role.STEWARD], [referential])), 'content-type': 'text/csv' },
+      body,
+    });
 
   it('refuses an upload without valid credentials, or by the steward of another referential, and writes nothing', async () => {
     expect((await upload('NATINF', 'x', '', 'Bearer wrong-token')).status).toBe(401);
@@ -35,7 +39,10 @@ describe('imports and exports over HTTP', () => {
     const report = (await response.json()) as Untyped;
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ outcome: 'NO_CHANGE', issueCount: 0 });
-    const { data } = await gql(t.as([Role.STEWARD], ['NATINF']), `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber timings } }`);
+    const { data } = await gql(
+      t.as([Role.STEWARD], ['NATINF']),
+      `{ importJobs(referential: "NATINF") { id file status rowsRead errorCount releaseNumber timings } }`,
+    );
     expect(data.importJobs[0]).toMatchObject({ id: String(report.job), file: 'natinf.csv', status: 'NO_CHANGE', errorCount: 0, releaseNumber: null });
     // A "no change" stops after the diff: the phases it ran, as the report gave them.
     expect(Object.keys(data.importJobs[0].timings).sort()).toEqual(['checks', 'diff', 'read']);
@@ -65,7 +72,10 @@ describe('importing the shared files over the demo data', () => {
     const db = await createTestDatabase('demo');
     try {
       const em = db.orm.em.fork();
-      for (const [code, file] of [['NATINF', 'natinf-sample.csv'], ['NAC', 'nac.csv']]) {
+      for (const [code, file] of [
+        ['NATINF', 'natinf-sample.csv'],
+        ['NAC', 'nac.csv'],
+      ]) {
         const referential = await em.findOneOrFail(Referential, code);
         const report = await importReferential(db.url, referential, join(loadConfig().dataDir, file), { publish: true });
         expect({ code, outcome: report.outcome, issues: report.issueCount }).toEqual({ code, outcome: 'NO_CHANGE', issues: 0 });

@@ -21,24 +21,40 @@ describe('import jobs left RUNNING by a dead import', () => {
     await holder.connect();
     open.push(holder);
     const id = await recordRunningJob(holder, { referentialCode, file: 'natinf.csv', actor: 'steward' });
-    const { rows: [{ pid }] } = await holder.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const {
+      rows: [{ pid }],
+    } = await holder.query<{ pid: number }>('select pg_backend_pid() as pid');
     return { id, die: () => t.db.orm.em.fork().execute('select pg_terminate_backend(?)', [pid]) };
   };
   const statusOf = async (id: number) =>
-    (await t.db.orm.em.fork().execute<{ status: string; failure: string | null; finished: boolean }[]>(`select status, failure, finished_at is not null as finished from import_job where id = ?`, [id]))[0];
+    (
+      await t.db.orm.em
+        .fork()
+        .execute<{ status: string; failure: string | null; finished: boolean }[]>(
+          `select status, failure, finished_at is not null as finished from import_job where id = ?`,
+          [id],
+        )
+    )[0];
 
   it('marks the dead jobs of a referential FAILED (ABANDONED) at its next import, and leaves a live one RUNNING', async () => {
     const dead = await aJob('NAC');
     const alive = await aJob('NAC');
     const otherList = await aJob('NATINF');
     // A job recorded before this guard existed: no lock, so no import behind it either.
-    const [{ id: legacy }] = await t.db.orm.em.fork().execute<{ id: number }[]>(`insert into import_job (referential_code, file, status, actor) values ('NAC', 'old.csv', 'RUNNING', 'x') returning id`);
+    const [{ id: legacy }] = await t.db.orm.em
+      .fork()
+      .execute<{ id: number }[]>(`insert into import_job (referential_code, file, status, actor) values ('NAC', 'old.csv', 'RUNNING', 'x') returning id`);
     await dead.die();
     await otherList.die();
     const nac = await readFile(join(loadConfig().dataDir, 'nac.csv'));
-    const response = await fetch(`${t.server.url}/imports/NAC?dryRun=true&filename=nac.csv`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NAC']) }, body: nac });
+    const response = await fetch(`${t.server.url}/imports/NAC?dryRun=true&filename=nac.csv`, {
+      method: 'POST',
+      headers: { authorization: await bearer([Role.STEWARD], ['NAC']) },
+      body: nac,
+    });
     expect(response.status).toBe(200);
-    for (const id of [dead.id, legacy]) expect(await statusOf(id)).toEqual({ status: 'FAILED', failure: expect.stringMatching(/^ABANDONED: /), finished: true });
+    for (const id of [dead.id, legacy])
+      expect(await statusOf(id)).toEqual({ status: 'FAILED', failure: expect.stringMatching(/^ABANDONED: /), finished: true });
     expect(await statusOf(alive.id)).toEqual({ status: 'RUNNING', failure: null, finished: false });
     // Another referential's dead job waits for its own next import, or the next start.
     expect((await statusOf(otherList.id)).status).toBe('RUNNING');

@@ -57,11 +57,25 @@ describe('importing a referential file', () => {
 
   it('imports the official latin-1 NATINF file with no rejected row and its accents intact', async () => {
     const report = await officialNatinf();
-    expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, invalidRows: 0, release: { number: 1, status: 'PUBLISHED' }, source: { encoding: 'windows-1252', separator: ';' } });
+    expect(report).toMatchObject({
+      outcome: 'WRITTEN',
+      issueCount: 0,
+      invalidRows: 0,
+      release: { number: 1, status: 'PUBLISHED' },
+      source: { encoding: 'windows-1252', separator: ';' },
+    });
     expect(report.diff).toMatchObject({ added: report.rowsRead, changed: 0, removed: 0 });
-    const [row] = await db.orm.em.fork().execute(`select attributes->>'nature' as nature, legal_cells->>'definedBy' as defined from referential_entry where referential_code = 'NATINF' and code = '41'`);
+    const [row] = await db.orm.em
+      .fork()
+      .execute(
+        `select attributes->>'nature' as nature, legal_cells->>'definedBy' as defined from referential_entry where referential_code = 'NATINF' and code = '41'`,
+      );
     expect(row).toEqual({ nature: 'Délit', defined: 'ART.L.234-1 §II,§V C.ROUTE.' });
-    expect(await count(`select count(*) as n from legal_reference l join referential_entry e on e.id = l.entry_id where e.code = '41' and l.code_mnemonic = 'C.ROUTE.'`)).toBe(4);
+    expect(
+      await count(
+        `select count(*) as n from legal_reference l join referential_entry e on e.id = l.entry_id where e.code = '41' and l.code_mnemonic = 'C.ROUTE.'`,
+      ),
+    ).toBe(4);
   });
 
   it('says "no change" for the same file again, and creates no release', async () => {
@@ -85,7 +99,10 @@ describe('importing a referential file', () => {
     expect(report.outcome).toBe('REFUSED');
     expect(report.issues.map((i) => `${i.file}:${i.line}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`)).toEqual([
       'broken.csv:3: expected 5 columns separated by ";", found 4',
-      `broken.csv:4 [Nature de l'infraction]: attribute "nature" must be one of ${[...NATINF_NATURE_TERMS].sort((a, b) => (a.code < b.code ? -1 : 1)).map((n) => `"${n.label}"`).join(', ')}, got "Délit grave"`,
+      `broken.csv:4 [Nature de l'infraction]: attribute "nature" must be one of ${[...NATINF_NATURE_TERMS]
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .map((n) => `"${n.label}"`)
+        .join(', ')}, got "Délit grave"`,
       'broken.csv:21 [Numéro NATINF]: duplicate code "7" (first at line 2)',
     ]);
     expect(await count('select count(*) as n from referential_entry')).toBe(entriesBefore);
@@ -114,7 +131,10 @@ describe('importing a referential file', () => {
 
   it('exports a release and re-imports it as "no change" (CSV official layout and JSON)', async () => {
     await officialNatinf();
-    for (const [referential, format, file] of [[natinf, 'csv', 'natinf.csv'], [natinf, 'json', 'natinf.json']] as const) {
+    for (const [referential, format, file] of [
+      [natinf, 'csv', 'natinf.csv'],
+      [natinf, 'json', 'natinf.json'],
+    ] as const) {
       const release = await count(`select max(number) as n from referential_release where referential_code = 'NATINF'`);
       const path = join(dir, file);
       const chunks: Buffer[] = [];
@@ -137,7 +157,14 @@ describe('importing a referential file', () => {
 
   it('reads other lists by the default layout or a mapping file, comma-separated with a BOM, and round-trips them', async () => {
     const em = db.orm.em.fork();
-    const list = em.create(Referential, { code: 'MOTIFS', name: 'Motifs', domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [{ name: 'actif', type: 'BOOLEAN' as never, required: false }] });
+    const list = em.create(Referential, {
+      code: 'MOTIFS',
+      name: 'Motifs',
+      domain: 'GESTION' as never,
+      ownerBureau: 'SDSI',
+      levels: [],
+      attributeDefinitions: [{ name: 'actif', type: 'BOOLEAN' as never, required: false }],
+    });
     await em.flush();
     const mapped = join(dir, 'motifs.csv');
     await writeFile(mapped, '\uFEFFIdentifiant,Intitulé,Début,Actif\nM1,Motif un,01/01/2024,oui\nM2,"Motif deux, avec virgule",,non\n', 'utf8');
@@ -145,7 +172,11 @@ describe('importing a referential file', () => {
     await writeFile(mapping, JSON.stringify({ code: 'Identifiant', label: 'Intitulé', validFrom: 'Début', attributes: { actif: 'Actif' } }));
     const report = await importReferential(db.url, list, mapped, { publish: true, mappingFile: mapping });
     expect(report).toMatchObject({ outcome: 'WRITTEN', issueCount: 0, source: { encoding: 'utf-8', separator: ',' } });
-    const [row] = await db.orm.em.fork().execute(`select label, to_char(valid_from, 'YYYY-MM-DD') as valid_from, attributes from referential_entry where code = 'M2' or code = 'M1' order by code`);
+    const [row] = await db.orm.em
+      .fork()
+      .execute(
+        `select label, to_char(valid_from, 'YYYY-MM-DD') as valid_from, attributes from referential_entry where code = 'M2' or code = 'M1' order by code`,
+      );
     expect(row).toEqual({ label: 'Motif un', valid_from: '2024-01-01', attributes: { actif: true } });
     const chunks: Buffer[] = [];
     for await (const chunk of await exportReferential(db.orm.em.fork(), list, { release: 1, format: 'csv' })) chunks.push(Buffer.from(chunk));
@@ -173,17 +204,20 @@ describe('importing a referential file', () => {
   it('streams a JSON file and names the line each bad element starts on; a broken document is refused whole', async () => {
     const before = await releases('NAC');
     const path = join(dir, 'nac-bad.json');
-    await writeFile(path, [
-      '[',
-      '  {"code": "1", "level": 1, "label": "Droit des personnes"},',
-      '  {',
-      '    "code": "10", "level": 2, "parentCode": "1",',
-      '    "label": ""',
-      '  },',
-      '  "not an entry",',
-      '  {"code": "11", "level": 2, "parentCode": "9", "label": "Etat civil"}',
-      ']',
-    ].join('\n'));
+    await writeFile(
+      path,
+      [
+        '[',
+        '  {"code": "1", "level": 1, "label": "Droit des personnes"},',
+        '  {',
+        '    "code": "10", "level": 2, "parentCode": "1",',
+        '    "label": ""',
+        '  },',
+        '  "not an entry",',
+        '  {"code": "11", "level": 2, "parentCode": "9", "label": "Etat civil"}',
+        ']',
+      ].join('\n'),
+    );
     const report = await importReferential(db.url, nac, path, { format: 'json' });
     expect(report.outcome).toBe('REFUSED');
     expect(report.issues.map((i) => [i.line, i.column, i.reason])).toEqual([
@@ -194,7 +228,9 @@ describe('importing a referential file', () => {
     const broken = join(dir, 'nac-broken.json');
     await writeFile(broken, '[\n  {"code": "1", "level": 1, "label": "Droit"},\n  {"code": "2" "label": "x"}\n]');
     const refused = await importReferential(db.url, nac, broken, { format: 'json' });
-    expect(refused.issues).toEqual([expect.objectContaining({ file: 'nac-broken.json', line: 3, reason: expect.stringMatching(/^not a JSON array of entries/) })]);
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ file: 'nac-broken.json', line: 3, reason: expect.stringMatching(/^not a JSON array of entries/) }),
+    ]);
     expect(await releases('NAC')).toBe(before);
   });
 
@@ -226,7 +262,8 @@ describe('importing a referential file', () => {
 
   it("finds a new list's previous versions with an index probe per entry, whatever the statistics say", async () => {
     const em = db.orm.em.fork();
-    const make = (code: string) => em.create(Referential, { code, name: code, domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [] });
+    const make = (code: string) =>
+      em.create(Referential, { code, name: code, domain: 'GESTION' as never, ownerBureau: 'SDSI', levels: [], attributeDefinitions: [] });
     const [known, fresh] = [make('KNOWN'), make('FRESH')];
     await em.flush();
     const file = async (prefix: string) => {
@@ -243,7 +280,9 @@ describe('importing a referential file', () => {
     await client.connect();
     try {
       await client.query('begin');
-      const { rows: [row] } = await client.query(`explain (analyze, buffers, format json) ${RELEASE_CHANGES_SQL}`, ['FRESH', 1]);
+      const {
+        rows: [row],
+      } = await client.query(`explain (analyze, buffers, format json) ${RELEASE_CHANGES_SQL}`, ['FRESH', 1]);
       await client.query('rollback');
       const { Plan: plan } = (row['QUERY PLAN'] as { Plan: Record<string, number> }[])[0];
       // A probe per entry reads a few blocks each; a nested loop over the list's rows reads millions.

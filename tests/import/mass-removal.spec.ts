@@ -16,8 +16,14 @@ describe('the mass-removal guard', () => {
 
   const upload = async (body: Buffer, query: string) =>
     fetch(`${t.server.url}/imports/NATINF${query}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']) }, body });
-  const stored = async () => (await t.db.orm.em.fork().execute(
-    `select (select count(*) from referential_entry where referential_code = 'NATINF') as entries, (select count(*) from referential_release where referential_code = 'NATINF') as releases`))[0];
+  const stored = async () =>
+    (
+      await t.db.orm.em
+        .fork()
+        .execute(
+          `select (select count(*) from referential_entry where referential_code = 'NATINF') as entries, (select count(*) from referential_release where referential_code = 'NATINF') as releases`,
+        )
+    )[0];
   /** The official file without its first `n` offences. */
   const natinfWithout = async (n: number) => {
     const lines = (await readFile(NATINF_FILE, 'latin1')).split('\r\n').filter(Boolean);
@@ -34,7 +40,11 @@ describe('the mass-removal guard', () => {
       const response = await upload(body, query);
       const report = (await response.json()) as Untyped;
       expect(response.status).toBe(422);
-      expect(report).toMatchObject({ outcome: 'REFUSED', refusal: { reason: 'MASS_REMOVAL', message: expect.stringContaining(`end-date 5 of the ${total} entries of NATINF`) }, diff: { removed: 5 } });
+      expect(report).toMatchObject({
+        outcome: 'REFUSED',
+        refusal: { reason: 'MASS_REMOVAL', message: expect.stringContaining(`end-date 5 of the ${total} entries of NATINF`) },
+        diff: { removed: 5 },
+      });
       expect(report.refusal.message).toContain('allowMassRemoval=true');
       expect(await stored()).toEqual(before);
     }
@@ -61,12 +71,20 @@ describe('the mass-removal guard', () => {
     await aReferential(admin, 'MASS');
     await publishRelease(admin, 'MASS', [{ code: 'A' }, { code: 'B' }, { code: 'C' }, { code: 'D' }]);
     const { createDraft: draft } = await gqlOk(admin, `mutation { createDraft(referential: "MASS") { number version } }`);
-    await gqlOk(admin, `mutation($v: Int!) { endDateEntry(referential: "MASS", expectedVersion: $v, code: "A", validTo: "2026-01-01") { code } }`, { v: draft.version });
+    await gqlOk(admin, `mutation($v: Int!) { endDateEntry(referential: "MASS", expectedVersion: $v, code: "A", validTo: "2026-01-01") { code } }`, {
+      v: draft.version,
+    });
     const publish = `mutation($v: Int!, $m: Boolean) { publishRelease(referential: "MASS", expectedVersion: $v, allowMassRemoval: $m) { number status } }`;
     const refused = await gql(admin, publish, { v: draft.version + 1 });
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('end-date 1 of the 4 entries of MASS'), extensions: { code: 'CONFLICT', reason: 'MASS_REMOVAL', field: 'allowMassRemoval' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('end-date 1 of the 4 entries of MASS'),
+      extensions: { code: 'CONFLICT', reason: 'MASS_REMOVAL', field: 'allowMassRemoval' },
+    });
     // Nothing published, the draft is intact (its version was not consumed by the refusal).
-    expect((await gqlOk(admin, `{ referential(code: "MASS") { draft { number version } } }`)).referential.draft).toEqual({ number: draft.number, version: draft.version + 1 });
+    expect((await gqlOk(admin, `{ referential(code: "MASS") { draft { number version } } }`)).referential.draft).toEqual({
+      number: draft.number,
+      version: draft.version + 1,
+    });
     expect((await gqlOk(admin, publish, { v: draft.version + 1, m: true })).publishRelease).toEqual({ number: draft.number, status: 'PUBLISHED' });
   });
 });

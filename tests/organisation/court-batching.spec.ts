@@ -9,8 +9,12 @@ describe('court relations are batched', () => {
 
   const statementsFor = async (first: number): Promise<number> => {
     t.db.queries.length = 0;
-    const { data, errors } = await gql(t.server, `query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) {
-      totalCount edges { node { code parent { code parent { code } } children { code } sites { label } ancestors { code } } } } }`, { first });
+    const { data, errors } = await gql(
+      t.server,
+      `query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) {
+      totalCount edges { node { code parent { code parent { code } } children { code } sites { label } ancestors { code } } } } }`,
+      { first },
+    );
     expect(errors).toBeUndefined();
     expect(data.courts.edges).toHaveLength(first);
     return t.db.queries.filter((q) => /\b(select|insert|update|delete)\b/i.test(q)).length;

@@ -40,7 +40,10 @@ describe('courts over time', () => {
   });
 
   it('exposes validity dates and sites', async () => {
-    const { data } = await gql(t.server, `{ court(code: "900003") { validFrom validTo sites { label inseeCode main } } old: court(code: "900002") { validTo } }`);
+    const { data } = await gql(
+      t.server,
+      `{ court(code: "900003") { validFrom validTo sites { label inseeCode main } } old: court(code: "900002") { validTo } }`,
+    );
     expect(data).toEqual({
       court: { validFrom: '2020-01-01', validTo: null, sites: [{ label: 'Palais de justice', inseeCode: '01053', main: true }] },
       old: { validTo: '2020-01-01' },

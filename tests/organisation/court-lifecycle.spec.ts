@@ -23,7 +23,10 @@ describe('court creation, closure and mergers', () => {
   // Courts are stewarded like a referential, under the code SRJ.
   const steward = () => t.as([Role.STEWARD], ['SRJ']);
   const tjOf = async (insee: string, at: string) => {
-    const { data } = await gql(t.server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, { i: insee, at });
+    const { data } = await gql(t.server, `query($i: String!, $at: LocalDate) { competentCourts(insee: $i, at: $at) { type court { code } } }`, {
+      i: insee,
+      at,
+    });
     return data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE')?.court.code;
   };
   const competenceRows = async () => Number((await t.db.orm.em.fork().execute('select count(*) as n from territorial_competence'))[0].n);
@@ -31,9 +34,16 @@ describe('court creation, closure and mergers', () => {
   // The suite's story, each step run once by the first test that needs it, so that any test passes alone.
   const courtCreated = once(async () => {
     const input = { code: '800010', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Confluence', parentCode: '800000', validFrom: '2025-01-01' };
-    const created = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, { input });
+    const created = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code shortName parent { code } validFrom } }`, {
+      input,
+    });
     expect(created.errors).toBeUndefined();
-    expect(created.data.createCourt).toEqual({ code: '800010', shortName: 'TRIBUNAL JUDICIAIRE DE CONFLUENCE', parent: { code: '800000' }, validFrom: '2025-01-01' });
+    expect(created.data.createCourt).toEqual({
+      code: '800010',
+      shortName: 'TRIBUNAL JUDICIAIRE DE CONFLUENCE',
+      parent: { code: '800000' },
+      validFrom: '2025-01-01',
+    });
     const again = await gql(steward(), `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
@@ -44,7 +54,10 @@ describe('court creation, closure and mergers', () => {
     expect(errors).toBeUndefined();
     expect(data.mergeCourts).toEqual({
       target: { code: '800010' },
-      closed: [{ code: '800001', validTo: '2025-01-01' }, { code: '800002', validTo: '2025-01-01' }],
+      closed: [
+        { code: '800001', validTo: '2025-01-01' },
+        { code: '800002', validTo: '2025-01-01' },
+      ],
       transferredCompetences: 3,
       reattachedCourts: 1,
     });

@@ -13,7 +13,7 @@ describe('courtPlaceKey', () => {
     ["Cour d'Appel de Saint-Denis-de-La Réunion", 'ST DENIS'],
     ['Tribunal de proximité de Trévoux', 'TREVOUX'],
     ['Tribunal du Travail de Nouméa', 'NOUMEA'],
-    ["Tribunal judiciaire des Sables-d'Olonne", "SABLES D OLONNE"],
+    ["Tribunal judiciaire des Sables-d'Olonne", 'SABLES D OLONNE'],
     ["TJ SABLES-D'OLONNE", 'SABLES D OLONNE'],
     ['Chambre commerciale du TJ de Metz', 'METZ'],
     ['Tribunal de commerce de Bourg-En-Bresse', 'BOURG EN BRESSE'],

@@ -16,12 +16,20 @@ describe('the court read path', () => {
 
   it('reads a court and its parent in one statement', async () => {
     const { data, statements } = await read('query($code: ID!) { court(code: $code) { code name type parent { code name } } }', { code: '100039' });
-    expect(data.court).toEqual({ code: '100039', name: 'Tribunal judiciaire de Bourg-en-Bresse', type: 'TRIBUNAL_JUDICIAIRE', parent: { code: '100023', name: "Cour d'Appel de Lyon" } });
+    expect(data.court).toEqual({
+      code: '100039',
+      name: 'Tribunal judiciaire de Bourg-en-Bresse',
+      type: 'TRIBUNAL_JUDICIAIRE',
+      parent: { code: '100023', name: "Cour d'Appel de Lyon" },
+    });
     expect(statements).toBe(1);
   });
 
   it('reads a page of courts and their parents in one statement, whatever the page size (the count in one more)', async () => {
-    const page = (first: number, count = '') => read(`query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) { ${count} edges { node { code parent { code type } } } } }`, { first });
+    const page = (first: number, count = '') =>
+      read(`query($first: Int) { courts(filter: { type: CONSEIL_PRUDHOMMES }, first: $first) { ${count} edges { node { code parent { code type } } } } }`, {
+        first,
+      });
     const small = await page(2);
     const large = await page(100);
     expect(large.data.courts.edges).toHaveLength(100);
@@ -39,7 +47,9 @@ describe('the court read path', () => {
       return t.db.queries.join('\n');
     };
     expect(await sqlOf('{ courts(first: 3) { edges { node { code } } } }')).not.toContain('union all');
-    expect(await sqlOf('{ courts(first: 3) { ...Page } } fragment Page on CourtConnection { edges { node { ... on Court { parent { code } } } } }')).toContain('union all');
+    expect(await sqlOf('{ courts(first: 3) { ...Page } } fragment Page on CourtConnection { edges { node { ... on Court { parent { code } } } } }')).toContain(
+      'union all',
+    );
   });
 
   it('answers the competent courts of a commune and their parents in one statement', async () => {
@@ -50,7 +60,8 @@ describe('the court read path', () => {
   });
 
   it('answers alike for a court a write returns (an entity) and the same court read afterwards (a row)', async () => {
-    const fields = 'code name shortName type validFrom validTo parent { code name } ancestors { code } children { code parent { code } } sites { id label phones openingHours { days } main }';
+    const fields =
+      'code name shortName type validFrom validTo parent { code name } ancestors { code } children { code parent { code } } sites { id label phones openingHours { days } main }';
     const written = await read(`mutation { closeCourt(code: "100039", on: "2031-01-01") { ${fields} } }`, undefined, t.as([Role.STEWARD], ['SRJ']));
     const readBack = await read(`{ court(code: "100039") { ${fields} } }`);
     expect(written.data.closeCourt.children.length).toBeGreaterThan(0);

@@ -11,9 +11,18 @@ describe('organisation API on the shared SRJ data', () => {
     expect(data.competentCourts).toEqual([
       { type: 'COUR_APPEL', court: { code: '100023', name: "Cour d'Appel de Lyon", parent: null } },
       { type: 'TRIBUNAL_JUDICIAIRE', court: { code: '100039', name: 'Tribunal judiciaire de Bourg-en-Bresse', parent: { name: "Cour d'Appel de Lyon" } } },
-      { type: 'TRIBUNAL_PROXIMITE', court: { code: '963071', name: 'Tribunal de proximité de Trévoux', parent: { name: 'Tribunal judiciaire de Bourg-en-Bresse' } } },
-      { type: 'CONSEIL_PRUDHOMMES', court: { code: '100937', name: "Conseil de Prud'hommes de Bourg-en-Bresse", parent: { name: 'Tribunal judiciaire de Bourg-en-Bresse' } } },
-      { type: 'TRIBUNAL_COMMERCE', court: { code: 'TC_BOURG_EN_BRESSE', name: 'Tribunal de commerce de Bourg-En-Bresse', parent: { name: "Cour d'Appel de Lyon" } } },
+      {
+        type: 'TRIBUNAL_PROXIMITE',
+        court: { code: '963071', name: 'Tribunal de proximité de Trévoux', parent: { name: 'Tribunal judiciaire de Bourg-en-Bresse' } },
+      },
+      {
+        type: 'CONSEIL_PRUDHOMMES',
+        court: { code: '100937', name: "Conseil de Prud'hommes de Bourg-en-Bresse", parent: { name: 'Tribunal judiciaire de Bourg-en-Bresse' } },
+      },
+      {
+        type: 'TRIBUNAL_COMMERCE',
+        court: { code: 'TC_BOURG_EN_BRESSE', name: 'Tribunal de commerce de Bourg-En-Bresse', parent: { name: "Cour d'Appel de Lyon" } },
+      },
     ]);
   });
 
@@ -39,15 +48,20 @@ describe('organisation API on the shared SRJ data', () => {
 
   it('searches names without accents or case, and filters by parent', async () => {
     const { data } = await gql(t.server, `{ courts(filter: { search: "besancon" }) { edges { node { name type } } } }`);
-    expect(data.courts.edges.map((e: { node: { name: string } }) => e.node.name)).toContain('Cour d\'Appel de Besançon');
-    const children = await gql(t.server, `{ courts(filter: { parentCode: "100023", type: TRIBUNAL_JUDICIAIRE }, first: 100) { totalCount edges { node { parent { code } } } } }`);
+    expect(data.courts.edges.map((e: { node: { name: string } }) => e.node.name)).toContain("Cour d'Appel de Besançon");
+    const children = await gql(
+      t.server,
+      `{ courts(filter: { parentCode: "100023", type: TRIBUNAL_JUDICIAIRE }, first: 100) { totalCount edges { node { parent { code } } } } }`,
+    );
     expect(children.data.courts.totalCount).toBeGreaterThan(0);
     for (const edge of children.data.courts.edges) expect(edge.node.parent.code).toBe('100023');
   });
 
   it('reads % and _ in a search as word separators, never as wildcards', async () => {
     const names = async (search: string) => {
-      const { data, errors } = await gql(t.server, `query($s: String) { courts(filter: { search: $s }, first: 100) { edges { node { code } } } }`, { s: search });
+      const { data, errors } = await gql(t.server, `query($s: String) { courts(filter: { search: $s }, first: 100) { edges { node { code } } } }`, {
+        s: search,
+      });
       expect(errors).toBeUndefined();
       return data.courts.edges.map((e: { node: { code: string } }) => e.node.code);
     };
@@ -58,7 +72,10 @@ describe('organisation API on the shared SRJ data', () => {
   });
 
   it('walks the hierarchy down and up', async () => {
-    const { data } = await gql(t.server, `{ court(code: "963071") { name ancestors { code } } ca: court(code: "100023") { children(type: TRIBUNAL_JUDICIAIRE) { code } } }`);
+    const { data } = await gql(
+      t.server,
+      `{ court(code: "963071") { name ancestors { code } } ca: court(code: "100023") { children(type: TRIBUNAL_JUDICIAIRE) { code } } }`,
+    );
     expect(data.court.ancestors.map((c: { code: string }) => c.code)).toEqual(['100023', '100039']);
     expect(data.ca.children.map((c: { code: string }) => c.code)).toContain('100039');
   });
@@ -89,9 +106,13 @@ describe('organisation API on the shared SRJ data', () => {
 
   it('lists the competence names that matched no court instead of dropping them', async () => {
     const { data } = await gql(t.server, `{ competenceIssues { kind sourceName communeCount sampleInseeCodes reason } }`);
-    expect(data.competenceIssues).toContainEqual(expect.objectContaining({
-      kind: 'CONSEIL_PRUDHOMMES', sourceName: "Conseil de Prud'hommes de Châteaudun", communeCount: 61,
-    }));
+    expect(data.competenceIssues).toContainEqual(
+      expect.objectContaining({
+        kind: 'CONSEIL_PRUDHOMMES',
+        sourceName: "Conseil de Prud'hommes de Châteaudun",
+        communeCount: 61,
+      }),
+    );
     for (const issue of data.competenceIssues) {
       expect(issue.sampleInseeCodes.length).toBeGreaterThan(0);
       expect(issue.reason).toMatch(/juridictions\.csv|courts/);

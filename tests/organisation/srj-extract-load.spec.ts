@@ -31,7 +31,11 @@ describe('SRJ import from the shared files', () => {
 
   it('loads every court of the hierarchy and a competence for every commune', async () => {
     const report = await loadSrjExtract(db.orm.em.fork(), DATA_DIR);
-    const communes = (await readFile(join(DATA_DIR, 'communes-competences.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(';')[0]);
+    const communes = (await readFile(join(DATA_DIR, 'communes-competences.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(';')[0]);
     expect(await count(db, "select count(*) as n from court where type = 'COUR_APPEL'")).toBe(36);
     // A commune may lack every court only when all its court names were reported as unmatched.
     const covered = new Set((await db.orm.em.fork().execute('select distinct insee_code from territorial_competence')).map((r) => r.insee_code));
@@ -49,8 +53,11 @@ describe('SRJ import from the shared files', () => {
     const report = await loadSrjExtract(db.orm.em.fork(), DATA_DIR);
     expect(report.unmatched.map((u) => u.sourceName)).toContain("Conseil de Prud'hommes de Châteaudun");
     const uncovered = report.unmatched.reduce((sum, u) => sum + u.communeCount, 0);
-    const missing = await count(db, `select count(*) as n from (select insee_code from territorial_competence group by insee_code
-      having count(*) filter (where kind = 'CONSEIL_PRUDHOMMES') = 0) t`);
+    const missing = await count(
+      db,
+      `select count(*) as n from (select insee_code from territorial_competence group by insee_code
+      having count(*) filter (where kind = 'CONSEIL_PRUDHOMMES') = 0) t`,
+    );
     expect(missing).toBeLessThanOrEqual(uncovered);
     // Directory rows that match no court are issues too; a name both files miss is one issue.
     const names = new Set([...report.unmatched, ...report.siteIssues].map((i) => `${i.kind}|${i.sourceName}`));
@@ -78,6 +85,8 @@ describe('SRJ import from the shared files', () => {
 
   it('refuses a file whose header lacks a column', async () => {
     const dir = await dataDirWith('communes-competences.csv', (lines) => [lines[0].replace('tribunal_commerce', 'tc'), ...lines.slice(1)]);
-    await expect(loadSrjExtract(db.orm.em.fork(), dir)).rejects.toThrow(/communes-competences\.csv:1: missing column\(s\) tribunal_commerce|communes-competences\.csv:2/);
+    await expect(loadSrjExtract(db.orm.em.fork(), dir)).rejects.toThrow(
+      /communes-competences\.csv:1: missing column\(s\) tribunal_commerce|communes-competences\.csv:2/,
+    );
   });
 });

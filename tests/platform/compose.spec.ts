@@ -20,7 +20,9 @@ const PLATFORM = ['rj-1', 'rj-2'];
 
 /** What `docker compose` makes of `${X:?message}` (required: here a stand-in value) and `${X:-default}`. */
 const interpolate = (value: string): string =>
-  value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_all, name: string, kind?: string, rest?: string) => (kind === '-' ? rest ?? '' : `${name.toLowerCase()}-${'x'.repeat(32)}`));
+  value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_all, name: string, kind?: string, rest?: string) =>
+    kind === '-' ? (rest ?? '') : `${name.toLowerCase()}-${'x'.repeat(32)}`,
+  );
 
 /**
  * compose.yaml and the files it uses (no Docker engine here, and it is not started in CI): the services a

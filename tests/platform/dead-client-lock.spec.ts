@@ -34,7 +34,11 @@ describe('an import connection whose process dies', () => {
   afterAll(async () => db.drop());
 
   it('releases the import lock within seconds of kill -9', async () => {
-    const child = spawn(process.execPath, ['-e', CHILD], { cwd: process.cwd(), env: { ...process.env, CONNECTION: JSON.stringify(dedicatedConnection(db.url, 'import NATINF')) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', CHILD], {
+      cwd: process.cwd(),
+      env: { ...process.env, CONNECTION: JSON.stringify(dedicatedConnection(db.url, 'import NATINF')) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
       child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));

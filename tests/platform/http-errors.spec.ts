@@ -17,7 +17,11 @@ describe('HTTP errors: one form on every route', () => {
   const t = useTestServer('demo', undefined, { allowIde: true });
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.server.url}${path}`, { headers });
   const upload = async (referential: string, query = '', authorization?: string) =>
-    fetch(`${t.server.url}/imports/${referential}${query}`, { method: 'POST', headers: { authorization: authorization ?? (await bearer([Role.STEWARD], [referential])) }, body: 'code;niveau;parent;libelle\n' });
+    fetch(`${t.server.url}/imports/${referential}${query}`, {
+      method: 'POST',
+      headers: { authorization: authorization ?? (await bearer([Role.STEWARD], [referential])) },
+      body: 'code;niveau;parent;libelle\n',
+    });
 
   it('the import route: credentials, an unknown referential, a bad parameter, a refused import', async () => {
     await expectRefusal(await upload('NAC', '', ''), 401, { code: 'UNAUTHENTICATED' });

@@ -38,7 +38,9 @@ async function call(instance: Instance, query: string, variables: Record<string,
 }
 
 async function relayActive(instance: Instance): Promise<boolean> {
-  const ready = await fetch(`${instance.url}/readyz`).then((r) => r.json() as Promise<Untyped>).catch(() => null);
+  const ready = await fetch(`${instance.url}/readyz`)
+    .then((r) => r.json() as Promise<Untyped>)
+    .catch(() => null);
   return ready?.changeFeed?.relayProcess?.active === true;
 }
 
@@ -57,9 +59,21 @@ describe('three instances on one database, one Redis, one NATS', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       env: {
-        ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn', DEMO_DATA: 'false',
-        REDIS_URL, REDIS_PREFIX: `${prefix}:`, NATS_URL: nats.url, NATS_STREAM: stream, NATS_SUBJECT_PREFIX: prefix, WEBHOOKS: 'false',
-        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), SHUTDOWN_READINESS_DELAY_MS: '2000',
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: 'false',
+        REDIS_URL,
+        REDIS_PREFIX: `${prefix}:`,
+        NATS_URL: nats.url,
+        NATS_STREAM: stream,
+        NATS_SUBJECT_PREFIX: prefix,
+        WEBHOOKS: 'false',
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+        SHUTDOWN_READINESS_DELAY_MS: '2000',
       },
       stdio: 'ignore',
     });
@@ -84,7 +98,11 @@ describe('three instances on one database, one Redis, one NATS', () => {
   it('shares the rate limit: a caller gets its budget once across the instances, not once per instance', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < RATE_LIMIT + 30; i++) {
-      const response = await fetch(`${instances[i % instances.length].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ court(code: "100001") { code } }' }) });
+      const response = await fetch(`${instances[i % instances.length].url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ court(code: "100001") { code } }' }),
+      });
       await response.text();
       statuses.push(response.status);
     }
@@ -105,12 +123,19 @@ describe('three instances on one database, one Redis, one NATS', () => {
     const draft = await call(b, `mutation { createDraft(referential: "NAC", notes: "instances") { version } }`, {}, true);
     expect(draft.body.errors).toBeUndefined();
     const version = async () => (await call(b, `{ referential(code: "NAC") { draft { version } } }`, {}, true)).body.data.referential.draft.version;
-    const upsert = await call(b, `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20A", label: "Libellé publié par l'instance b", parentCode: "20" }) { code } }`, { v: await version() }, true);
+    const upsert = await call(
+      b,
+      `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20A", label: "Libellé publié par l'instance b", parentCode: "20" }) { code } }`,
+      { v: await version() },
+      true,
+    );
     expect(upsert.body.errors).toBeUndefined();
     const published = await call(b, `mutation($v: Int!) { publishRelease(referential: "NAC", expectedVersion: $v) { number } }`, { v: await version() }, true);
     expect(published.body.errors).toBeUndefined();
     for (const instance of [a, c]) {
-      expect((await call(instance, `{ entry(referential: "NAC", code: "20A") { label } }`, {}, true)).body.data.entry.label).toBe("Libellé publié par l'instance b");
+      expect((await call(instance, `{ entry(referential: "NAC", code: "20A") { label } }`, {}, true)).body.data.entry.label).toBe(
+        "Libellé publié par l'instance b",
+      );
     }
   });
 
@@ -121,7 +146,11 @@ describe('three instances on one database, one Redis, one NATS', () => {
       // An import in progress elsewhere holds this lock: every instance refuses a second import of that referential.
       await holder.query(`select pg_advisory_lock(hashtext('referential-import:' || $1))`, ['NAC']);
       for (const instance of instances) {
-        const response = await fetch(`${instance.url}/imports/NAC?format=csv`, { method: 'POST', headers: { authorization: `Bearer ${DEV_ADMIN_KEY}`, 'content-type': 'text/csv' }, body: 'code;label\n20A;x\n' });
+        const response = await fetch(`${instance.url}/imports/NAC?format=csv`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${DEV_ADMIN_KEY}`, 'content-type': 'text/csv' },
+          body: 'code;label\n20A;x\n',
+        });
         const text = await response.text();
         expect(response.status).toBe(409);
         expect(text).toMatch(/another import of NAC/);
@@ -132,31 +161,50 @@ describe('three instances on one database, one Redis, one NATS', () => {
   });
 
   it('hands the relay over within 10 s when the active instance is killed, losing and reordering nothing', async () => {
-    const active = await waitFor('the active relay', async () => {
-      const flags = await Promise.all(instances.map(relayActive));
-      return flags.filter(Boolean).length === 1 ? instances[flags.indexOf(true)] : null;
-    }, 10_000);
+    const active = await waitFor(
+      'the active relay',
+      async () => {
+        const flags = await Promise.all(instances.map(relayActive));
+        return flags.filter(Boolean).length === 1 ? instances[flags.indexOf(true)] : null;
+      },
+      10_000,
+    );
     const survivors = instances.filter((i) => i !== active);
     // More events while the leader dies: a court created through a survivor.
-    const created = call(survivors[0], `mutation { createCourt(input: { code: "T90001", type: TRIBUNAL_JUDICIAIRE, name: "Tribunal judiciaire d'essai", shortName: "TJ ESSAI", parentCode: "100023", validFrom: "2026-01-01" }) { code } }`, {}, true);
+    const created = call(
+      survivors[0],
+      `mutation { createCourt(input: { code: "T90001", type: TRIBUNAL_JUDICIAIRE, name: "Tribunal judiciaire d'essai", shortName: "TJ ESSAI", parentCode: "100023", validFrom: "2026-01-01" }) { code } }`,
+      {},
+      true,
+    );
     active.child.kill('SIGKILL');
     const killedAt = Date.now();
     expect((await created).body.errors).toBeUndefined();
-    const successor = await waitFor('a successor relay', async () => {
-      const flags = await Promise.all(survivors.map(relayActive));
-      return flags.filter(Boolean).length === 1 ? survivors[flags.indexOf(true)] : null;
-    }, 10_000);
+    const successor = await waitFor(
+      'a successor relay',
+      async () => {
+        const flags = await Promise.all(survivors.map(relayActive));
+        return flags.filter(Boolean).length === 1 ? survivors[flags.indexOf(true)] : null;
+      },
+      10_000,
+    );
     expect(Date.now() - killedAt).toBeLessThan(10_000);
     expect(survivors).toContain(successor);
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
-    const { rows } = await admin.query<{ id: string; idempotency_key: string; domain: string }>('select id, idempotency_key, domain from change_event order by id');
+    const { rows } = await admin.query<{ id: string; idempotency_key: string; domain: string }>(
+      'select id, idempotency_key, domain from change_event order by id',
+    );
     await admin.end();
-    const published = await waitFor('every event published', async () => {
-      const messages = await readStream(nats.url, stream);
-      const keys = new Set(messages.map((m) => m.header?.get('Nats-Msg-Id')));
-      return rows.every((r) => keys.has(r.idempotency_key)) ? messages : null;
-    }, 30_000);
+    const published = await waitFor(
+      'every event published',
+      async () => {
+        const messages = await readStream(nats.url, stream);
+        const keys = new Set(messages.map((m) => m.header?.get('Nats-Msg-Id')));
+        return rows.every((r) => keys.has(r.idempotency_key)) ? messages : null;
+      },
+      30_000,
+    );
     // At least once: a re-publication keeps its key; per subject the first sighting of each event is in cursor order.
     const firstSeen = new Map<string, number>();
     published.forEach((m, index) => {
@@ -177,11 +225,15 @@ describe('three instances on one database, one Redis, one NATS', () => {
     const exited = new Promise<number | null>((resolve) => leaving.child.once('exit', (code) => resolve(code)));
     leaving.child.kill('SIGTERM');
     // The signal is handled between two turns of the process's event loop: the first probe may still be answered.
-    const draining = await waitFor('readyz to say draining', async () => {
-      const ready = await fetch(`${leaving.url}/readyz`);
-      const body = (await ready.json()) as { errors: { extensions: { status: string } }[] };
-      return ready.status === 503 && body.errors[0].extensions.status === 'draining';
-    }, 1_500);
+    const draining = await waitFor(
+      'readyz to say draining',
+      async () => {
+        const ready = await fetch(`${leaving.url}/readyz`);
+        const body = (await ready.json()) as { errors: { extensions: { status: string } }[] };
+        return ready.status === 503 && body.errors[0].extensions.status === 'draining';
+      },
+      1_500,
+    );
     expect(draining).toBe(true);
     expect(await exited).toBe(0);
   });

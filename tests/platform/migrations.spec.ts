@@ -18,7 +18,10 @@ describe('migrations', () => {
     const migrator = db.orm.getMigrator();
     const executed = await migrator.getExecutedMigrations();
     await migrator.down({ to: 0 });
-    const { rows } = await db.orm.em.getConnection().getKnex().raw("select count(*)::int as n from pg_tables where schemaname = 'public' and tablename <> 'mikro_orm_migrations'");
+    const { rows } = await db.orm.em
+      .getConnection()
+      .getKnex()
+      .raw("select count(*)::int as n from pg_tables where schemaname = 'public' and tablename <> 'mikro_orm_migrations'");
     expect(rows[0].n).toBe(0);
     await migrator.up();
     expect((await migrator.getExecutedMigrations()).length).toBe(executed.length);

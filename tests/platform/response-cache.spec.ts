@@ -14,7 +14,7 @@ describe('response cache', () => {
 
   /** Anonymous unless `as` names the caller's roles; mutations are a NAC steward's. */
   const post = async (query: string, variables: Record<string, unknown> = {}, as?: [Role[], string[]?]) => {
-    const caller = as ?? (query.startsWith('mutation') ? [[Role.STEWARD], ['NAC']] as [Role[], string[]] : undefined);
+    const caller = as ?? (query.startsWith('mutation') ? ([[Role.STEWARD], ['NAC']] as [Role[], string[]]) : undefined);
     const authorization = caller ? await t.as(caller[0], caller[1]).authorization : undefined;
     const response = await fetch(`${t.server.url}/graphql`, {
       method: 'POST',

@@ -10,7 +10,11 @@ async function statuses(servers: HttpServer[], requests: number): Promise<number
   const seen: number[] = [];
   for (let i = 0; i < requests; i++) {
     const server = servers[i % servers.length];
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ court(code: "100001") { code } }' }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ court(code: "100001") { code } }' }),
+    });
     await response.text();
     seen.push(response.status);
   }
@@ -29,7 +33,10 @@ describe('rate limits across instances', () => {
 
   const instances = async (overrides: Record<string, unknown>): Promise<HttpServer[]> => {
     const security = await testSecurity({ rateLimitPerMinute: 30, ...overrides });
-    const pair = [await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, security), await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, security)];
+    const pair = [
+      await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, security),
+      await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, security),
+    ];
     started.push(...pair);
     return pair;
   };

@@ -25,7 +25,8 @@ describe('split mode under subgraph faults', () => {
   let gateway: HttpServer;
   const saved = process.env.SUBGRAPH_TIMEOUT_MS;
 
-  const start = async (definition: SubgraphDefinition, port = 0) => services.set(definition.name, await startSubgraphServer(db.orm, definition, { host: '127.0.0.1', port }, security));
+  const start = async (definition: SubgraphDefinition, port = 0) =>
+    services.set(definition.name, await startSubgraphServer(db.orm, definition, { host: '127.0.0.1', port }, security));
 
   beforeAll(async () => {
     process.env.SUBGRAPH_TIMEOUT_MS = '1500';
@@ -52,7 +53,10 @@ describe('split mode under subgraph faults', () => {
     try {
       await check();
     } finally {
-      await start(subgraphs.find((d) => d.name === name)!, port);
+      await start(
+        subgraphs.find((d) => d.name === name)!,
+        port,
+      );
     }
   }
 

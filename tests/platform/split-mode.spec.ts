@@ -27,7 +27,9 @@ describe('split mode', () => {
     const response = await fetch(`${split.subgraph('organisation').url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: assertion },
-      body: JSON.stringify({ query: `{ _service { sdl } _entities(representations: [{ __typename: "Court", code: "100023" }]) { ... on Court { shortName } } }` }),
+      body: JSON.stringify({
+        query: `{ _service { sdl } _entities(representations: [{ __typename: "Court", code: "100023" }]) { ... on Court { shortName } } }`,
+      }),
     });
     const { data } = (await response.json()) as { data: Untyped };
     expect(data._service.sdl).toContain('type Court');
@@ -36,7 +38,8 @@ describe('split mode', () => {
 
   it('refuses a subgraph called directly: no assertion, a forged one, or one signed for another subgraph', async () => {
     const query = JSON.stringify({ query: '{ courts(first: 1) { totalCount } }' });
-    const call = (headers: Record<string, string>) => fetch(`${split.subgraph('organisation').url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: query });
+    const call = (headers: Record<string, string>) =>
+      fetch(`${split.subgraph('organisation').url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: query });
     const attempts: Record<string, string>[] = [
       {},
       { authorization: await bearer([Role.ADMIN]) },

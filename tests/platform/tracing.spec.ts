@@ -32,7 +32,8 @@ async function spansOf(processes: TracedProcess[], until: (spans: SpanRecord[]) 
   return spans;
 }
 
-const graphqlServerSpan = (service: string) => (span: SpanRecord) => span.kind === SERVER && span.service === service && String(span.attributes['url.path'] ?? span.attributes['http.target']).startsWith('/graphql');
+const graphqlServerSpan = (service: string) => (span: SpanRecord) =>
+  span.kind === SERVER && span.service === service && String(span.attributes['url.path'] ?? span.attributes['http.target']).startsWith('/graphql');
 
 /**
  * OpenTelemetry, on processes started like the real ones (a plain Node child: Jest's module loader hides modules from
@@ -89,7 +90,9 @@ describe('tracing', () => {
       const exported = Buffer.from(await (await fetch(`${server.urls.gateway}/exports/NAC`)).arrayBuffer());
       await server.spans();
       const response = await fetch(`${server.urls.gateway}/imports/NAC?filename=nac.csv`, {
-        method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NAC']), 'content-type': 'text/csv' }, body: exported,
+        method: 'POST',
+        headers: { authorization: await bearer([Role.STEWARD], ['NAC']), 'content-type': 'text/csv' },
+        body: exported,
       });
       expect(((await response.json()) as { outcome: string }).outcome).toBe('NO_CHANGE');
       const spans = await spansOf([server], (all) => all.some((s) => s.kind === SERVER && String(s.attributes['url.path']).startsWith('/imports')));

@@ -10,7 +10,11 @@ const PUBLISH = `mutation($r: ID!, $v: Int!) { publishRelease(referential: $r, e
 describe("steward edits go through the import's validation", () => {
   const t = useTestServer('empty');
   const admin = () => t.as([Role.ADMIN]);
-  const draftOf = async (r: string) => (await gqlOk(admin(), `query($r: ID!) { referential(code: $r) { draft { number version } } }`, { r })).referential.draft as { number: number; version: number };
+  const draftOf = async (r: string) =>
+    (await gqlOk(admin(), `query($r: ID!) { referential(code: $r) { draft { number version } } }`, { r })).referential.draft as {
+      number: number;
+      version: number;
+    };
   const entries = async () => Number((await t.db.orm.em.fork().execute(`select count(*) as n from referential_entry`))[0].n);
 
   beforeAll(async () => {
@@ -36,7 +40,12 @@ describe("steward edits go through the import's validation", () => {
 
   it('refuses to publish a draft whose entries break the rules (written before the rules, or behind the API)', async () => {
     const draft = await draftOf('FLAT');
-    await t.db.orm.em.fork().execute(`insert into referential_entry (referential_code, recorded_in, code, label, level, attributes, search_text) values ('FLAT', ?, 'Z', 'Z', -5, '{}', 'z')`, [draft.number]);
+    await t.db.orm.em
+      .fork()
+      .execute(
+        `insert into referential_entry (referential_code, recorded_in, code, label, level, attributes, search_text) values ('FLAT', ?, 'Z', 'Z', -5, '{}', 'z')`,
+        [draft.number],
+      );
     const { errors } = await gql(admin(), PUBLISH, { r: 'FLAT', v: draft.version });
     expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/entry Z .*level -5/), extensions: { code: 'BAD_USER_INPUT' } });
     expect((await draftOf('FLAT')).number).toBe(draft.number); // still a draft
@@ -50,7 +59,11 @@ describe("steward edits go through the import's validation", () => {
     await gqlOk(admin(), PUBLISH, { r: 'FLAT', v: version });
     for (const format of ['csv', 'json']) {
       const exported = Buffer.from(await (await fetch(`${t.server.url}/exports/FLAT?format=${format}`)).arrayBuffer());
-      const response = await fetch(`${t.server.url}/imports/FLAT?format=${format}&publish=true&filename=flat.${format}`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['FLAT']) }, body: exported });
+      const response = await fetch(`${t.server.url}/imports/FLAT?format=${format}&publish=true&filename=flat.${format}`, {
+        method: 'POST',
+        headers: { authorization: await bearer([Role.STEWARD], ['FLAT']) },
+        body: exported,
+      });
       expect({ format, ...((await response.json()) as object) }).toMatchObject({ format, outcome: 'NO_CHANGE', issueCount: 0 });
     }
   });

@@ -9,9 +9,12 @@ describe('entry relations are batched', () => {
 
   const statementsFor = async (referential: string, first: number): Promise<number> => {
     t.db.queries.length = 0;
-    const { data, errors } = await gql(t.server, `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { edges { node {
+    const { data, errors } = await gql(
+      t.server,
+      `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { edges { node {
       code parent { code label } children { code } ancestors { code } legalReferences { article codeMnemonic } mappings { kind toCode } referential { name } } } } }`,
-    { r: referential, first });
+      { r: referential, first },
+    );
     expect(errors).toBeUndefined();
     expect(data.entries.edges).toHaveLength(first);
     return t.db.queries.filter((q) => /^\[query\] (select|insert|update|delete|with)/i.test(q)).length;
@@ -31,10 +34,18 @@ describe('entry relations are batched', () => {
   });
 
   it('reads a page with its parents, legal references and count in one statement on entries, whatever its size', async () => {
-    for (const [referential, first] of [['NAC', 3], ['NAC', 100], ['NATINF', 19]] as const) {
+    for (const [referential, first] of [
+      ['NAC', 3],
+      ['NAC', 100],
+      ['NATINF', 19],
+    ] as const) {
       t.db.queries.length = 0;
-      const { data, errors } = await gql(t.server, `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { totalCount edges { node {
-        code parentCode parent { code } legalReferences { role article codeMnemonic } } } } }`, { r: referential, first });
+      const { data, errors } = await gql(
+        t.server,
+        `query($r: ID!, $first: Int) { entries(referential: $r, first: $first) { totalCount edges { node {
+        code parentCode parent { code } legalReferences { role article codeMnemonic } } } } }`,
+        { r: referential, first },
+      );
       expect(errors).toBeUndefined();
       const nodes = data.entries.edges.map((e: Untyped) => e.node);
       expect(nodes).toHaveLength(first);
@@ -72,12 +83,23 @@ describe('the whole federated walk, down to referential entries', () => {
       expect(errors).toBeUndefined();
       return { data, statements: t.db.queries.length };
     };
-    const reachedCodes = (data: Untyped): string[] => [...new Set<string>(data.courts.edges.flatMap((e: Untyped) => e.node.deployments)
-      .flatMap((d: Untyped) => d.application.exchanges).flatMap((x: Untyped) => x.referentials).map((r: Untyped) => r.code))].sort();
+    const reachedCodes = (data: Untyped): string[] =>
+      [
+        ...new Set<string>(
+          data.courts.edges
+            .flatMap((e: Untyped) => e.node.deployments)
+            .flatMap((d: Untyped) => d.application.exchanges)
+            .flatMap((x: Untyped) => x.referentials)
+            .map((r: Untyped) => r.code),
+        ),
+      ].sort();
     const large = await run(100);
     expect(reachedCodes(large.data)).toEqual(expect.arrayContaining(['NAC', 'NATINF'])); // the illustrative landscape deploys on real TJs
-    const natinf = large.data.courts.edges.flatMap((e: Untyped) => e.node.deployments).flatMap((d: Untyped) => d.application.exchanges)
-      .flatMap((x: Untyped) => x.referentials).find((r: Untyped) => r.code === 'NATINF');
+    const natinf = large.data.courts.edges
+      .flatMap((e: Untyped) => e.node.deployments)
+      .flatMap((d: Untyped) => d.application.exchanges)
+      .flatMap((x: Untyped) => x.referentials)
+      .find((r: Untyped) => r.code === 'NATINF');
     expect(natinf.entries.edges).toHaveLength(3);
     // Compare with the smallest page of courts that reaches the same referentials: only the courts' number differs.
     let small = await run(1);

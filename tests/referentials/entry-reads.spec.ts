@@ -48,15 +48,26 @@ describe('entry reads without the response cache, two instances', () => {
     return data;
   };
   const draftOf = async (server: HttpServer, referential: string) =>
-    (await ok(steward(server), `mutation($r: ID!) { createDraft(referential: $r) { number version } }`, { r: referential })).createDraft as { number: number; version: number };
+    (await ok(steward(server), `mutation($r: ID!) { createDraft(referential: $r) { number version } }`, { r: referential })).createDraft as {
+      number: number;
+      version: number;
+    };
 
   it('sees a release published on the other instance on its very next read', async () => {
-    const read = () => ok(a, `{ entry(referential: "NAC", code: "20E") { label recordedIn } entries(referential: "NAC", filter: { parentCode: "20" }, first: 100) { edges { node { code label } } } }`);
+    const read = () =>
+      ok(
+        a,
+        `{ entry(referential: "NAC", code: "20E") { label recordedIn } entries(referential: "NAC", filter: { parentCode: "20" }, first: 100) { edges { node { code label } } } }`,
+      );
     const before = await read();
     expect(before.entry.recordedIn).toBe(1);
 
     const draft = await draftOf(b, 'NAC');
-    await ok(steward(b), `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20E", label: "Relabelled on the other instance", parentCode: "20" }) { code } }`, { v: draft.version });
+    await ok(
+      steward(b),
+      `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20E", label: "Relabelled on the other instance", parentCode: "20" }) { code } }`,
+      { v: draft.version },
+    );
     await ok(steward(b), `mutation($v: Int!) { publishRelease(referential: "NAC", expectedVersion: $v) { number } }`, { v: draft.version + 1 });
 
     const after = await read();
@@ -68,13 +79,27 @@ describe('entry reads without the response cache, two instances', () => {
     const answers: Record<string, Untyped> = {};
     for (const [referential, input] of [
       ['NAC', { code: '20Z', label: 'Autres demandes', parentCode: '20' }],
-      ['NATINF', { code: '99999', label: 'INFRACTION DE TEST', attributes: { nature: 'Délit' }, legalReferences: { definedBy: 'ART.L.234-1 AL.1 C.ROUTE.', punishedBy: 'texte illisible' } }],
+      [
+        'NATINF',
+        {
+          code: '99999',
+          label: 'INFRACTION DE TEST',
+          attributes: { nature: 'Délit' },
+          legalReferences: { definedBy: 'ART.L.234-1 AL.1 C.ROUTE.', punishedBy: 'texte illisible' },
+        },
+      ],
     ] as const) {
       const draft = await draftOf(a, referential);
-      const written = await ok(steward(a), `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertEntry(referential: $r, expectedVersion: $v, input: $input) { ${ENTRY_FIELDS} } }`,
-        { r: referential, v: draft.version, input });
-      const read = await ok(steward(a), `query($r: ID!, $code: ID!, $rel: Int) { entry(referential: $r, code: $code, release: $rel) { ${ENTRY_FIELDS} } }`,
-        { r: referential, code: input.code, rel: draft.number });
+      const written = await ok(
+        steward(a),
+        `mutation($r: ID!, $v: Int!, $input: UpsertEntryInput!) { upsertEntry(referential: $r, expectedVersion: $v, input: $input) { ${ENTRY_FIELDS} } }`,
+        { r: referential, v: draft.version, input },
+      );
+      const read = await ok(steward(a), `query($r: ID!, $code: ID!, $rel: Int) { entry(referential: $r, code: $code, release: $rel) { ${ENTRY_FIELDS} } }`, {
+        r: referential,
+        code: input.code,
+        rel: draft.number,
+      });
       expect(read.entry).toEqual(written.upsertEntry);
       answers[referential] = read.entry;
     }

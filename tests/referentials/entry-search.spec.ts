@@ -39,9 +39,15 @@ describe('entry search across referentials sharing words', () => {
     await aReferential(admin, SMALL);
     await aReferential(admin, LARGE);
     await publishRelease(admin, SMALL, [
-      { code: 'S1', label: 'Vol simple' }, { code: 'S2', label: 'Vol aggravé' }, { code: 'S3', label: 'Vol avec violence' }, { code: 'S4', label: 'Vol et recel de vol' },
+      { code: 'S1', label: 'Vol simple' },
+      { code: 'S2', label: 'Vol aggravé' },
+      { code: 'S3', label: 'Vol avec violence' },
+      { code: 'S4', label: 'Vol et recel de vol' },
     ]);
-    await publishRelease(admin, LARGE, [{ code: 'L1', label: 'Vol simple' }, { code: 'L2', label: 'Vol aggravé' }]);
+    await publishRelease(admin, LARGE, [
+      { code: 'L1', label: 'Vol simple' },
+      { code: 'L2', label: 'Vol aggravé' },
+    ]);
     // The large list's bulk, written as an import would (same words, many versions), before any read is cached.
     await t.db.orm.em.fork().getConnection().execute(`insert into referential_entry (referential_code, code, label, recorded_in, search_text)
       select '${LARGE}', 'LB' || i, 'Vol en bande ' || i, 1, 'vol en bande ' || i || ' lb' || i from generate_series(1, ${LARGE_BULK}) i`);
@@ -88,13 +94,19 @@ describe('entry search across referentials sharing words', () => {
       const words = ["a'b", 'c\\d', 'e:*', 'f|g', '!(h)', '&', ''];
       const { rows } = await client.query('select referential_search_query($1, $2)::text as q', [SMALL, words]);
       expect(rows[0].q).toBe(`'${SMALL}|a''b':* & '${SMALL}|c\\\\d':* & '${SMALL}|e:*':* & '${SMALL}|f|g':* & '${SMALL}|!(h)':* & '${SMALL}|&':*`);
-      const match = await client.query(`select $$'${SMALL}|a''b':1 '${SMALL}|c\\\\d':2$$::tsvector @@ referential_search_query($1, $2) as hit`, [SMALL, ["a'", 'c\\']]);
+      const match = await client.query(`select $$'${SMALL}|a''b':1 '${SMALL}|c\\\\d':2$$::tsvector @@ referential_search_query($1, $2) as hit`, [
+        SMALL,
+        ["a'", 'c\\'],
+      ]);
       expect(match.rows[0].hit).toBe(true);
     });
   });
 
   it('keeps positions in the scoped vector, so ranking still weighs repeated and near words', async () => {
-    const [{ v }] = await t.db.orm.em.fork().getConnection().execute<{ v: string }[]>(`select referential_search_vector('NATINF', 'vol et recel de vol s4')::text as v`);
+    const [{ v }] = await t.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ v: string }[]>(`select referential_search_vector('NATINF', 'vol et recel de vol s4')::text as v`);
     expect(v).toBe(`'NATINF|de':4 'NATINF|et':2 'NATINF|recel':3 'NATINF|s4':6 'NATINF|vol':1,5`);
   });
 });

@@ -9,10 +9,18 @@ describe('parseLegalCell', () => {
     const result = parseLegalCell('ART.L.234-1 §II,§V C.ROUTE.');
     expect(result).toEqual({
       parsed: true,
-      articles: [{
-        raw: 'ART.L.234-1 §II,§V C.ROUTE.', article: 'L.234-1', paragraphs: ['§II', '§V'], text: 'C.ROUTE.',
-        textKind: LegalTextKind.CODE, codeMnemonic: 'C.ROUTE.', textNumber: null, textDate: null,
-      }],
+      articles: [
+        {
+          raw: 'ART.L.234-1 §II,§V C.ROUTE.',
+          article: 'L.234-1',
+          paragraphs: ['§II', '§V'],
+          text: 'C.ROUTE.',
+          textKind: LegalTextKind.CODE,
+          codeMnemonic: 'C.ROUTE.',
+          textNumber: null,
+          textDate: null,
+        },
+      ],
     });
   });
 
@@ -35,7 +43,10 @@ describe('parseLegalCell', () => {
   it('keeps items and points as paragraphs', () => {
     const result = parseLegalCell('ART.L.421-4, ART.R.421-23 H), I) C.URBANISME.');
     if (!result.parsed) throw new Error('not parsed');
-    expect(result.articles.map((a) => [a.article, a.paragraphs])).toEqual([['L.421-4', []], ['R.421-23', ['H)', 'I)']]]);
+    expect(result.articles.map((a) => [a.article, a.paragraphs])).toEqual([
+      ['L.421-4', []],
+      ['R.421-23', ['H)', 'I)']],
+    ]);
     const point = parseLegalCell('ART.R.215-14 §I 4° C.RURAL.');
     expect(point.parsed && point.articles[0].paragraphs).toEqual(['§I 4°']);
   });

@@ -15,7 +15,12 @@ describe('releases: drafts, publication, history and diffs', () => {
   const t = useTestServer('demo', withoutApproval('NAC', 'NATINF'));
 
   // A person who declares lists (ARCHITECT) and stewards the ones edited here; the token's subject is the actor.
-  const steward = (actor = 'steward.nac') => ({ url: t.server.url, authorization: tokenFor({ sub: actor, roles: [Role.STEWARD, Role.ARCHITECT], stewardOf: ['NAC', 'NATINF', 'TEST_LIST'] }).then((token) => `Bearer ${token}`) });
+  const steward = (actor = 'steward.nac') => ({
+    url: t.server.url,
+    authorization: tokenFor({ sub: actor, roles: [Role.STEWARD, Role.ARCHITECT], stewardOf: ['NAC', 'NATINF', 'TEST_LIST'] }).then(
+      (token) => `Bearer ${token}`,
+    ),
+  });
   const ok = async (query: string, variables: Record<string, unknown> = {}, actor = 'steward.nac') => {
     const { data, errors } = await gql(steward(actor), query, variables);
     expect(errors).toBeUndefined();
@@ -23,7 +28,8 @@ describe('releases: drafts, publication, history and diffs', () => {
   };
   const version = async (r: string) => (await ok(`{ referential(code: "${r}") { draft { version } } }`)).referential.draft.version;
   const entryAt = async (at: string, release?: number) =>
-    (await ok(`query($at: LocalDate, $rel: Int) { entry(referential: "NAC", code: "20E", at: $at, release: $rel) { code validTo } }`, { at, rel: release })).entry;
+    (await ok(`query($at: LocalDate, $rel: Int) { entry(referential: "NAC", code: "20E", at: $at, release: $rel) { code validTo } }`, { at, rel: release }))
+      .entry;
 
   // The suite's story, each step run once by the first test that needs it: NAC release 2 end-dates 20E, then drafts.
   const nacReleaseTwo = once(async () => {
@@ -49,14 +55,19 @@ describe('releases: drafts, publication, history and diffs', () => {
 
   it('diffs two releases: exactly the changed entry, field by field', async () => {
     await nacReleaseTwo();
-    const { releaseDiff } = await ok(`{ releaseDiff(referential: "NAC", from: 1, to: 2) { added { code } removed { code } changed { code changes { field before after } } } }`);
+    const { releaseDiff } = await ok(
+      `{ releaseDiff(referential: "NAC", from: 1, to: 2) { added { code } removed { code } changed { code changes { field before after } } } }`,
+    );
     expect(releaseDiff).toEqual({ added: [], removed: [], changed: [{ code: '20E', changes: [{ field: 'validTo', before: null, after: '"2026-01-01"' }] }] });
   });
 
   it('keeps every version in the history of an entry', async () => {
     await nacReleaseTwo();
     const { entryHistory } = await ok(`{ entryHistory(referential: "NAC", code: "20E") { recordedIn supersededIn validTo label } }`);
-    expect(entryHistory.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
+    expect(entryHistory.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([
+      [1, 2, null],
+      [2, null, '2026-01-01'],
+    ]);
   });
 
   it('protects a draft edited by two stewards: the second write is a CONFLICT and changes nothing', async () => {
@@ -96,10 +107,16 @@ describe('releases: drafts, publication, history and diffs', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.gravite' });
     const missing = await gql(steward(), UPSERT, { r: 'NATINF', v, input: { code: '99999', label: 'X' } });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes.nature' });
-    const created = await ok(UPSERT, { r: 'NATINF', v, input: {
-      code: '99999', label: 'INFRACTION DE TEST', attributes: { nature: 'Délit' },
-      legalReferences: { definedBy: 'ART.56 LOI 48-1360 DU 01/09/1948.', punishedBy: 'texte illisible' },
-    } });
+    const created = await ok(UPSERT, {
+      r: 'NATINF',
+      v,
+      input: {
+        code: '99999',
+        label: 'INFRACTION DE TEST',
+        attributes: { nature: 'Délit' },
+        legalReferences: { definedBy: 'ART.56 LOI 48-1360 DU 01/09/1948.', punishedBy: 'texte illisible' },
+      },
+    });
     expect(created.upsertEntry.legalReferences).toEqual([{ article: '56' }, { article: null }]);
   });
 
@@ -121,18 +138,34 @@ describe('releases: drafts, publication, history and diffs', () => {
   it('records a crosswalk from an old NAC code to its successor, visible from the release that records it', async () => {
     await nacDraft();
     const draft = (await ok(`{ referential(code: "NAC") { draft { number } } }`)).referential.draft.number;
-    const mapping = await ok(`mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: REPLACED_BY, toReferential: "NAC", toCode: "5AA") { kind toReferential toCode recordedIn } }`, { v: await version('NAC') });
+    const mapping = await ok(
+      `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: REPLACED_BY, toReferential: "NAC", toCode: "5AA") { kind toReferential toCode recordedIn } }`,
+      { v: await version('NAC') },
+    );
     expect(mapping.addEntryMapping).toEqual({ kind: 'REPLACED_BY', toReferential: 'NAC', toCode: '5AA', recordedIn: draft });
     const inDraft = await ok(`query($rel: Int) { entry(referential: "NAC", code: "51A", release: $rel) { mappings { kind toCode } } }`, { rel: draft });
     expect(inDraft.entry.mappings).toEqual([{ kind: 'REPLACED_BY', toCode: '5AA' }]);
     expect((await ok(`{ entry(referential: "NAC", code: "51A") { mappings { kind } } }`)).entry.mappings).toEqual([]); // not published yet
-    const dangling = await gql(steward(), `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`, { v: await version('NAC') });
+    const dangling = await gql(
+      steward(),
+      `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "51A", kind: EQUIVALENT, toReferential: "NAC", toCode: "NOPE") { kind } }`,
+      { v: await version('NAC') },
+    );
     expect(dangling.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toCode' });
   });
 
   it('creates a referential of its own and refuses a second draft', async () => {
-    const input = { code: 'TEST_LIST', name: 'Liste de test', domain: 'GESTION', ownerBureau: 'SDSI', levels: [], attributes: [{ name: 'couleur', type: 'ENUM', values: ['bleu', 'rouge'] }] };
-    expect((await ok(`mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input })).createReferential.code).toBe('TEST_LIST');
+    const input = {
+      code: 'TEST_LIST',
+      name: 'Liste de test',
+      domain: 'GESTION',
+      ownerBureau: 'SDSI',
+      levels: [],
+      attributes: [{ name: 'couleur', type: 'ENUM', values: ['bleu', 'rouge'] }],
+    };
+    expect((await ok(`mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input })).createReferential.code).toBe(
+      'TEST_LIST',
+    );
     const again = await gql(steward(), `mutation($input: CreateReferentialInput!) { createReferential(input: $input) { code } }`, { input });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     await ok(DRAFT, { r: 'TEST_LIST' });

@@ -19,7 +19,10 @@ const TRAIL = `query($f: AuditFilter) { auditTrail(filter: $f, first: 50) { edge
 /** Four-eyes publication and scheduled releases, through HTTP as stewards' tools call them. */
 describe('release review: submit, approve by someone else, reject, schedule', () => {
   const t = useTestServer('demo');
-  const person = (sub: string, roles: Role[], stewardOf: string[] = []): Target => ({ url: t.server.url, authorization: tokenFor({ sub, roles, stewardOf }).then((token) => `Bearer ${token}`) });
+  const person = (sub: string, roles: Role[], stewardOf: string[] = []): Target => ({
+    url: t.server.url,
+    authorization: tokenFor({ sub, roles, stewardOf }).then((token) => `Bearer ${token}`),
+  });
   const alice = () => person('alice', [Role.STEWARD], ['NAC']);
   const bob = () => person('bob', [Role.STEWARD], ['NAC']);
   const carol = () => person('carol', [Role.STEWARD], ['NATINF']);
@@ -53,7 +56,13 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
     expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version + 1 })).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVIEW' });
     await ok(alice(), SUBMIT, { r: 'NAC', v: version + 1 });
     expect(await refusal(bob(), APPROVE, { r: 'NAC', v: version })).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_CHANGED' });
-    expect((await ok(bob(), COMMENT, { r: 'NAC', body: 'Libellé à harmoniser', entry: '20X' })).commentRelease).toEqual({ kind: 'COMMENT', author: 'bob', entryCode: '20X', body: 'Libellé à harmoniser', releaseNumber: 2 });
+    expect((await ok(bob(), COMMENT, { r: 'NAC', body: 'Libellé à harmoniser', entry: '20X' })).commentRelease).toEqual({
+      kind: 'COMMENT',
+      author: 'bob',
+      entryCode: '20X',
+      body: 'Libellé à harmoniser',
+      releaseNumber: 2,
+    });
     expect(await refusal(bob(), COMMENT, { r: 'NAC', body: 'inconnue', entry: 'NOPE' })).toMatchObject({ code: 'NOT_FOUND', field: 'entryCode' });
     return (await ok(bob(), APPROVE, { r: 'NAC', v: version + 1 })).approveRelease;
   });
@@ -95,10 +104,20 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   });
 
   it('refuses an HTTP import that would publish NATINF straight away (it requires approval), and records the refusal', async () => {
-    const response = await fetch(`${t.server.url}/imports/NATINF?publish=true&filename=natinf.csv`, { method: 'POST', headers: { authorization: await bearer([Role.STEWARD], ['NATINF']), 'content-type': 'text/csv' }, body: 'x' });
+    const response = await fetch(`${t.server.url}/imports/NATINF?publish=true&filename=natinf.csv`, {
+      method: 'POST',
+      headers: { authorization: await bearer([Role.STEWARD], ['NATINF']), 'content-type': 'text/csv' },
+      body: 'x',
+    });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as Untyped).errors[0]).toMatchObject({ message: expect.stringMatching(/requires approval/), extensions: { code: 'CONFLICT' } });
-    expect((await ok(admin(), `{ importJobs(referential: "NATINF") { status } referential(code: "NATINF") { latestRelease { number } } }`))).toEqual({ importJobs: [{ status: 'REFUSED' }], referential: { latestRelease: { number: 1 } } });
+    expect(((await response.json()) as Untyped).errors[0]).toMatchObject({
+      message: expect.stringMatching(/requires approval/),
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(await ok(admin(), `{ importJobs(referential: "NATINF") { status } referential(code: "NATINF") { latestRelease { number } } }`)).toEqual({
+      importJobs: [{ status: 'REFUSED' }],
+      referential: { latestRelease: { number: 1 } },
+    });
   });
 
   it('refuses self-approval and approval by a steward of another referential', async () => {
@@ -119,16 +138,31 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
     const before = await readAllChanges(admin(), { refs: ['NAC'] });
     const { comments } = (await open()).draft;
     expect(comments.map((c: Untyped) => [c.kind, c.author, c.entryCode])).toEqual([
-      ['SUBMITTED', 'alice', null], ['SUBMITTED', 'alice', null], ['COMMENT', 'bob', '20X'], ['APPROVED', 'bob', null],
+      ['SUBMITTED', 'alice', null],
+      ['SUBMITTED', 'alice', null],
+      ['COMMENT', 'bob', '20X'],
+      ['APPROVED', 'bob', null],
     ]);
     expect(await publishedTwo()).toEqual({ number: 2, status: 'PUBLISHED', stage: 'PUBLISHED', publishedBy: 'alice', effectiveOn: null });
     const trail = (await ok(admin(), TRAIL, { f: { referential: 'NAC' } })).auditTrail.edges.map((e: Untyped) => `${e.node.operation}:${e.node.actor}`);
-    expect(trail.slice(0, 7)).toEqual(['publishRelease:alice', 'approveRelease:bob', 'commentRelease:bob', 'submitRelease:alice', 'upsertEntry:alice', 'submitRelease:alice', 'upsertEntry:alice']);
+    expect(trail.slice(0, 7)).toEqual([
+      'publishRelease:alice',
+      'approveRelease:bob',
+      'commentRelease:bob',
+      'submitRelease:alice',
+      'upsertEntry:alice',
+      'submitRelease:alice',
+      'upsertEntry:alice',
+    ]);
     const events = (await readAllChanges(admin(), { since: before.endCursor, refs: ['NAC'] })).events;
     expect(events.map((e) => e.entityType)).toEqual(['Entry', 'Entry', 'Release']);
     expect(events.at(-1).payload).toMatchObject({ number: 2, approvedBy: 'bob', effectiveOn: null });
     const review = before.events.filter((e) => e.entityType === 'ReleaseReview').map((e) => [e.payload.step, e.payload.by, e.releaseNumber]);
-    expect(review).toEqual([['SUBMITTED', 'alice', 2], ['SUBMITTED', 'alice', 2], ['APPROVED', 'bob', 2]]);
+    expect(review).toEqual([
+      ['SUBMITTED', 'alice', 2],
+      ['SUBMITTED', 'alice', 2],
+      ['APPROVED', 'bob', 2],
+    ]);
   });
 
   it('sends a submitted draft back to DRAFT with a reason, which needs one', async () => {
@@ -140,15 +174,23 @@ describe('release review: submit, approve by someone else, reject, schedule', ()
   it('schedules an approved release: refused in the past, upcoming until its day, then published once by the platform', async () => {
     const { version, on } = await scheduledThree();
     const upcoming = `{ upcomingReleases(referential: "NAC") { number stage effectiveOn referentialCode } referential(code: "NAC") { upcomingReleases { number } } }`;
-    expect(await ok(t.server, upcoming)).toEqual({ upcomingReleases: [{ number: 3, stage: 'APPROVED', effectiveOn: on, referentialCode: 'NAC' }], referential: { upcomingReleases: [{ number: 3 }] } });
+    expect(await ok(t.server, upcoming)).toEqual({
+      upcomingReleases: [{ number: 3, stage: 'APPROVED', effectiveOn: on, referentialCode: 'NAC' }],
+      referential: { upcomingReleases: [{ number: 3 }] },
+    });
     expect(await refusal(alice(), PUBLISH, { r: 'NAC', v: version })).toMatchObject({ code: 'CONFLICT', reason: 'RELEASE_SCHEDULED' });
     expect(await publishDueReleases(t.db.orm)).toEqual([]); // not yet its day
 
     const before = await readAllChanges(admin(), { refs: ['NAC'] });
     const { day, runs } = await publishedThreeOnItsDay();
     expect(runs.flat()).toEqual([{ referential: 'NAC', number: 3, effectiveOn: day }]);
-    const released = (await ok(t.server, `{ referential(code: "NAC") { latestRelease { number status publishedBy effectiveOn approvedBy } draft { number } } }`)).referential;
-    expect(released).toEqual({ latestRelease: { number: 3, status: 'PUBLISHED', publishedBy: SCHEDULER_ACTOR, effectiveOn: day, approvedBy: 'root' }, draft: null });
+    const released = (
+      await ok(t.server, `{ referential(code: "NAC") { latestRelease { number status publishedBy effectiveOn approvedBy } draft { number } } }`)
+    ).referential;
+    expect(released).toEqual({
+      latestRelease: { number: 3, status: 'PUBLISHED', publishedBy: SCHEDULER_ACTOR, effectiveOn: day, approvedBy: 'root' },
+      draft: null,
+    });
     const events = (await readAllChanges(admin(), { since: before.endCursor, refs: ['NAC'] })).events;
     expect(events.map((e) => e.entityType)).toEqual(['Entry', 'Release']);
     expect(events[1].payload).toMatchObject({ number: 3, effectiveOn: day, publishedBy: SCHEDULER_ACTOR });

@@ -23,20 +23,64 @@ const SDMX_ID = /^[A-Za-z0-9_@$-]+$/;
 
 /** The SDMX-JSON 2.0 structure message's required members for a codelist (structural check of its schema). */
 const SDMX_JSON_SCHEMA = {
-  type: 'object', required: ['meta', 'data'],
+  type: 'object',
+  required: ['meta', 'data'],
   properties: {
-    meta: { type: 'object', required: ['id', 'prepared', 'sender'], properties: { id: { type: 'string', pattern: SDMX_ID.source }, test: { type: 'boolean' }, prepared: { type: 'string', format: 'date-time' }, sender: { type: 'object', required: ['id'] }, contentLanguages: { type: 'array', items: { type: 'string' } } } },
-    data: { type: 'object', required: ['codelists'], properties: { codelists: { type: 'array', minItems: 1, items: {
-      type: 'object', required: ['id', 'agencyID', 'version', 'name', 'codes'],
+    meta: {
+      type: 'object',
+      required: ['id', 'prepared', 'sender'],
       properties: {
-        id: { type: 'string', pattern: SDMX_ID.source }, agencyID: { type: 'string' }, version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' }, isExternalReference: { type: 'boolean' },
-        name: { type: 'string' }, names: { type: 'object', additionalProperties: { type: 'string' } },
-        codes: { type: 'array', items: { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: {
-          id: { type: 'string', pattern: SDMX_ID.source }, name: { type: 'string' }, names: { type: 'object' }, parent: { type: 'string', pattern: SDMX_ID.source },
-          annotations: { type: 'array', items: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' }, texts: { type: 'object' } } } },
-        } } },
+        id: { type: 'string', pattern: SDMX_ID.source },
+        test: { type: 'boolean' },
+        prepared: { type: 'string', format: 'date-time' },
+        sender: { type: 'object', required: ['id'] },
+        contentLanguages: { type: 'array', items: { type: 'string' } },
       },
-    } } } },
+    },
+    data: {
+      type: 'object',
+      required: ['codelists'],
+      properties: {
+        codelists: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['id', 'agencyID', 'version', 'name', 'codes'],
+            properties: {
+              id: { type: 'string', pattern: SDMX_ID.source },
+              agencyID: { type: 'string' },
+              version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' },
+              isExternalReference: { type: 'boolean' },
+              name: { type: 'string' },
+              names: { type: 'object', additionalProperties: { type: 'string' } },
+              codes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'name'],
+                  additionalProperties: false,
+                  properties: {
+                    id: { type: 'string', pattern: SDMX_ID.source },
+                    name: { type: 'string' },
+                    names: { type: 'object' },
+                    parent: { type: 'string', pattern: SDMX_ID.source },
+                    annotations: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['type'],
+                        properties: { type: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' }, texts: { type: 'object' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
@@ -46,15 +90,26 @@ describe('standard exports and the plain HTTP entry API', () => {
   let nacEntries = 0;
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.server.url}${path}`, { headers });
   const turtleQuads = async (text: string): Promise<Quad[]> => new Parser({ format: 'text/turtle' }).parse(text);
-  const objects = (quads: Quad[], subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
+  const objects = (quads: Quad[], subject: string, predicate: string) =>
+    quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
 
   beforeAll(async () => {
     // Release 2 of NAC: 20E ends on 2026-01-01, replaced by the new 20F (a crosswalk REPLACED_BY).
     const admin = t.as([Role.ADMIN]);
     const { version } = (await gqlOk(admin, `mutation { createDraft(referential: "NAC") { version } }`)).createDraft;
-    await gqlOk(admin, `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20F", label: "Divorce (procédure 2026)", parentCode: "20", validFrom: "2026-01-01" }) { code } }`, { v: version });
-    await gqlOk(admin, `mutation($v: Int!) { endDateEntry(referential: "NAC", expectedVersion: $v, code: "20E", validTo: "2026-01-01") { code } }`, { v: version + 1 });
-    await gqlOk(admin, `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "20E", kind: REPLACED_BY, toReferential: "NAC", toCode: "20F") { kind } }`, { v: version + 2 });
+    await gqlOk(
+      admin,
+      `mutation($v: Int!) { upsertEntry(referential: "NAC", expectedVersion: $v, input: { code: "20F", label: "Divorce (procédure 2026)", parentCode: "20", validFrom: "2026-01-01" }) { code } }`,
+      { v: version },
+    );
+    await gqlOk(admin, `mutation($v: Int!) { endDateEntry(referential: "NAC", expectedVersion: $v, code: "20E", validTo: "2026-01-01") { code } }`, {
+      v: version + 1,
+    });
+    await gqlOk(
+      admin,
+      `mutation($v: Int!) { addEntryMapping(referential: "NAC", expectedVersion: $v, fromCode: "20E", kind: REPLACED_BY, toReferential: "NAC", toCode: "20F") { kind } }`,
+      { v: version + 2 },
+    );
     await gqlOk(admin, `mutation($v: Int!) { publishRelease(referential: "NAC", expectedVersion: $v) { number } }`, { v: version + 3 });
     nacEntries = (await gqlOk(t.server, `{ entries(referential: "NAC", first: 1) { totalCount } }`)).entries.totalCount;
   });
@@ -70,7 +125,11 @@ describe('standard exports and the plain HTTP entry API', () => {
     expect(objects(quads, scheme, RDF_TYPE)).toEqual([`${SKOS}ConceptScheme`]);
     expect(objects(quads, scheme, `${XKOS}numberOfLevels`)).toEqual(['3']);
     const levels = quads.filter((q) => q.predicate.value === `${XKOS}depth`).map((q) => [q.subject.value, q.object.value]);
-    expect(levels).toEqual([[`${BASE}NAC/level/1`, '1'], [`${BASE}NAC/level/2`, '2'], [`${BASE}NAC/level/3`, '3']]);
+    expect(levels).toEqual([
+      [`${BASE}NAC/level/1`, '1'],
+      [`${BASE}NAC/level/2`, '2'],
+      [`${BASE}NAC/level/3`, '3'],
+    ]);
     expect(objects(quads, `${BASE}NAC/level/3`, `${SKOS}member`)).toContain(`${BASE}NAC/20E`);
     expect(objects(quads, `${BASE}NAC/20E`, `${SKOS}broader`)).toEqual([`${BASE}NAC/20`]);
     expect(objects(quads, `${BASE}NAC/20E`, 'http://schema.org/validUntil')).toEqual(['2026-01-01']);
@@ -93,7 +152,12 @@ describe('standard exports and the plain HTTP entry API', () => {
     const fromJsonLd = new Parser({ format: 'N-Quads' }).parse(nquads);
     const fromTurtle = await turtleQuads(turtle);
     // Blank nodes (the RDF list of levels) are named differently by each parser: compare the rest, triple for triple.
-    const named = (quads: Quad[]) => new Set(quads.filter((q) => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode').map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`));
+    const named = (quads: Quad[]) =>
+      new Set(
+        quads
+          .filter((q) => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode')
+          .map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`),
+      );
     expect(named(fromJsonLd).size).toBeGreaterThan(nacEntries * 5);
     expect(named(fromJsonLd)).toEqual(named(fromTurtle));
   });
@@ -103,13 +167,23 @@ describe('standard exports and the plain HTTP entry API', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.sdmx\.structure\+xml/);
     const text = await response.text();
     expect(XMLValidator.validate(text)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['str:Code', 'com:Annotation'].includes(name) }).parse(text);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      isArray: (name) => ['str:Code', 'com:Annotation'].includes(name),
+    }).parse(text);
     const structure = parsed['mes:Structure'];
     expect(structure['@xmlns:mes']).toBe('http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message');
     expect(structure['@xmlns:str']).toBe('http://www.sdmx.org/resources/sdmxml/schemas/v3_0/structure');
     expect(Object.keys(structure['mes:Header'])).toEqual(['mes:ID', 'mes:Test', 'mes:Prepared', 'mes:Sender']);
     const codelist = structure['mes:Structures']['str:Codelists']['str:Codelist'];
-    expect(codelist).toMatchObject({ '@id': 'CL_NAC', '@agencyID': 'FR1_MJ', '@version': '2.0.0', '@urn': 'urn:sdmx:org.sdmx.infomodel.codelist.Codelist=FR1_MJ:CL_NAC(2.0.0)' });
+    expect(codelist).toMatchObject({
+      '@id': 'CL_NAC',
+      '@agencyID': 'FR1_MJ',
+      '@version': '2.0.0',
+      '@urn': 'urn:sdmx:org.sdmx.infomodel.codelist.Codelist=FR1_MJ:CL_NAC(2.0.0)',
+    });
     const codes: Untyped[] = codelist['str:Code'];
     expect(codes.length).toBe(nacEntries);
     const ids = new Set(codes.map((c) => c['@id']));
@@ -136,14 +210,19 @@ describe('standard exports and the plain HTTP entry API', () => {
     expect(validate(message) ? [] : validate.errors).toEqual([]);
     const codes: Untyped[] = message.data.codelists[0].codes;
     expect(codes.length).toBe(nacEntries);
-    expect(codes.find((c) => c.id === '20F')).toMatchObject({ parent: '20', annotations: expect.arrayContaining([{ type: 'VALID_FROM', title: '2026-01-01' }]) });
+    expect(codes.find((c) => c.id === '20F')).toMatchObject({
+      parent: '20',
+      annotations: expect.arrayContaining([{ type: 'VALID_FROM', title: '2026-01-01' }]),
+    });
     expect((await get('/exports/NAC?format=sdmx', { accept: 'application/vnd.sdmx.structure+json' })).headers.get('content-type')).toMatch(/json/);
   });
 
   it('refuses a bad release or day, or an unknown referential, in the one error form', async () => {
     const missing = await get('/exports/NAC?format=skos&release=99');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ errors: [{ message: expect.stringContaining('no release 99'), extensions: { code: 'NOT_FOUND', reason: 'RELEASE_NOT_FOUND', field: 'release' } }] });
+    expect(await missing.json()).toEqual({
+      errors: [{ message: expect.stringContaining('no release 99'), extensions: { code: 'NOT_FOUND', reason: 'RELEASE_NOT_FOUND', field: 'release' } }],
+    });
     expect((await get('/exports/NAC?format=sdmx&at=2026-13-45')).status).toBe(400);
     expect((await get('/exports/NOPE?format=skos')).status).toBe(404);
   });
@@ -169,7 +248,14 @@ describe('standard exports and the plain HTTP entry API', () => {
       const response = await get('/api/referentials/NAC/entries/20E?date=2025-06-01');
       expect(response.status).toBe(200);
       const body = (await response.json()) as Untyped;
-      expect(body).toMatchObject({ referential: 'NAC', code: '20E', date: '2025-06-01', release: 2, entry: { code: '20E', parentCode: '20', level: 3, validTo: '2026-01-01', recordedIn: 2 }, predecessors: [] });
+      expect(body).toMatchObject({
+        referential: 'NAC',
+        code: '20E',
+        date: '2025-06-01',
+        release: 2,
+        entry: { code: '20E', parentCode: '20', level: 3, validTo: '2026-01-01', recordedIn: 2 },
+        predecessors: [],
+      });
       expect(body.successors).toEqual([{ referential: 'NAC', code: '20F', label: 'Divorce (procédure 2026)' }]);
       const next = (await (await get('/api/referentials/nac/entries/20F?date=2026-06-01')).json()) as Untyped;
       expect(next.predecessors).toEqual([{ referential: 'NAC', code: '20E', label: expect.any(String) }]);
@@ -178,7 +264,10 @@ describe('standard exports and the plain HTTP entry API', () => {
 
     it('answers the whole history with date=*', async () => {
       const body = (await (await get('/api/referentials/NAC/entries/20E?date=*')).json()) as Untyped;
-      expect(body.versions.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([[1, 2, null], [2, null, '2026-01-01']]);
+      expect(body.versions.map((v: Untyped) => [v.recordedIn, v.supersededIn, v.validTo])).toEqual([
+        [1, 2, null],
+        [2, null, '2026-01-01'],
+      ]);
       expect(body.entry).toBeUndefined();
     });
 
@@ -194,7 +283,9 @@ describe('standard exports and the plain HTTP entry API', () => {
     it('refuses a bad date (400) and an unknown referential or entry (404) in the GraphQL error form', async () => {
       const bad = await get('/api/referentials/NAC/entries/20E?date=2025-02-30');
       expect(bad.status).toBe(400);
-      expect(await bad.json()).toEqual({ errors: [{ message: expect.stringContaining('date must be a day'), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'date' } }] });
+      expect(await bad.json()).toEqual({
+        errors: [{ message: expect.stringContaining('date must be a day'), extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'date' } }],
+      });
       const unknown = await get('/api/referentials/NAC/entries/NOPE');
       expect(unknown.status).toBe(404);
       expect(((await unknown.json()) as Untyped).errors[0].extensions).toEqual({ code: 'NOT_FOUND', reason: 'ENTRY_NOT_FOUND', field: 'entry' });

@@ -24,7 +24,10 @@ describe('the API edge in split mode', () => {
     expect(anonymousJob.status).toBe(401);
     expect(anonymousJob.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     const cursor = Buffer.from(JSON.stringify(['\u0000'])).toString('base64url');
-    expect((await gql(split.gateway, `{ courts(after: "${cursor}") { totalCount } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
+    expect((await gql(split.gateway, `{ courts(after: "${cursor}") { totalCount } }`)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_CURSOR',
+    });
 
     await split.db.orm.em.getConnection().execute('alter table court rename to court_away');
     try {
@@ -34,7 +37,11 @@ describe('the API edge in split mode', () => {
     } finally {
       await split.db.orm.em.getConnection().execute('alter table court_away rename to court');
     }
-    const unknown = await fetch(`${split.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }) });
+    const unknown = await fetch(`${split.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }),
+    });
     expect(unknown.status).toBe(400);
     const anonymousWrite = await gql(split.gateway, 'mutation { closeCourt(code: "100023", on: "2030-01-01") { code } }');
     expect(anonymousWrite.status).toBe(401);

@@ -82,13 +82,23 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
     // JSON nesting is bounded before anything walks the value recursively; 100 levels are still served.
     const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
     const validate = 'query($p: JSON!) { validateMessage(payload: $p, version: "1", exchange: "NPP_CASSIOPEE") { valid } }';
-    for (const depth of [101, 3000]) refused(await gql(t.server, validate, { p: nested(depth) }), 'BAD_USER_INPUT', { reason: 'JSON_TOO_DEEP', field: 'payload' });
+    for (const depth of [101, 3000])
+      refused(await gql(t.server, validate, { p: nested(depth) }), 'BAD_USER_INPUT', { reason: 'JSON_TOO_DEEP', field: 'payload' });
     expect((await gql(t.server, validate, { p: nested(100) })).errors?.[0].extensions?.code).not.toMatch(/INTERNAL_SERVER_ERROR|JSON_TOO_DEEP/);
     const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
     for (const after of [cursor(['\u0000']), cursor([{ a: 1 }]), cursor(['search', -1]), 'not a cursor', cursor(['x'.repeat(300)])]) {
-      refused(await gql(t.server, 'query($a: String) { courts(after: $a) { totalCount } }', { a: after }), 'BAD_USER_INPUT', { reason: 'INVALID_CURSOR', field: 'after' });
+      refused(await gql(t.server, 'query($a: String) { courts(after: $a) { totalCount } }', { a: after }), 'BAD_USER_INPUT', {
+        reason: 'INVALID_CURSOR',
+        field: 'after',
+      });
     }
-    refused(await gql(t.server, 'query($a: String) { entries(referential: "NATINF", filter: { search: "vol" }, after: $a) { totalCount } }', { a: cursor(['search', 1e300]) }), 'BAD_USER_INPUT', { field: 'after' });
+    refused(
+      await gql(t.server, 'query($a: String) { entries(referential: "NATINF", filter: { search: "vol" }, after: $a) { totalCount } }', {
+        a: cursor(['search', 1e300]),
+      }),
+      'BAD_USER_INPUT',
+      { field: 'after' },
+    );
     refused(await gql(t.server, '{ entries(referential: "NAC", filter: { level: 99999 }) { totalCount } }'), 'BAD_USER_INPUT', { field: 'filter.level' });
     await expectStillServing(t.server);
   });
@@ -98,7 +108,9 @@ describe('the API edge: cost, input limits, leaks, client errors', () => {
     const before = await rows('referential_entry');
     const upsert = 'mutation($input: UpsertEntryInput!) { upsertEntry(referential: "NAC", expectedVersion: 0, input: $input) { code } }';
     refused(await gql(steward, upsert, { input: { code: 'Z1', label: 'bad\u0000label' } }), 'BAD_USER_INPUT', { field: 'input.label' });
-    refused(await gql(steward, upsert, { input: { code: 'Z1', label: 'ok', attributes: { note: ['x', { deep: 'y\u0000' }] } } }), 'BAD_USER_INPUT', { field: 'input.attributes' });
+    refused(await gql(steward, upsert, { input: { code: 'Z1', label: 'ok', attributes: { note: ['x', { deep: 'y\u0000' }] } } }), 'BAD_USER_INPUT', {
+      field: 'input.attributes',
+    });
     expect(await rows('referential_entry')).toBe(before);
   });
 

@@ -28,14 +28,21 @@ describe('API keys', () => {
     expect(listed.data?.apiKeys).toEqual([{ name: 'CASSIOPEE recette', roles: ['READER'], lastUsedAt: null }]);
     // The trail has the change, never the secret nor its hash.
     const trail = await gql(devAdmin(), '{ auditTrail(filter: { operation: "createApiKey" }) { edges { node { actor after } } } }');
-    expect(trail.data?.auditTrail.edges[0].node).toMatchObject({ actor: 'dev-admin-key', after: [{ entity: 'ApiKey', type: 'create', fields: { name: 'CASSIOPEE recette' } }] });
+    expect(trail.data?.auditTrail.edges[0].node).toMatchObject({
+      actor: 'dev-admin-key',
+      after: [{ entity: 'ApiKey', type: 'create', fields: { name: 'CASSIOPEE recette' } }],
+    });
     expect(JSON.stringify(trail.data)).not.toMatch(new RegExp(`${key}|secretHash|${rows[0].secret_hash}`));
   });
 
   it('serves a READER key, refuses its mutations, and records when it was last used', async () => {
     const { key } = await createKey({ name: 'lecteur', roles: ['READER'] });
     await expectStillServing(withKey(key));
-    const viaHeader = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ referentials { code } }' }) });
+    const viaHeader = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query: '{ referentials { code } }' }),
+    });
     expect(viaHeader.status).toBe(200);
     const refused = await gql(withKey(key), DRAFT, { r: 'NAC' });
     expect(refused.errors?.[0]).toMatchObject({ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } });
@@ -55,10 +62,16 @@ describe('API keys', () => {
     const revoked = await gql(devAdmin(), 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id });
     expect(revoked.data?.revokeApiKey.revokedAt).toBeTruthy();
     const after = await gql(withKey(key), '{ courts(first: 1) { totalCount } }');
-    expect({ status: after.status, errors: after.errors }).toEqual({ status: 401, errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect({ status: after.status, errors: after.errors }).toEqual({
+      status: 401,
+      errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
 
     const expiring = await createKey({ name: 'expirée', roles: ['READER'] });
-    await t.db.orm.em.fork().getConnection().execute("update api_key set expires_at = now() - interval '1 second' where id = ?", [Number(expiring.apiKey.id)]);
+    await t.db.orm.em
+      .fork()
+      .getConnection()
+      .execute("update api_key set expires_at = now() - interval '1 second' where id = ?", [Number(expiring.apiKey.id)]);
     expect((await gql(withKey(expiring.key), '{ courts(first: 1) { totalCount } }')).status).toBe(401);
     // A key of the right shape but unknown, and one whose secret part was altered.
     expect((await gql(withKey(`rj_${'a'.repeat(12)}_${'b'.repeat(43)}`), '{ courts(first: 1) { totalCount } }')).status).toBe(401);
@@ -79,7 +92,8 @@ describe('API keys', () => {
       [{ name: 'x', roles: ['STEWARD'], stewardOf: ["NAC'; drop table api_key; --"] }, 'input.stewardOf'],
       [{ name: 'x', roles: ['READER'], expiresAt: '2001-01-01T00:00:00Z' }, 'input.expiresAt'],
     ];
-    for (const [bad, field] of cases) expect((await gql(devAdmin(), CREATE_KEY, { input: bad })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    for (const [bad, field] of cases)
+      expect((await gql(devAdmin(), CREATE_KEY, { input: bad })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect((await gql(devAdmin(), 'mutation { revokeApiKey(id: "abc") { id } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -100,7 +114,10 @@ describe('rate limits per key', () => {
     const alice = t.as([Role.READER]);
     for (let i = 0; i < 3; i++) expect((await gql(alice, '{ courts(first: 1) { totalCount } }')).status).toBe(200);
     const limited = await gql(alice, '{ courts(first: 1) { totalCount } }');
-    expect({ status: limited.status, errors: limited.errors }).toEqual({ status: 429, errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] });
+    expect({ status: limited.status, errors: limited.errors }).toEqual({
+      status: 429,
+      errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }],
+    });
     await expectStillServing({ url: t.server.url, authorization: `Bearer ${DEV_ADMIN_KEY}` });
   });
 });

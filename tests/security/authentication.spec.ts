@@ -18,14 +18,21 @@ describe('authentication', () => {
 
   it('declares a role on every mutation of every subgraph', async () => {
     for (const subgraph of subgraphs) await subgraph.buildSchema();
-    const open = getMetadataStorage().mutations.filter((m) => m.roles === undefined).map((m) => m.schemaName);
+    const open = getMetadataStorage()
+      .mutations.filter((m) => m.roles === undefined)
+      .map((m) => m.schemaName);
     expect(open).toEqual([]);
   });
 
   it('refuses a mutation without credentials: UNAUTHENTICATED, no detail, nothing written', async () => {
     const { errors, data } = await gql(t.server, CREATE_COURT);
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ message: 'Authentication required', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'CREDENTIALS_REQUIRED' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: 'Authentication required',
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'CREDENTIALS_REQUIRED' }),
+      }),
+    ]);
     expect((await gql(t.server, '{ court(code: "900100") { code } }')).data?.court).toBeNull();
     await expectStillServing(t.server);
   });
@@ -69,7 +76,13 @@ describe('anonymous reads off, and tokens checked against a JWKS URL', () => {
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
     sign = (roles) =>
-      new SignJWT({ roles }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('jwks-user').setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').sign(privateKey);
+      new SignJWT({ roles })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('jwks-user')
+        .setIssuer(TEST_ISSUER)
+        .setAudience(TEST_AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(privateKey);
     db = await createTestDatabase('srj');
     const security = await testSecurity({ anonymousRead: false });
     server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, { ...security, jwt: { ...security.jwt!, publicKeyPem: undefined, jwksUrl } });
@@ -92,7 +105,9 @@ describe('anonymous reads off, and tokens checked against a JWKS URL', () => {
     const reader = { url: server.url, authorization: `Bearer ${await sign([Role.READER])}` };
     await expectStillServing(reader);
     const { errors } = await gql(reader, CREATE_COURT);
-    expect(errors).toEqual([expect.objectContaining({ message: 'Not allowed', extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: 'Not allowed', extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' }) }),
+    ]);
     // A token of the test identity provider (another key) is not one of the JWKS's.
     expect((await gql({ url: server.url, authorization: await bearer([Role.READER]) }, '{ courts(first: 1) { totalCount } }')).status).toBe(401);
   });

@@ -39,7 +39,13 @@ describe('roles in the subgraphs, and the audit trail', () => {
     const trail = (await gql(admin(), TRAIL, { f: { referential: 'NATINF' } })).data!.auditTrail;
     expect(trail.edges.map((e: Untyped) => e.node.operation)).toEqual(['publishRelease', 'upsertEntry', 'createDraft', 'import']);
     const [publish, upsert, create] = trail.edges.map((e: Untyped) => e.node);
-    expect(publish).toMatchObject({ actor: 'test-steward', actorKind: 'user', target: 'NATINF', referentialCode: 'NATINF', arguments: { referential: 'NATINF', expectedVersion: version + 1 } });
+    expect(publish).toMatchObject({
+      actor: 'test-steward',
+      actorKind: 'user',
+      target: 'NATINF',
+      referentialCode: 'NATINF',
+      arguments: { referential: 'NATINF', expectedVersion: version + 1 },
+    });
     const releaseChange = (rows: Untyped[]) => rows.find((r) => r.entity === 'Release');
     expect(releaseChange(publish.before).fields).toMatchObject({ status: 'DRAFT' });
     expect(releaseChange(publish.after).fields).toMatchObject({ status: 'PUBLISHED', publishedBy: 'test-steward' });
@@ -48,7 +54,7 @@ describe('roles in the subgraphs, and the audit trail', () => {
     expect(upsert.after.find((r: Untyped) => r.entity === 'Entry')).toMatchObject({ type: 'create', fields: { code: '99990', label: 'Infraction de test' } });
   });
 
-  it('records nothing for a refused or failed change (the entry is in the change\'s transaction)', async () => {
+  it("records nothing for a refused or failed change (the entry is in the change's transaction)", async () => {
     const before = await total();
     expect(codeOf(await gql(natinfSteward(), PUBLISH, { r: 'NATINF', v: 1 }))).toBe('NOT_FOUND'); // no draft open
     expect(codeOf(await gql(nacSteward(), DRAFT, { r: 'NATINF' }))).toBe('FORBIDDEN');
@@ -59,7 +65,10 @@ describe('roles in the subgraphs, and the audit trail', () => {
     const before = await total();
     const { version } = (await gql(nacSteward(), DRAFT, { r: 'NAC' })).data!.createDraft;
     const nac = (await gql(nacSteward(), TRAIL)).data!.auditTrail;
-    expect(nac.edges.map((e: Untyped) => [e.node.operation, e.node.referentialCode])).toEqual([['createDraft', 'NAC'], ['import', 'NAC']]);
+    expect(nac.edges.map((e: Untyped) => [e.node.operation, e.node.referentialCode])).toEqual([
+      ['createDraft', 'NAC'],
+      ['import', 'NAC'],
+    ]);
     expect(codeOf(await gql(nacSteward(), TRAIL, { f: { referential: 'NATINF' } }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(t.as([Role.READER]), TRAIL))).toBe('FORBIDDEN');
     expect(codeOf(await gql(t.server, TRAIL))).toBe('UNAUTHENTICATED');
@@ -91,9 +100,19 @@ describe('roles in the subgraphs, and the audit trail', () => {
   it('records an HTTP import, in its own transaction, with the release it wrote', async () => {
     const csv = 'code;niveau;parent;libelle\n1;1;;Droit des personnes (import de test)\n';
     const authorization = await t.as([Role.STEWARD], ['NAC']).authorization;
-    const response = await fetch(`${t.server.url}/imports/NAC?filename=nac-mini.csv&skipInvalid=true&allowMassRemoval=true`, { method: 'POST', headers: { authorization: authorization!, 'content-type': 'text/csv' }, body: csv });
+    const response = await fetch(`${t.server.url}/imports/NAC?filename=nac-mini.csv&skipInvalid=true&allowMassRemoval=true`, {
+      method: 'POST',
+      headers: { authorization: authorization!, 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(response.status).toBe(200);
     const [entry] = (await gql(admin(), TRAIL, { f: { operation: 'import' } })).data!.auditTrail.edges;
-    expect(entry.node).toMatchObject({ actor: 'test-steward', actorKind: 'user', referentialCode: 'NAC', arguments: { file: 'nac-mini.csv' }, after: { release: { status: 'DRAFT' } } });
+    expect(entry.node).toMatchObject({
+      actor: 'test-steward',
+      actorKind: 'user',
+      referentialCode: 'NAC',
+      arguments: { file: 'nac-mini.csv' },
+      after: { release: { status: 'DRAFT' } },
+    });
   });
 });

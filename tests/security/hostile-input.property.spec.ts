@@ -37,7 +37,11 @@ interface Answer {
 async function send(url: string, init: RequestInit & { authorization?: string }): Promise<Answer> {
   const { authorization, ...rest } = init;
   try {
-    const response = await fetch(url, { ...rest, headers: { ...(rest.headers as Record<string, string>), ...(authorization ? { authorization } : {}) }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(url, {
+      ...rest,
+      headers: { ...(rest.headers as Record<string, string>), ...(authorization ? { authorization } : {}) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     return { status: response.status, text: await response.text() };
   } catch (error) {
     // A reset connection or a cut body is a failure of the server as much as a 500.
@@ -67,8 +71,13 @@ function refused(text: string, field: string): boolean {
 
 describe('hostile input: every root operation and the file endpoints keep serving, leak nothing, write nothing when they refuse', () => {
   const t = useTestServer('demo');
-  const callers: [string, () => Target][] = [['anonymous', () => t.server], ['ADMIN', () => t.as([Role.ADMIN])]];
-  const cases = OPERATIONS.flatMap((operation) => callers.map(([who, caller]) => [`${operation.kind} ${operation.field} as ${who}`, operation, caller] as const));
+  const callers: [string, () => Target][] = [
+    ['anonymous', () => t.server],
+    ['ADMIN', () => t.as([Role.ADMIN])],
+  ];
+  const cases = OPERATIONS.flatMap((operation) =>
+    callers.map(([who, caller]) => [`${operation.kind} ${operation.field} as ${who}`, operation, caller] as const),
+  );
 
   it('derives the operations from the committed supergraph', () => {
     expect(OPERATIONS.filter((o) => o.kind === 'query').length).toBeGreaterThan(20);
@@ -79,71 +88,101 @@ describe('hostile input: every root operation and the file endpoints keep servin
   it('fuzzes every root field with a document the gateway accepts as it is (valid, under the cost limit), so arguments are reached', () => {
     const roots = [SCHEMA.getQueryType(), SCHEMA.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
     expect(OPERATIONS.map((o) => o.field).sort()).toEqual(roots.sort());
-    const refused = OPERATIONS.flatMap((o) => validate(SCHEMA, parse(o.document), [...specifiedRules, queryCostRule(maxCost)]).map((e) => `${o.kind} ${o.field}: ${e.message}`));
+    const refused = OPERATIONS.flatMap((o) =>
+      validate(SCHEMA, parse(o.document), [...specifiedRules, queryCostRule(maxCost)]).map((e) => `${o.kind} ${o.field}: ${e.message}`),
+    );
     expect(refused).toEqual([]);
     // Shrinking keeps what fits: the heavy operations still select objects under their root.
     expect(OPERATIONS.find((o) => o.field === 'impactOf')?.document).toMatch(/applications \{ application \{/);
   });
 
-  it.each(cases)('%s', async (name, operation, caller) => {
-    await fc.assert(
-      fc.asyncProperty(variablesOf(operation), async (variables) => {
-        const target = caller();
-        const authorization = await target.authorization;
-        const before = operation.kind === 'mutation' ? await rowCounts(t.db.orm) : null;
-        const answer = await send(`${target.url}/graphql`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, authorization, body: JSON.stringify({ query: operation.document, variables }),
-        });
-        const problems = problemsOf(answer.status, answer.text);
-        if (before && refused(answer.text, operation.field)) {
-          const changed = changedTables(before, await rowCounts(t.db.orm));
-          if (changed.length) problems.push(`refused, yet wrote: ${changed.join(', ')}`);
-        }
-        if (problems.length) throw new Error(`${problems.join('; ')}\n  variables: ${describeValue(variables)}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`);
-      }),
-      { seed: seedOf(name), numRuns: RUNS, endOnFailure: true },
-    );
-    await expectStillServing(t.server);
-  }, 180_000);
-
-  it.each(callers)('POST /imports/:referential as %s: hostile files and parameters', async (who, caller) => {
-    await fc.assert(
-      fc.asyncProperty(hostilePathSegment, hostileImportQuery, hostileFiles.map((f) => short(f, `${f.name}: ${describeValue(f.bytes.toString('utf8'))} (${f.bytes.length} bytes)`)), async (referential, query, file: HostileFile) => {
-        const target = caller();
-        const before = await rowCounts(t.db.orm, ['import_job']);
-        const answer = await send(`${target.url}/imports/${referential}${query}`, {
-          method: 'POST', headers: { 'content-type': file.type }, authorization: await target.authorization, body: file.bytes,
-        });
-        const problems = problemsOf(answer.status, answer.text);
-        if (answer.status >= 400) {
-          const changed = changedTables(before, await rowCounts(t.db.orm, ['import_job']));
-          if (changed.length) problems.push(`refused, yet wrote: ${changed.join(', ')}`);
-        }
-        if (problems.length) throw new Error(`${problems.join('; ')}\n  POST /imports/${referential}${query} with ${file.name}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`);
-      }),
-      { seed: seedOf(`imports ${who}`), numRuns: RUNS * 4, endOnFailure: true },
-    );
-    await expectStillServing(t.server);
-  }, 300_000);
-
-  it.each(callers)('GET /exports/:referential as %s: hostile parameters', async (who, caller) => {
-    await fc.assert(
-      fc.asyncProperty(hostilePathSegment, hostileExportQuery, async (referential, query) => {
-        const target = caller();
-        const answer = await send(`${target.url}/exports/${referential}${query}`, { authorization: await target.authorization });
-        const problems = problemsOf(answer.status, answer.text);
-        // A JSON export that says 200 must be whole (a cut stream once answered 200 with half an array).
-        if (answer.status === 200 && query.includes('format=json')) {
-          try {
-            JSON.parse(answer.text);
-          } catch {
-            problems.push('a 200 JSON export that does not parse (cut short)');
+  it.each(cases)(
+    '%s',
+    async (name, operation, caller) => {
+      await fc.assert(
+        fc.asyncProperty(variablesOf(operation), async (variables) => {
+          const target = caller();
+          const authorization = await target.authorization;
+          const before = operation.kind === 'mutation' ? await rowCounts(t.db.orm) : null;
+          const answer = await send(`${target.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            authorization,
+            body: JSON.stringify({ query: operation.document, variables }),
+          });
+          const problems = problemsOf(answer.status, answer.text);
+          if (before && refused(answer.text, operation.field)) {
+            const changed = changedTables(before, await rowCounts(t.db.orm));
+            if (changed.length) problems.push(`refused, yet wrote: ${changed.join(', ')}`);
           }
-        }
-        if (problems.length) throw new Error(`${problems.join('; ')}\n  GET /exports/${referential}${query}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`);
-      }),
-      { seed: seedOf(`exports ${who}`), numRuns: RUNS * 4, endOnFailure: true },
-    );
-    await expectStillServing(t.server);
-  }, 300_000);
+          if (problems.length)
+            throw new Error(`${problems.join('; ')}\n  variables: ${describeValue(variables)}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`);
+        }),
+        { seed: seedOf(name), numRuns: RUNS, endOnFailure: true },
+      );
+      await expectStillServing(t.server);
+    },
+    180_000,
+  );
+
+  it.each(callers)(
+    'POST /imports/:referential as %s: hostile files and parameters',
+    async (who, caller) => {
+      await fc.assert(
+        fc.asyncProperty(
+          hostilePathSegment,
+          hostileImportQuery,
+          hostileFiles.map((f) => short(f, `${f.name}: ${describeValue(f.bytes.toString('utf8'))} (${f.bytes.length} bytes)`)),
+          async (referential, query, file: HostileFile) => {
+            const target = caller();
+            const before = await rowCounts(t.db.orm, ['import_job']);
+            const answer = await send(`${target.url}/imports/${referential}${query}`, {
+              method: 'POST',
+              headers: { 'content-type': file.type },
+              authorization: await target.authorization,
+              body: file.bytes,
+            });
+            const problems = problemsOf(answer.status, answer.text);
+            if (answer.status >= 400) {
+              const changed = changedTables(before, await rowCounts(t.db.orm, ['import_job']));
+              if (changed.length) problems.push(`refused, yet wrote: ${changed.join(', ')}`);
+            }
+            if (problems.length)
+              throw new Error(
+                `${problems.join('; ')}\n  POST /imports/${referential}${query} with ${file.name}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`,
+              );
+          },
+        ),
+        { seed: seedOf(`imports ${who}`), numRuns: RUNS * 4, endOnFailure: true },
+      );
+      await expectStillServing(t.server);
+    },
+    300_000,
+  );
+
+  it.each(callers)(
+    'GET /exports/:referential as %s: hostile parameters',
+    async (who, caller) => {
+      await fc.assert(
+        fc.asyncProperty(hostilePathSegment, hostileExportQuery, async (referential, query) => {
+          const target = caller();
+          const answer = await send(`${target.url}/exports/${referential}${query}`, { authorization: await target.authorization });
+          const problems = problemsOf(answer.status, answer.text);
+          // A JSON export that says 200 must be whole (a cut stream once answered 200 with half an array).
+          if (answer.status === 200 && query.includes('format=json')) {
+            try {
+              JSON.parse(answer.text);
+            } catch {
+              problems.push('a 200 JSON export that does not parse (cut short)');
+            }
+          }
+          if (problems.length)
+            throw new Error(`${problems.join('; ')}\n  GET /exports/${referential}${query}\n  answer: ${answer.status} ${answer.text.slice(0, 300)}`);
+        }),
+        { seed: seedOf(`exports ${who}`), numRuns: RUNS * 4, endOnFailure: true },
+      );
+      await expectStillServing(t.server);
+    },
+    300_000,
+  );
 });

@@ -20,7 +20,9 @@ describe('query cost model', () => {
   let schema: GraphQLSchema;
   const { maxCost } = loadSecurityConfig({}).limits;
   beforeAll(async () => {
-    schema = Supergraph.build(await readCommittedSupergraph()).apiSchema().toGraphQLJSSchema();
+    schema = Supergraph.build(await readCommittedSupergraph())
+      .apiSchema()
+      .toGraphQLJSSchema();
   });
 
   it('declares a bound for every unpaginated list of the served schema', () => {
@@ -29,7 +31,8 @@ describe('query cost model', () => {
       if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
       for (const field of Object.values(type.getFields())) {
         const paginated = field.args.some((a) => a.name === 'first');
-        if (isListType(getNullableType(field.type)) && !paginated && LIST_BOUNDS[`${type.name}.${field.name}`] === undefined) undeclared.push(`${type.name}.${field.name}`);
+        if (isListType(getNullableType(field.type)) && !paginated && LIST_BOUNDS[`${type.name}.${field.name}`] === undefined)
+          undeclared.push(`${type.name}.${field.name}`);
       }
     }
     expect(undeclared).toEqual([]); // add them to src/kernel/http/list-bounds.ts with their real bound
@@ -49,7 +52,9 @@ describe('query cost model', () => {
   });
 
   it('accepts every operation the explorer and its IDE examples send', () => {
-    const operations = [...Object.values(courts), ...Object.values(map), ...Object.values(observedUsage), ...Object.values(referentials)].filter((v): v is string => typeof v === 'string' && /^\s*query\b/.test(v));
+    const operations = [...Object.values(courts), ...Object.values(map), ...Object.values(observedUsage), ...Object.values(referentials)].filter(
+      (v): v is string => typeof v === 'string' && /^\s*query\b/.test(v),
+    );
     expect(operations.length).toBeGreaterThan(8);
     const costs = [...operations, ...EXAMPLES.map((e) => e.query)].map((document) => ({ document, cost: costOf(schema, document) }));
     expect(costs.filter((c) => c.cost > maxCost)).toEqual([]);

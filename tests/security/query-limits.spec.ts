@@ -64,14 +64,22 @@ describe('query limits and hostile input', () => {
     expect([413, -1]).toContain(status);
     expect(sent).toBeLessThan(256 * 1024 ** 2);
     expect(Date.now() - started).toBeLessThan(20_000);
-    const justOver = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1024 * 1024) }) });
+    const justOver = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1024 * 1024) }),
+    });
     expect(justOver.status).toBe(413);
     expect(await justOver.json()).toEqual({ errors: [{ message: expect.stringContaining('larger than'), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     await expectStillServing(t.server);
   });
 
   it('refuses batched requests and malformed JSON', async () => {
-    const batch = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+    const batch = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
     expect(batch.status).toBe(400);
     const garbage = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(garbage.status).toBe(400);
@@ -83,7 +91,11 @@ describe('query limits and hostile input', () => {
     refusedBeforeExecution(await gql(t.server, '{ courts(first: 100000) { totalCount } }')); // by the cost limit, before the resolver
     const simpleGet = await fetch(`${t.server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(simpleGet.status).toBe(400);
-    const formPost = await fetch(`${t.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const formPost = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(formPost.status).toBe(400);
   });
 
@@ -91,11 +103,13 @@ describe('query limits and hostile input', () => {
     const courts = async (search: string) => gql(t.server, 'query($s: String) { courts(filter: { search: $s }) { totalCount } }', { s: search });
     expect((await courts("'; drop table court; --")).data?.courts.totalCount).toBe(0);
     expect((await courts("Lyon' or '1'='1")).data?.courts.totalCount).toBe(0);
-    for (const bare of ['%', '_', '%%', "'"]) expect((await courts(bare)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+    for (const bare of ['%', '_', '%%', "'"])
+      expect((await courts(bare)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     expect((await courts('x'.repeat(201))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     expect((await courts('lyon')).data?.courts.totalCount).toBeGreaterThan(0);
 
-    const entries = async (search: string) => gql(t.server, 'query($s: String) { entries(referential: "NATINF", filter: { search: $s }) { totalCount } }', { s: search });
+    const entries = async (search: string) =>
+      gql(t.server, 'query($s: String) { entries(referential: "NATINF", filter: { search: $s }) { totalCount } }', { s: search });
     expect((await entries('%')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     expect((await entries('_')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
     expect((await entries("ivres' | ! & :* ) (")).data?.entries.totalCount).toBeGreaterThan(0);
@@ -134,7 +148,10 @@ describe('production defaults', () => {
       await expectStillServing(reader);
 
       const preflight = (origin: string) =>
-        fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+        fetch(`${server.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        });
       expect((await preflight('https://explorer.justice.fr')).headers.get('access-control-allow-origin')).toBe('https://explorer.justice.fr');
       expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {

@@ -45,16 +45,25 @@ describe('secrets never reach the audit trail nor the logs (one field list, in k
     expect(trail[1].arguments).toEqual({ input: { url: 'https://93.184.215.14/hook' } });
     expect(trail[1].after[0]).toMatchObject({ entity: 'WebhookSubscription', type: 'create', fields: { url: 'https://93.184.215.14/hook' } });
     // Straight from the table too: the append-only trail holds no copy anywhere.
-    const [{ n }] = await t.db.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_entry where arguments::text like ? or after::text like ?`, [`%${secret}%`, `%${secret}%`]);
+    const [{ n }] = await t.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from audit_entry where arguments::text like ? or after::text like ?`, [`%${secret}%`, `%${secret}%`]);
     expect(n).toBe(0);
   });
 
   it('removes every listed field from log lines, at any usual depth, and keeps the rest', () => {
-    const line = captured(() => logger.info({
-      secret: 's-top', input: { secret: 's-input', url: 'https://x.example/hook' },
-      req: { headers: { authorization: 'Bearer s-token', 'x-api-key': 'rj_s_key', accept: 'application/json' } },
-      a: { b: { c: { password: 's-deep' } } },
-    }, 'a line'));
+    const line = captured(() =>
+      logger.info(
+        {
+          secret: 's-top',
+          input: { secret: 's-input', url: 'https://x.example/hook' },
+          req: { headers: { authorization: 'Bearer s-token', 'x-api-key': 'rj_s_key', accept: 'application/json' } },
+          a: { b: { c: { password: 's-deep' } } },
+        },
+        'a line',
+      ),
+    );
     expect(line).toContain('"url":"https://x.example/hook"');
     expect(line).toContain('"accept":"application/json"');
     for (const leaked of ['s-top', 's-input', 's-token', 'rj_s_key', 's-deep']) expect(line).not.toContain(leaked);

@@ -29,8 +29,10 @@ async function aLocalReceiver(): Promise<{ url: string; hits: () => number; clos
 
 describe('webhooks: who may register them, and where the server may POST (SSRF)', () => {
   const t = useTestServer('empty');
-  const subscriptions = async (): Promise<number> => Number((await t.db.orm.em.fork().getConnection().execute('select count(*)::int as n from webhook_subscription'))[0].n);
-  const audited = async (): Promise<number> => Number((await t.db.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_entry where operation = 'registerWebhook'`))[0].n);
+  const subscriptions = async (): Promise<number> =>
+    Number((await t.db.orm.em.fork().getConnection().execute('select count(*)::int as n from webhook_subscription'))[0].n);
+  const audited = async (): Promise<number> =>
+    Number((await t.db.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_entry where operation = 'registerWebhook'`))[0].n);
   beforeAll(async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE; // the default: no private address
     await aReferential(t.as([Role.ADMIN]), 'HOOK_NAC');
@@ -50,11 +52,29 @@ describe('webhooks: who may register them, and where the server may POST (SSRF)'
   });
 
   it.each([
-    'http://127.0.0.1:4000/graphql', 'http://localhost/hook', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]/',
-    'http://2130706433/', 'http://0x7f.1/', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://172.16.5.4/',
-    'http://192.168.1.1/', 'http://100.64.0.1/', 'http://[fd00::1]/', 'http://[fe80::1]/', 'http://0.0.0.0/', 'http://[::]/',
-    'http://224.0.0.1/', 'http://[ff02::1]/', 'http://[64:ff9b::a00:1]/', 'http://[2002:7f00:1::]/', 'http://name-that-does-not-resolve.invalid/',
-    'ftp://93.184.215.14/', 'https://user:password@93.184.215.14/',
+    'http://127.0.0.1:4000/graphql',
+    'http://localhost/hook',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://2130706433/',
+    'http://0x7f.1/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://10.0.0.1/',
+    'http://172.16.5.4/',
+    'http://192.168.1.1/',
+    'http://100.64.0.1/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+    'http://0.0.0.0/',
+    'http://[::]/',
+    'http://224.0.0.1/',
+    'http://[ff02::1]/',
+    'http://[64:ff9b::a00:1]/',
+    'http://[2002:7f00:1::]/',
+    'http://name-that-does-not-resolve.invalid/',
+    'ftp://93.184.215.14/',
+    'https://user:password@93.184.215.14/',
   ])('refuses %s at registration, with the field named and nothing written', async (url) => {
     const [rows, entries] = [await subscriptions(), await audited()];
     const { errors } = await gql(t.as([Role.ADMIN]), REGISTER, { input: { url } });
@@ -65,13 +85,21 @@ describe('webhooks: who may register them, and where the server may POST (SSRF)'
   it('checks the address again at delivery time: a subscription that predates the policy reaches nothing', async () => {
     const receiver = await aLocalReceiver();
     await t.db.orm.em.fork().getConnection().execute('update webhook_subscription set active = false'); // no POST to the public ones
-    const [{ id }] = await t.db.orm.em.fork().getConnection().execute(
-      `insert into webhook_subscription (url, secret, domains, created_by) values (?, 'a-secret-of-sixteen-chars', '{HOOK_NAC}', 'test') returning id`, [receiver.url]);
+    const [{ id }] = await t.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into webhook_subscription (url, secret, domains, created_by) values (?, 'a-secret-of-sixteen-chars', '{HOOK_NAC}', 'test') returning id`,
+        [receiver.url],
+      );
     const dispatcher = new WebhookDispatcher({ databaseUrl: t.db.url, maxAttempts: 1, baseDelayMs: 10, timeoutMs: 2000, pollMs: 50, outbound: STRICT }).start();
     try {
       await publishRelease(t.as([Role.ADMIN]), 'HOOK_NAC', [{ code: 'N1' }]);
       const dead = await waitFor('the refused delivery', async () => {
-        const rows = await t.db.orm.em.fork().getConnection().execute(`select status, last_error from webhook_delivery where subscription_id = ? and status = 'DEAD'`, [id]);
+        const rows = await t.db.orm.em
+          .fork()
+          .getConnection()
+          .execute(`select status, last_error from webhook_delivery where subscription_id = ? and status = 'DEAD'`, [id]);
         return rows.length > 0 && rows;
       });
       expect(dead[0].last_error).toMatch(/127\.0\.0\.1 is a loopback address/);
@@ -105,18 +133,32 @@ describe('webhooks: who may register them, and where the server may POST (SSRF)'
   });
 
   it('refuses more than 1000 ids to replay at once, and answers NOT_FOUND for a well-formed unknown id', async () => {
-    const many = await gql(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) });
+    const many = await gql(t.as([Role.ADMIN]), `mutation($ids: [ID!]) { replayWebhookDeliveries(ids: $ids) }`, {
+      ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)),
+    });
     expect(many.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
-    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "987654321") { id } }`)).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "987654321") { id } }`)).errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // Past the subscriptions' integer column, not past the deliveries' bigint one.
-    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "99999999999") { id } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect((await gql(t.as([Role.ADMIN]), `mutation { deactivateWebhook(id: "99999999999") { id } }`)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
     expect(await gql(t.as([Role.ADMIN]), `mutation { replayWebhookDeliveries(ids: ["99999999999"]) }`)).toMatchObject({ data: { replayWebhookDeliveries: 0 } });
   });
 
   it('classifies IPv4, IPv6 and IPv4-mapped IPv6 addresses', () => {
     expect(['8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '93.184.215.14'].map(specialAddress)).toEqual([null, null, null, null]);
-    expect(['127.0.0.2', '::1', '::ffff:10.0.0.1', '169.254.169.254', 'fc00::1', 'ff05::2', '0.0.0.0'].map(specialAddress))
-      .toEqual(['loopback', 'loopback', 'private', 'link-local', 'unique-local', 'multicast', 'unspecified']);
+    expect(['127.0.0.2', '::1', '::ffff:10.0.0.1', '169.254.169.254', 'fc00::1', 'ff05::2', '0.0.0.0'].map(specialAddress)).toEqual([
+      'loopback',
+      'loopback',
+      'private',
+      'link-local',
+      'unique-local',
+      'multicast',
+      'unspecified',
+    ]);
   });
 
   it('is https only in production, where the private switch is refused; listed intranet networks are allowed', async () => {

@@ -18,6 +18,12 @@ export async function startExplorerServer(options: { demo?: boolean } = {}): Pro
   const db = await createTestDatabase(options.demo ? 'demo' : 'srj');
   if (options.demo) await loadDemoDataIfEmpty(db.orm, loadConfig().dataDir);
   const http = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 });
-  return { http, db, stop: async () => { await http.stop(); await db.drop(); } };
+  return {
+    http,
+    db,
+    stop: async () => {
+      await http.stop();
+      await db.drop();
+    },
+  };
 }
-

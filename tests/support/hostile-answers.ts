@@ -2,9 +2,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 
 /** Text that must never reach a client: SQL, file paths, stack lines, socket errors. */
 export const LEAKS: readonly [string, RegExp][] = [
-  ['SQL select', /\bselect\s/i], ['SQL insert', /\binsert\s+into\b/i], ['SQL from "table"', / from "/i], ['SQL syntax', /\bsyntax error at or near\b/i],
-  ['a path under /work', /\/work\//], ['node_modules', /node_modules/], ['a .ts position', /\.ts:\d+/], ['a .js position', /\.js:\d+:\d+/],
-  ['a stack line', /(?:^|\\n|\n)\s*at [^\s]+ \(/], ['a socket error', /\bE(?:CONN(?:REFUSED|RESET|ABORTED)|PIPE|TIMEDOUT|NOTFOUND)\b/],
+  ['SQL select', /\bselect\s/i],
+  ['SQL insert', /\binsert\s+into\b/i],
+  ['SQL from "table"', / from "/i],
+  ['SQL syntax', /\bsyntax error at or near\b/i],
+  ['a path under /work', /\/work\//],
+  ['node_modules', /node_modules/],
+  ['a .ts position', /\.ts:\d+/],
+  ['a .js position', /\.js:\d+:\d+/],
+  ['a stack line', /(?:^|\\n|\n)\s*at [^\s]+ \(/],
+  ['a socket error', /\bE(?:CONN(?:REFUSED|RESET|ABORTED)|PIPE|TIMEDOUT|NOTFOUND)\b/],
 ];
 
 /** Codes of a failure of the server, not of the request. */
@@ -35,13 +42,20 @@ const excerpt = (text: string, pattern: RegExp): string => {
  */
 export async function rowCounts(orm: MikroORM, except: readonly string[] = []): Promise<Record<string, number>> {
   const connection = orm.em.fork().getConnection();
-  const tables = (await connection.execute<{ name: string }[]>(
-    `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
-     and table_name not in ('mikro_orm_migrations', 'data_version') and table_name not like 'usage\\_%' order by 1`)).map((t) => t.name).filter((t) => !except.includes(t));
+  const tables = (
+    await connection.execute<{ name: string }[]>(
+      `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
+     and table_name not in ('mikro_orm_migrations', 'data_version') and table_name not like 'usage\\_%' order by 1`,
+    )
+  )
+    .map((t) => t.name)
+    .filter((t) => !except.includes(t));
   const [row] = await connection.execute<Record<string, string>[]>(`select ${tables.map((t) => `(select count(*) from "${t}") as "${t}"`).join(', ')}`);
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
 /** The tables whose counts differ. */
 export const changedTables = (before: Record<string, number>, after: Record<string, number>): string[] =>
-  Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t} ${before[t]} → ${after[t]}`);
+  Object.keys({ ...before, ...after })
+    .filter((t) => before[t] !== after[t])
+    .map((t) => `${t} ${before[t]} → ${after[t]}`);

@@ -29,8 +29,17 @@ type Query {
 
 const WORDS = ['Vol', 'Recel', 'Escroquerie', 'Violence', 'Conduite', 'Menace', 'Outrage', 'Dégradation', 'Abus de confiance', 'Usurpation'];
 const entry = (code: string, label: string, recordedIn = 2) => ({
-  code, label, level: 1, attributes: { nature: 'Délit' }, validFrom: null, validTo: null, recordedIn, supersededIn: null,
-  ancestors: [], children: [], legalReferences: [{ role: 'PUNISHES', raw: 'ART.311-3 C.PENAL.' }],
+  code,
+  label,
+  level: 1,
+  attributes: { nature: 'Délit' },
+  validFrom: null,
+  validTo: null,
+  recordedIn,
+  supersededIn: null,
+  ancestors: [],
+  children: [],
+  legalReferences: [{ role: 'PUNISHES', raw: 'ART.311-3 C.PENAL.' }],
 });
 /** As many entries as the real NATINF list, so the test proves the list stays fluid at full size. */
 export const NATINF = Array.from({ length: 17_000 }, (_, i) => entry(String(1000 + i), `${WORDS[i % WORDS.length]} — infraction n° ${i + 1}`));
@@ -42,14 +51,36 @@ const rootValue = {
     const found = NATINF.filter((e) => words.every((w) => `${e.code} ${e.label}`.toLowerCase().includes(w)));
     const start = after ? Number(after) : 0;
     const page = found.slice(start, start + first);
-    return { totalCount: found.length, pageInfo: { hasNextPage: start + first < found.length, endCursor: String(start + page.length) }, edges: page.map((node) => ({ node })) };
+    return {
+      totalCount: found.length,
+      pageInfo: { hasNextPage: start + first < found.length, endCursor: String(start + page.length) },
+      edges: page.map((node) => ({ node })),
+    };
   },
   entry: ({ code }: { code: string }) => entry(code, `Entrée ${code}`),
-  entryHistory: ({ code }: { code: string }) => [{ ...entry(code, `Ancien libellé ${code}`, 1), supersededIn: 2, validTo: '2024-01-01' }, entry(code, `Entrée ${code}`)],
-  referential: ({ code }: { code: string }) => ({ code, name: code, releases: [{ number: 2, status: 'PUBLISHED', publishedAt: null }, { number: 1, status: 'PUBLISHED', publishedAt: null }] }),
+  entryHistory: ({ code }: { code: string }) => [
+    { ...entry(code, `Ancien libellé ${code}`, 1), supersededIn: 2, validTo: '2024-01-01' },
+    entry(code, `Entrée ${code}`),
+  ],
+  referential: ({ code }: { code: string }) => ({
+    code,
+    name: code,
+    releases: [
+      { number: 2, status: 'PUBLISHED', publishedAt: null },
+      { number: 1, status: 'PUBLISHED', publishedAt: null },
+    ],
+  }),
   releaseDiff: ({ from, to }: { from: number; to: number }) => ({
-    from, to, added: NATINF.slice(0, 40), removed: NATINF.slice(40, 52),
-    changed: NATINF.slice(60, 85).map((e) => ({ code: e.code, before: e, after: e, changes: [{ field: 'label', before: `"${e.label} (ancien)"`, after: `"${e.label}"` }] })),
+    from,
+    to,
+    added: NATINF.slice(0, 40),
+    removed: NATINF.slice(40, 52),
+    changed: NATINF.slice(60, 85).map((e) => ({
+      code: e.code,
+      before: e,
+      after: e,
+      changes: [{ field: 'label', before: `"${e.label} (ancien)"`, after: `"${e.label}"` }],
+    })),
   }),
 };
 

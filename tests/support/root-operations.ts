@@ -2,8 +2,18 @@ import { Supergraph } from '@apollo/federation-internals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, parse, validate,
-  type GraphQLArgument, type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  validate,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
 import { queryCostRule } from '../../src/kernel/http/query-cost';
@@ -18,7 +28,9 @@ export interface RootOperation {
 
 /** The schema clients are served: the committed supergraph's API schema, the one the gateway validates against. */
 export function committedSupergraph(root = process.cwd()): GraphQLSchema {
-  return Supergraph.build(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+  return Supergraph.build(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
 }
 
 const MAX_FIELDS = 12;
@@ -33,7 +45,9 @@ interface Selected {
 
 /** Leaves of a type (fields without required arguments), and up to `depth` levels of objects under it. */
 function selection(type: GraphQLObjectType, depth: number): Selected[] {
-  const fields = Object.values(type.getFields()).filter((f: GraphQLField<unknown, unknown>) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined));
+  const fields = Object.values(type.getFields()).filter(
+    (f: GraphQLField<unknown, unknown>) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined),
+  );
   const selected: Selected[] = [];
   for (const field of fields) {
     if (selected.length >= MAX_FIELDS) break;
@@ -75,24 +89,29 @@ export function rootOperations(schema: GraphQLSchema = committedSupergraph(), ma
     const [error] = validate(schema, parse(document), [queryCostRule(-1)]);
     return Number(error?.extensions.cost ?? 0);
   };
-  const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const;
-  return roots.flatMap(([kind, type]) => Object.values(type?.getFields() ?? {}).map((field) => {
-    const named = getNamedType(field.type);
-    const variables = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-    const call = field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-    const set = isObjectType(named) ? selection(named, DEPTH) : [];
-    const documentOf = () => {
-      const body = isObjectType(named) ? ` { ${print(set)} }` : isLeafType(named) ? '' : ' { __typename }';
-      return `${kind} Hostile${variables ? `(${variables})` : ''} { ${field.name}${call}${body} }`;
-    };
-    let document = documentOf();
-    let cost = costOf(document);
-    for (let drop = nextToDrop(set); cost > maxCost && drop; drop = nextToDrop(set)) {
-      const [selected, holder] = drop;
-      holder.splice(holder.indexOf(selected), 1);
-      document = documentOf();
-      cost = costOf(document);
-    }
-    return { kind, field: field.name, args: field.args, document };
-  }));
+  const roots = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const;
+  return roots.flatMap(([kind, type]) =>
+    Object.values(type?.getFields() ?? {}).map((field) => {
+      const named = getNamedType(field.type);
+      const variables = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+      const call = field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+      const set = isObjectType(named) ? selection(named, DEPTH) : [];
+      const documentOf = () => {
+        const body = isObjectType(named) ? ` { ${print(set)} }` : isLeafType(named) ? '' : ' { __typename }';
+        return `${kind} Hostile${variables ? `(${variables})` : ''} { ${field.name}${call}${body} }`;
+      };
+      let document = documentOf();
+      let cost = costOf(document);
+      for (let drop = nextToDrop(set); cost > maxCost && drop; drop = nextToDrop(set)) {
+        const [selected, holder] = drop;
+        holder.splice(holder.indexOf(selected), 1);
+        document = documentOf();
+        cost = costOf(document);
+      }
+      return { kind, field: field.name, args: field.args, document };
+    }),
+  );
 }

@@ -16,7 +16,11 @@ export interface TestServer {
  * A database of the suite's own (cloned from a template, then `seed`ed) behind a one-process server on a free
  * port, started before the suite's tests and torn down after them. The server trusts the tests' identity provider.
  */
-export function useTestServer(template: keyof typeof TEMPLATES, seed?: (db: TestDatabase) => Promise<void>, security: Partial<SecurityConfig> = {}): TestServer {
+export function useTestServer(
+  template: keyof typeof TEMPLATES,
+  seed?: (db: TestDatabase) => Promise<void>,
+  security: Partial<SecurityConfig> = {},
+): TestServer {
   let db: TestDatabase | undefined;
   let server: HttpServer | undefined;
   beforeAll(async () => {

@@ -72,7 +72,11 @@ export function startTracedProcess(options: Options): Promise<TracedProcess> {
   return next<{ urls: Record<string, string> }>().then(({ urls }) => ({
     urls,
     spans: async () => (await next<{ spans: SpanRecord[] }>('spans')).spans,
-    logs: () => stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>),
+    logs: () =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     loadedModules: async () => (await next<{ modules: string[] }>('modules')).modules,
     stop: () =>
       new Promise<void>((resolve) => {

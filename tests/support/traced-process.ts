@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   } else {
     orm = await connectOrm(process.env.DATABASE_URL!, ormModel);
     const database = orm;
-    servers = role === 'one-process' ? [await startOneProcessServer(database, listen, security)] : await Promise.all(subgraphs.map((s) => startSubgraphServer(database, s, listen, security)));
+    servers =
+      role === 'one-process'
+        ? [await startOneProcessServer(database, listen, security)]
+        : await Promise.all(subgraphs.map((s) => startSubgraphServer(database, s, listen, security)));
     urls = role === 'one-process' ? { gateway: servers[0].url } : Object.fromEntries(subgraphs.map((s, i) => [s.name, `${servers[i].url}/graphql`]));
   }
   const reply = (message: TracedReply) => process.send!(message);

@@ -16,13 +16,19 @@ describe('observed usage', () => {
   const architect = () => t.as([Role.ARCHITECT]);
   const withKey = (key: string): Target => ({ url: t.server.url, authorization: `Bearer ${key}` });
   const keyOf = async (application: string): Promise<Target> => {
-    const { data, errors } = await gql(withKey(DEV_ADMIN_KEY), CREATE_KEY, { input: { name: `${application} production`, roles: ['READER'], application: application.toLowerCase() } });
+    const { data, errors } = await gql(withKey(DEV_ADMIN_KEY), CREATE_KEY, {
+      input: { name: `${application} production`, roles: ['READER'], application: application.toLowerCase() },
+    });
     expect(errors).toBeUndefined();
     expect(data!.createApiKey.apiKey.application).toBe(application);
     return withKey(data!.createApiKey.key);
   };
   const post = (target: Target, query: string) =>
-    fetch(`${target.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: target.authorization as string }, body: JSON.stringify({ query }) });
+    fetch(`${target.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: target.authorization as string },
+      body: JSON.stringify({ query }),
+    });
   const fieldUsage = async (coordinate: string) => {
     const { data, errors } = await gql(architect(), FIELD_USAGE, { c: coordinate });
     expect(errors).toBeUndefined();
@@ -51,20 +57,37 @@ describe('observed usage', () => {
   it('counts each application under its own name, cache hits included, refused requests not at all', async () => {
     const name = await fieldUsage('Court.name');
     expect(name).toMatchObject({ coordinate: 'Court.name', inSchema: true, requests: 2 });
-    expect(name.clients).toEqual([expect.objectContaining({ client: 'CASSIOPEE', application: { code: 'CASSIOPEE' }, requests: 2, operations: [{ name: 'CourtName', requests: 2 }] })]);
+    expect(name.clients).toEqual([
+      expect.objectContaining({ client: 'CASSIOPEE', application: { code: 'CASSIOPEE' }, requests: 2, operations: [{ name: 'CourtName', requests: 2 }] }),
+    ]);
     expect(name.last30Days).toEqual([{ day: new Date().toISOString().slice(0, 10), requests: 2 }]);
     const parent = await fieldUsage('Court.parent');
     expect(parent.clients.map((c: { client: string; requests: number }) => [c.client, c.requests])).toEqual([['PORTALIS', 1]]);
     const court = await fieldUsage('Query.court');
-    expect(court.clients.map((c: { client: string; requests: number }) => [c.client, c.requests])).toEqual([['CASSIOPEE', 2], ['PORTALIS', 1]]);
+    expect(court.clients.map((c: { client: string; requests: number }) => [c.client, c.requests])).toEqual([
+      ['CASSIOPEE', 2],
+      ['PORTALIS', 1],
+    ]);
     expect((await fieldUsage('Query.apiKeys')).clients).toEqual([]);
   });
 
   it('tells what one client reads, referential releases included', async () => {
-    const { data } = await gql(architect(), `{ clientUsage(client: "PORTALIS") { application { code } coordinates { coordinate requests } referentials { referential release requests } } }`);
-    const [{ n }] = await t.db.orm.em.fork().getConnection().execute(`select max(number)::int as n from referential_release where referential_code = 'NATINF' and status = 'PUBLISHED'`);
+    const { data } = await gql(
+      architect(),
+      `{ clientUsage(client: "PORTALIS") { application { code } coordinates { coordinate requests } referentials { referential release requests } } }`,
+    );
+    const [{ n }] = await t.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select max(number)::int as n from referential_release where referential_code = 'NATINF' and status = 'PUBLISHED'`);
     expect(data.clientUsage.application).toEqual({ code: 'PORTALIS' });
-    expect(data.clientUsage.coordinates.map((c: { coordinate: string }) => c.coordinate)).toEqual(['Court.code', 'Court.parent', 'EntryConnection.totalCount', 'Query.court', 'Query.entries']);
+    expect(data.clientUsage.coordinates.map((c: { coordinate: string }) => c.coordinate)).toEqual([
+      'Court.code',
+      'Court.parent',
+      'EntryConnection.totalCount',
+      'Query.court',
+      'Query.entries',
+    ]);
     expect(data.clientUsage.referentials).toEqual([{ referential: 'NATINF', release: n, requests: 1 }]);
   });
 
@@ -78,10 +101,22 @@ describe('observed usage', () => {
   });
 
   it('gives impactOf(field) the applications observed reading it, marked observed', async () => {
-    const { data, errors } = await gql(architect(), '{ impactOf(change: { field: "Court.name" }) { change applications { application { code } evidence paths { explanation evidence } } } }');
+    const { data, errors } = await gql(
+      architect(),
+      '{ impactOf(change: { field: "Court.name" }) { change applications { application { code } evidence paths { explanation evidence } } } }',
+    );
     expect(errors).toBeUndefined();
-    expect(data.impactOf.applications).toEqual([{ application: { code: 'CASSIOPEE' }, evidence: ['OBSERVED'], paths: [{ explanation: expect.stringContaining('field Court.name → observed reading it (CourtName)'), evidence: 'OBSERVED' }] }]);
-    const natinf = await gql(architect(), '{ impactOf(change: { referential: { referentialCode: "NATINF" } }) { applications { application { code } evidence } } }');
+    expect(data.impactOf.applications).toEqual([
+      {
+        application: { code: 'CASSIOPEE' },
+        evidence: ['OBSERVED'],
+        paths: [{ explanation: expect.stringContaining('field Court.name → observed reading it (CourtName)'), evidence: 'OBSERVED' }],
+      },
+    ]);
+    const natinf = await gql(
+      architect(),
+      '{ impactOf(change: { referential: { referentialCode: "NATINF" } }) { applications { application { code } evidence } } }',
+    );
     const portalis = natinf.data.impactOf.applications.find((a: { application: { code: string } }) => a.application.code === 'PORTALIS');
     const cassiopee = natinf.data.impactOf.applications.find((a: { application: { code: string } }) => a.application.code === 'CASSIOPEE');
     expect(portalis.evidence).toEqual(['OBSERVED']);
@@ -110,7 +145,11 @@ describe('observed usage', () => {
     const insert = `insert into usage_field_hourly (hour, client, application, operation_name, operation_hash, coordinate, requests, first_seen, last_seen)
       values (?, 'MINOS', 'MINOS', 'Old', 'h', 'Court.name', ?, ?, ?)`;
     const day = '2026-01-05';
-    for (const [hour, requests] of [['2026-01-05T08:00:00Z', 3], ['2026-01-05T09:00:00Z', 4]] as const) await connection.execute(insert, [hour, requests, hour, hour]);
+    for (const [hour, requests] of [
+      ['2026-01-05T08:00:00Z', 3],
+      ['2026-01-05T09:00:00Z', 4],
+    ] as const)
+      await connection.execute(insert, [hour, requests, hour, hour]);
     expect(await rollUpUsage(t.db.orm, { hourlyDays: 30, dailyDays: 36500 })).toBe(true);
     const daily = await connection.execute(`select to_char(day, 'YYYY-MM-DD') as day, requests::int from usage_field_daily where client = 'MINOS'`);
     expect(daily).toEqual([{ day, requests: 7 }]);

@@ -10,9 +10,17 @@ describe('observed usage in split mode', () => {
     const query = 'query Competent { competentCourts(insee: "01001") { type court { shortName parent { shortName } } } }';
     for (let i = 0; i < 3; i++) expect((await gql(split.gateway, query)).errors).toBeUndefined();
     await flushUsage();
-    const rows = await split.db.orm.em.fork().getConnection().execute(`select coordinate, client, operation_name, requests::int from usage_field order by coordinate`);
+    const rows = await split.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select coordinate, client, operation_name, requests::int from usage_field order by coordinate`);
     expect(rows).toEqual(
-      ['CompetentCourt.court', 'CompetentCourt.type', 'Court.parent', 'Court.shortName', 'Query.competentCourts'].map((coordinate) => ({ coordinate, client: 'anonymous', operation_name: 'Competent', requests: 3 })),
+      ['CompetentCourt.court', 'CompetentCourt.type', 'Court.parent', 'Court.shortName', 'Query.competentCourts'].map((coordinate) => ({
+        coordinate,
+        client: 'anonymous',
+        operation_name: 'Competent',
+        requests: 3,
+      })),
     );
   });
 });

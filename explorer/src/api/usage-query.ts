@@ -9,7 +9,11 @@ export async function usageQuery<T>(query: string, variables: Record<string, unk
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {
     const code = body.errors[0].extensions?.code;
-    throw new Error(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? "L'usage observé demande le rôle ARCHITECT ou ADMIN : saisissez un jeton d'architecte." : body.errors[0].message);
+    throw new Error(
+      code === 'FORBIDDEN' || code === 'UNAUTHENTICATED'
+        ? "L'usage observé demande le rôle ARCHITECT ou ADMIN : saisissez un jeton d'architecte."
+        : body.errors[0].message,
+    );
   }
   return body.data as T;
 }

@@ -60,25 +60,57 @@ export function Combobox({ label, value, onChange, options, onPick, onSubmit, pl
   };
   return (
     <form className="combobox toolbar" onSubmit={submit} role="search">
-      <label htmlFor={`${id}-input`} className="visually-hidden">{label}</label>
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        {label}
+      </label>
       <div className="combobox-field">
         <input
-          id={`${id}-input`} value={value} placeholder={placeholder} autoComplete="off" data-testid={testId}
-          role="combobox" aria-expanded={shown} aria-controls={`${id}-list`} aria-autocomplete="list"
+          id={`${id}-input`}
+          value={value}
+          placeholder={placeholder}
+          autoComplete="off"
+          data-testid={testId}
+          role="combobox"
+          aria-expanded={shown}
+          aria-controls={`${id}-list`}
+          aria-autocomplete="list"
           aria-activedescendant={shown && active >= 0 ? `${id}-${active}` : undefined}
-          onChange={(e) => { onChange(e.target.value); reopen(); setActive(-1); }}
-          onKeyDown={keyDown} onBlur={closeSoon} onFocus={reopen}
+          onChange={(e) => {
+            onChange(e.target.value);
+            reopen();
+            setActive(-1);
+          }}
+          onKeyDown={keyDown}
+          onBlur={closeSoon}
+          onFocus={reopen}
         />
-        <ul id={`${id}-list`} role="listbox" aria-label={`Suggestions : ${label}`} className="combobox-list" hidden={!shown} data-testid={testId && `${testId}-suggestions`}>
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={`Suggestions : ${label}`}
+          className="combobox-list"
+          hidden={!shown}
+          data-testid={testId && `${testId}-suggestions`}
+        >
           {options.map((o, i) => (
-            <li key={o.id} id={`${id}-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => e.preventDefault()} onClick={() => pick(o)}>
-              {o.label}{o.hint && <span className="muted small"> {o.hint}</span>}
+            <li
+              key={o.id}
+              id={`${id}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(o)}
+            >
+              {o.label}
+              {o.hint && <span className="muted small"> {o.hint}</span>}
             </li>
           ))}
         </ul>
       </div>
-      <button type="submit" className="button">{button}</button>
+      <button type="submit" className="button">
+        {button}
+      </button>
     </form>
   );
 }

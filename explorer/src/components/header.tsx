@@ -8,13 +8,20 @@ export function Header({ views, current }: { views: ViewDefinition[]; current?: 
   return (
     <header className="site-header">
       <div className="brand">
-        <div className="marianne" aria-hidden="true"><span>République</span><span>Française</span></div>
+        <div className="marianne" aria-hidden="true">
+          <span>République</span>
+          <span>Française</span>
+        </div>
         <div className="service">
           <div className="service-title">Référentiel Justice</div>
           <div className="service-tagline">Explorateur d'architecture · ministère de la Justice</div>
         </div>
         <div className="subgraphs" title="Sous-graphes servis par la passerelle">
-          {model?.subgraphs.map((s) => <span key={s} className="tag">{s}</span>)}
+          {model?.subgraphs.map((s) => (
+            <span key={s} className="tag">
+              {s}
+            </span>
+          ))}
         </div>
       </div>
       <nav className="tabs" aria-label="Vues">

@@ -7,7 +7,9 @@ export function NotFound({ route }: { route: string }) {
   return (
     <div className="notice notice-info" role="status" data-testid="not-found">
       <strong>{MESSAGES.notFound}</strong> — l'adresse « /explorer/{route} » ne correspond à aucune vue ni sélection.
-      <div><a {...link('map')}>Revenir à la cartographie</a></div>
+      <div>
+        <a {...link('map')}>Revenir à la cartographie</a>
+      </div>
     </div>
   );
 }

@@ -2,7 +2,11 @@ import type { ReactNode } from 'react';
 import { GraphQLRequestError } from '../api/graphql';
 import { MESSAGES, errorCodeLabel } from '../i18n/fr';
 
-export const Loading = ({ label = MESSAGES.loading }: { label?: string }) => <div className="muted loading" role="status">{label}</div>;
+export const Loading = ({ label = MESSAGES.loading }: { label?: string }) => (
+  <div className="muted loading" role="status">
+    {label}
+  </div>
+);
 
 /** An error in French: the GraphQL code's label shown, the server's own (English) message kept in the tooltip. */
 export function frenchError(error: Error | string): { text: string; detail?: string } {
@@ -17,12 +21,19 @@ export function frenchError(error: Error | string): { text: string; detail?: str
 
 export const ErrorBox = ({ error }: { error: Error | string }) => {
   const { text, detail } = frenchError(error);
-  return <div className="notice notice-error" role="alert" title={detail}>{text}</div>;
+  return (
+    <div className="notice notice-error" role="alert" title={detail}>
+      {text}
+    </div>
+  );
 };
 
 export const Panel = ({ title, children, aside, id }: { title: string; children: ReactNode; aside?: ReactNode; id?: string }) => (
   <section className="panel" aria-labelledby={id ? `${id}-title` : undefined} id={id}>
-    <header className="panel-head"><h2 id={id ? `${id}-title` : undefined}>{title}</h2>{aside}</header>
+    <header className="panel-head">
+      <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
+      {aside}
+    </header>
     {children}
   </section>
 );

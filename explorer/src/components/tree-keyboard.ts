@@ -24,12 +24,23 @@ export function treeKeyDown(event: KeyboardEvent<HTMLElement>): void {
   const index = items.indexOf(item);
   const expanded = item.getAttribute('aria-expanded');
   const row = item.querySelector<HTMLElement>('[data-row]');
-  const handled = () => { event.preventDefault(); event.stopPropagation(); };
+  const handled = () => {
+    event.preventDefault();
+    event.stopPropagation();
+  };
   switch (event.key) {
-    case 'ArrowDown': handled(); return focusItem(tree, items[index + 1]);
-    case 'ArrowUp': handled(); return focusItem(tree, items[index - 1]);
-    case 'Home': handled(); return focusItem(tree, items[0]);
-    case 'End': handled(); return focusItem(tree, items[items.length - 1]);
+    case 'ArrowDown':
+      handled();
+      return focusItem(tree, items[index + 1]);
+    case 'ArrowUp':
+      handled();
+      return focusItem(tree, items[index - 1]);
+    case 'Home':
+      handled();
+      return focusItem(tree, items[0]);
+    case 'End':
+      handled();
+      return focusItem(tree, items[items.length - 1]);
     case 'ArrowRight':
       handled();
       if (expanded === 'false') item.querySelector<HTMLElement>('[data-toggle]')?.click();

@@ -5,7 +5,12 @@ export function Unavailable({ subgraph, missing }: { subgraph: string; missing: 
   return (
     <div className="notice notice-info" role="status" data-testid="subgraph-unavailable">
       <strong>{MESSAGES.unavailable}</strong> — le sous-graphe « {subgraph} » n'est pas servi par cette passerelle.
-      <div className="muted small">Champs attendus absents du supergraphe : {missing.map((m) => <code key={m}>{m} </code>)}</div>
+      <div className="muted small">
+        Champs attendus absents du supergraphe :{' '}
+        {missing.map((m) => (
+          <code key={m}>{m} </code>
+        ))}
+      </div>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export class AuditEntry {
   @Property({ type: 'string', length: 255, nullable: true })
   target?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The referential (or `SRJ` for courts) whose stewards may read this entry." })
+  @Field(() => String, { nullable: true, description: 'The referential (or `SRJ` for courts) whose stewards may read this entry.' })
   @Property({ type: 'string', length: 32, nullable: true })
   referentialCode?: string | null;
 

@@ -31,8 +31,14 @@ export function toJson(value: unknown): string | null {
 }
 
 const values = (r: AuditRecord): unknown[] => [
-  r.actor.slice(0, 255), r.actorKind.slice(0, 16), r.operation.slice(0, 64), r.target?.slice(0, 255) ?? null,
-  r.referentialCode?.slice(0, 32) ?? null, toJson(r.arguments), toJson(r.before), toJson(r.after),
+  r.actor.slice(0, 255),
+  r.actorKind.slice(0, 16),
+  r.operation.slice(0, 64),
+  r.target?.slice(0, 255) ?? null,
+  r.referentialCode?.slice(0, 32) ?? null,
+  toJson(r.arguments),
+  toJson(r.before),
+  toJson(r.after),
 ];
 
 /** Through the request's entity manager, so inside the transaction of the change it records. */

@@ -8,7 +8,11 @@ export const looksLikeApiKey = (token: string): boolean => token.startsWith('rj_
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 export function newApiKey(): { key: string; prefix: string; secretHash: string } {
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const key = `rj_${prefix}_${randomBytes(32).toString('base64url')}`;
   return { key, prefix, secretHash: hashApiKey(key) };
 }

@@ -30,7 +30,10 @@ export class ApiKey {
   @Property({ type: 'text[]', defaultRaw: "'{}'" })
   stewardOf: Opt<string[]> = [];
 
-  @Field(() => String, { nullable: true, description: 'The catalog application it belongs to (e.g. "CASSIOPEE"): its requests are counted under that application in the observed usage.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The catalog application it belongs to (e.g. "CASSIOPEE"): its requests are counted under that application in the observed usage.',
+  })
   @Property({ type: 'string', length: 64, nullable: true })
   application?: string | null;
 

@@ -41,7 +41,13 @@ const listClaim = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [];
 
 /** Postgres returns an enum array as its text form (`{ADMIN,READER}`) unless the type is registered. */
-const pgArray = (value: string[] | string): string[] => (Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean));
+const pgArray = (value: string[] | string): string[] =>
+  Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
 
 const refuse = (why: string): never => {
   logger.warn({ why }, 'credentials refused');
@@ -68,8 +74,17 @@ export function createAuthenticator(config: SecurityConfig, orm?: MikroORM): Aut
     if (!row || !sameHash(key, row.secret_hash)) return refuse(`unknown API key ${prefix}`);
     if (!row.usable) return refuse(`revoked or expired API key ${prefix}`);
     // At most one write a minute per key: "last used" is for spotting dead keys, not an access log.
-    await connection.execute("update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')", [row.id]);
-    return { kind: 'application', id: `key:${prefix}`, roles: pgArray(row.roles).filter(isRole), stewardOf: row.steward_of, allowListOnly: row.allow_list_only, application: row.application ?? undefined };
+    await connection.execute("update api_key set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')", [
+      row.id,
+    ]);
+    return {
+      kind: 'application',
+      id: `key:${prefix}`,
+      roles: pgArray(row.roles).filter(isRole),
+      stewardOf: row.steward_of,
+      allowListOnly: row.allow_list_only,
+      application: row.application ?? undefined,
+    };
   };
 
   const fromJwt = async (token: string): Promise<Principal> => {

@@ -22,8 +22,7 @@ export const SRJ_REFERENTIAL = 'SRJ';
 
 export const isAuthenticated = (principal: Principal): boolean => principal.kind !== 'anonymous';
 
-export const hasRole = (principal: Principal, role: Role): boolean =>
-  principal.roles.includes(Role.ADMIN) || principal.roles.includes(role);
+export const hasRole = (principal: Principal, role: Role): boolean => principal.roles.includes(Role.ADMIN) || principal.roles.includes(role);
 
 export const isStewardOf = (principal: Principal, referentialCode: string): boolean =>
   principal.roles.includes(Role.ADMIN) || (principal.roles.includes(Role.STEWARD) && principal.stewardOf.includes(referentialCode.toUpperCase()));

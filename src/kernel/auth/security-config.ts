@@ -51,21 +51,33 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
   const production = env.NODE_ENV === 'production';
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   const publicKeyPem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined;
-  if ((jwksUrl || publicKeyPem) && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_URL or JWT_PUBLIC_KEY');
+  if ((jwksUrl || publicKeyPem) && (!env.JWT_ISSUER || !env.JWT_AUDIENCE))
+    throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_URL or JWT_PUBLIC_KEY');
   const gatewaySecret = env.GATEWAY_SECRET || (production ? missing('GATEWAY_SECRET') : DEV_GATEWAY_SECRET);
   if (gatewaySecret.length < 32) throw new Error('GATEWAY_SECRET must be at least 32 characters');
   return {
     production,
-    jwt: jwksUrl || publicKeyPem
-      ? { jwksUrl, publicKeyPem, issuer: env.JWT_ISSUER!, audience: env.JWT_AUDIENCE!, rolesClaim: env.JWT_ROLES_CLAIM || 'roles', stewardOfClaim: env.JWT_STEWARD_OF_CLAIM || 'steward_of' }
-      : undefined,
+    jwt:
+      jwksUrl || publicKeyPem
+        ? {
+            jwksUrl,
+            publicKeyPem,
+            issuer: env.JWT_ISSUER!,
+            audience: env.JWT_AUDIENCE!,
+            rolesClaim: env.JWT_ROLES_CLAIM || 'roles',
+            stewardOfClaim: env.JWT_STEWARD_OF_CLAIM || 'steward_of',
+          }
+        : undefined,
     gatewaySecret,
     anonymousRead: flag(env.ANONYMOUS_READ, !production),
     devAdminKey: production ? undefined : DEV_ADMIN_KEY,
     enforceAllowList: env.OPERATION_ALLOWLIST === 'enforce',
     allowIntrospection: flag(env.ALLOW_INTROSPECTION, !production),
     allowIde: flag(env.ALLOW_IDE, !production),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     // A developer's explorer (search as you type) shares one anonymous budget per IP: roomier outside production.
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', production ? 600 : 6000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024),

@@ -9,7 +9,13 @@ import { rememberSlot, type ResponseCache } from './response-cache';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 /** Told of each hit served here (observed usage counts them like answered requests). */
-export type CachedAnswerListener = (principal: Principal, queryHash: string, operationName: string | null | undefined, query: string, variables: Record<string, unknown> | null | undefined) => void;
+export type CachedAnswerListener = (
+  principal: Principal,
+  queryHash: string,
+  operationName: string | null | undefined,
+  query: string,
+  variables: Record<string, unknown> | null | undefined,
+) => void;
 
 /**
  * Serves a cached answer to a JSON POST before Apollo: no parsing, planning or serialising, only the data-version
@@ -48,7 +54,10 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
         rememberSlot(res.locals, { key, queryHash, staleKey: cache.staleKey(request) });
         if (cache.isCacheable(queryHash) && !answering.has(key)) {
           const done = new Promise<void>((resolve) => res.once('close', resolve));
-          answering.set(key, done.then(() => void answering.delete(key)));
+          answering.set(
+            key,
+            done.then(() => void answering.delete(key)),
+          );
         }
         return next();
       }

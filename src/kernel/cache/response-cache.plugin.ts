@@ -41,14 +41,20 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
               // No stored answer: the operation runs and its resolvers report the outage themselves.
               if (read.stale === undefined) return null;
               stale = true;
-              return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(read.stale) as FormattedExecutionResult } };
+              return {
+                http: { status: undefined, headers: new HeaderMap() },
+                body: { kind: 'single', singleResult: JSON.parse(read.stale) as FormattedExecutionResult },
+              };
             }
             slot = { key: cache.key({ ...parts, versions: read.versions }), queryHash: hash, staleKey: cache.staleKey(parts) };
           }
           const body = cache.get(slot.key);
           if (body === undefined) return null;
           hit = true;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: JSON.parse(body) as FormattedExecutionResult } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: JSON.parse(body) as FormattedExecutionResult },
+          };
         },
         async willSendResponse({ response }) {
           const { headers } = response.http;

@@ -39,7 +39,10 @@ export class ResponseCache {
   /** The key of the latest answer stored for each request, versions aside (stale-if-error). */
   private readonly latest = new LRUCache<string, string>({ max: 50_000 });
 
-  constructor(maxSize: number, readonly dataVersions: () => Promise<string>) {
+  constructor(
+    maxSize: number,
+    readonly dataVersions: () => Promise<string>,
+  ) {
     this.entries = new LRUCache<string, string>({ maxSize, sizeCalculation: (body) => body.length });
   }
 

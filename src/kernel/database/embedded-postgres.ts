@@ -17,7 +17,9 @@ async function assertReachable(dir: string): Promise<void> {
   for (let current = dirname(dir); current !== dirname(current); current = dirname(current)) {
     if (!existsSync(current)) continue;
     await access(current, constants.X_OK).catch(() => {
-      throw new Error(`the data folder ${dir} is out of reach: this process's user cannot enter ${current}. Allow it (chmod u+x ${current}), move the folder (EMBEDDED_PG_DIR), or set DATABASE_URL.`);
+      throw new Error(
+        `the data folder ${dir} is out of reach: this process's user cannot enter ${current}. Allow it (chmod u+x ${current}), move the folder (EMBEDDED_PG_DIR), or set DATABASE_URL.`,
+      );
     });
   }
 }
@@ -99,8 +101,11 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     await pg.start();
   } catch (error) {
     const detail = output.slice(-8).join('\n') || (error instanceof Error ? error.message : String(error ?? ''));
-    throw new Error(`the embedded PostgreSQL could not start on port ${port} with data in ${dir}:\n${detail}\n` +
-      'Is another server using that port (set EMBEDDED_PG_PORT) or the data folder damaged? Or set DATABASE_URL to use your own server.', { cause: error });
+    throw new Error(
+      `the embedded PostgreSQL could not start on port ${port} with data in ${dir}:\n${detail}\n` +
+        'Is another server using that port (set EMBEDDED_PG_PORT) or the data folder damaged? Or set DATABASE_URL to use your own server.',
+      { cause: error },
+    );
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -7,10 +7,22 @@ export const SERVICE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailab
 /** Seconds a client should wait before retrying (the `Retry-After` header). */
 export const RETRY_AFTER_SECONDS = 5;
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 /** SQLSTATEs of a database that cannot serve now: connection exceptions, shutdowns, too many connections, a cancelled statement. */
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|57014|40P01)$/;
-const DRIVER_MESSAGES = /Connection terminated|Client has encountered a connection error|Query read timeout|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Unable to acquire a connection|Connection ended unexpectedly|connect ECONNREFUSED/;
+const DRIVER_MESSAGES =
+  /Connection terminated|Client has encountered a connection error|Query read timeout|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Unable to acquire a connection|Connection ended unexpectedly|connect ECONNREFUSED/;
 
 interface FaultLike {
   code?: unknown;
@@ -50,14 +62,16 @@ export function logInfrastructureFault(kind: string, error: unknown, where: stri
     return;
   }
   lastLogged.set(kind, { at: now, suppressed: 0 });
-  logger.error({ fault: kind, where, suppressed: last?.suppressed ?? 0, detail: error instanceof Error ? error.message : String(error) }, 'infrastructure fault');
+  logger.error(
+    { fault: kind, where, suppressed: last?.suppressed ?? 0, detail: error instanceof Error ? error.message : String(error) },
+    'infrastructure fault',
+  );
 }
 
 /** Tests start each case with no fault logged yet. */
 export const forgetLoggedFaults = (): void => lastLogged.clear();
 
-export const serviceUnavailableError = (): GraphQLError =>
-  new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE } });
+export const serviceUnavailableError = (): GraphQLError => new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE } });
 
 /** The fault as a client-facing error when it is one (logged, rate-limited), otherwise the error itself. */
 export function asServiceUnavailable(error: unknown, where: string): unknown {

@@ -7,4 +7,8 @@ export enum InputExceptionCode {
 }
 
 /** Malformed arguments caught by shared kernel code (pagination, scalars) rather than by a module. */
-export class InputException extends defineExceptions<InputExceptionCode>({ INVALID_ARGUMENT: 'BAD_USER_INPUT', INVALID_CURSOR: 'BAD_USER_INPUT', PAGE_SIZE_OUT_OF_RANGE: 'BAD_USER_INPUT' }) {}
+export class InputException extends defineExceptions<InputExceptionCode>({
+  INVALID_ARGUMENT: 'BAD_USER_INPUT',
+  INVALID_CURSOR: 'BAD_USER_INPUT',
+  PAGE_SIZE_OUT_OF_RANGE: 'BAD_USER_INPUT',
+}) {}

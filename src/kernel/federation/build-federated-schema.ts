@@ -9,10 +9,7 @@ import { authChecker } from '../auth/auth-checker';
 import { mapAppExceptions, toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/context';
 
-export type ReferenceResolver<T = unknown> = (
-  reference: Record<string, unknown>,
-  context: GraphQLContext,
-) => Promise<T | null | undefined>;
+export type ReferenceResolver<T = unknown> = (reference: Record<string, unknown>, context: GraphQLContext) => Promise<T | null | undefined>;
 
 const FEDERATION_LINK = `
   extend schema
@@ -22,18 +19,22 @@ const FEDERATION_LINK = `
 type Resolver = GraphQLFieldResolver<unknown, GraphQLContext>;
 
 /** A resolver whose domain exceptions become GraphQL errors; a plain value stays plain (no promise per field). */
-const mappingExceptions = (resolve: Resolver): Resolver => (root, args, context, info) => {
-  try {
-    const value: unknown = resolve(root, args, context, info);
-    return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(toGraphQLError(error))) : value;
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-};
+const mappingExceptions =
+  (resolve: Resolver): Resolver =>
+  (root, args, context, info) => {
+    try {
+      const value: unknown = resolve(root, args, context, info);
+      return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(toGraphQLError(error))) : value;
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
+  };
 
 /** A root mutation run by the audit middleware: in one transaction with its audit entry. */
-const audited = (audit: MiddlewareFn<GraphQLContext>, resolve: Resolver): Resolver => (root, args, context, info) =>
-  audit({ root, args, context, info }, async () => resolve(root, args, context, info));
+const audited =
+  (audit: MiddlewareFn<GraphQLContext>, resolve: Resolver): Resolver =>
+  (root, args, context, info) =>
+    audit({ root, args, context, info }, async () => resolve(root, args, context, info));
 
 export interface SubgraphSecurity {
   /** The referential whose stewards may read this subgraph's audit entries (see the audit trail). */
@@ -73,8 +74,7 @@ export async function buildFederatedSchema(
   }
   for (const [typeName, resolve] of Object.entries(referenceResolvers)) {
     const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;
-    typeResolvers.__resolveReference = (reference: Record<string, unknown>, context: GraphQLContext) =>
-      mapAppExceptions(() => resolve(reference, context));
+    typeResolvers.__resolveReference = (reference: Record<string, unknown>, context: GraphQLContext) => mapAppExceptions(() => resolve(reference, context));
   }
   return buildSubgraphSchema({
     typeDefs: gql(FEDERATION_LINK + printSchemaWithDirectives(schema)),

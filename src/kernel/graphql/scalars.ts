@@ -3,7 +3,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 
 /** PostgreSQL's `date` holds years 1 to 9999 here (year 0 does not exist, and five-digit years are not calendar dates). */
 function inPostgresRange(date: unknown): unknown {
-  if (typeof date === 'string' && !/^(?!0000)\d{4}-/.test(date)) throw new GraphQLError(`LocalDate must be between 0001-01-01 and 9999-12-31, got ${date.slice(0, 20)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof date === 'string' && !/^(?!0000)\d{4}-/.test(date))
+    throw new GraphQLError(`LocalDate must be between 0001-01-01 and 9999-12-31, got ${date.slice(0, 20)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return date;
 }
 

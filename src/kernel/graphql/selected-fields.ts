@@ -23,6 +23,9 @@ function fieldsOf(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): 
  */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  for (const name of path) sets = fieldsOf(sets, info).filter((f) => f.name.value === name).flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const name of path)
+    sets = fieldsOf(sets, info)
+      .filter((f) => f.name.value === name)
+      .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
   return new Set(fieldsOf(sets, info).map((f) => f.name.value));
 }

@@ -77,14 +77,16 @@ const DRAIN_AT_MOST = 8 * 1024 * 1024;
  * A body announced larger than the limit is refused before a byte of it is read (express.json would first read it
  * all off the socket to keep the connection alive: a gigabyte, for a "413").
  */
-const refuseDeclaredOversize = (maxBytes: number) => (req: Request, res: Response, next: NextFunction): void => {
-  const declared = Number(req.headers['content-length']);
-  if (!(declared > maxBytes)) return next();
-  res.setHeader('connection', 'close');
-  if (declared > DRAIN_AT_MOST) res.on('finish', () => req.socket.destroy());
-  else req.resume();
-  refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
-};
+const refuseDeclaredOversize =
+  (maxBytes: number) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const declared = Number(req.headers['content-length']);
+    if (!(declared > maxBytes)) return next();
+    res.setHeader('connection', 'close');
+    if (declared > DRAIN_AT_MOST) res.on('finish', () => req.socket.destroy());
+    else req.resume();
+    refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
+  };
 
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
@@ -142,7 +144,10 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   const rateLimitPerPrincipal = rateLimit({
     ...(shared ? { store: shared.store, passOnStoreError: true } : {}),
     // Its own messages (a store error, a misconfiguration) join the JSON log, rate-limited like any fault.
-    logger: { error: (error: unknown) => logInfrastructureFault('rate-limit store', error, 'rate limit'), warn: (error: unknown) => logger.warn({ detail: String(error) }, 'rate limit') },
+    logger: {
+      error: (error: unknown) => logInfrastructureFault('rate-limit store', error, 'rate limit'),
+      warn: (error: unknown) => logger.warn({ detail: String(error) }, 'rate limit'),
+    },
     windowMs: 60_000,
     limit: security.rateLimitPerMinute,
     standardHeaders: 'draft-7',
@@ -159,7 +164,13 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     if (!ready) {
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       const status = draining ? 'draining' : 'not ready';
-      return refuseHttp(res, 503, SERVICE_UNAVAILABLE, draining ? 'Shutting down: send requests elsewhere' : 'Not ready: a dependency is unreachable or not migrated', { status });
+      return refuseHttp(
+        res,
+        503,
+        SERVICE_UNAVAILABLE,
+        draining ? 'Shutting down: send requests elsewhere' : 'Not ready: a dependency is unreachable or not migrated',
+        { status },
+      );
     }
     const details = options.readyDetails ? await withinReadyTimeout(options.readyDetails(), { details: 'unavailable' }) : {};
     res.json({ status: 'ready', ...details });
@@ -192,7 +203,9 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     express.json({ limit: security.maxBodyBytes }),
     refuseTooManyTokens(security, options.role),
     ...(options.beforeApollo ? [options.beforeApollo] : []),
-    expressMiddleware(apollo, { context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }) }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
+    }),
   );
   app.use((_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route'));
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.

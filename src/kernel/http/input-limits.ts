@@ -1,7 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, TypeInfo, getNullableType, isInputObjectType, isListType, isScalarType, valueFromAST, visit, visitWithTypeInfo,
-  type ArgumentNode, type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 
 /** Longest String and ID values by default: names, labels, free text of a few lines; codes are varchar(64). */
@@ -105,8 +117,14 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
   }
   if (typeof value !== 'string') return undefined;
   // The gateway's LocalDate and DateTimeISO are the supergraph's (no parsing): a date PostgreSQL refuses is stopped here.
-  if (nullable.name === 'LocalDate' && !isCalendarDate(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date between 0001-01-01 and 9999-12-31 (YYYY-MM-DD)` };
-  if (nullable.name === 'DateTimeISO' && !isDateTime(value)) return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date and time between 0001-01-01 and 9999-12-31 (ISO 8601, e.g. 2026-11-28T09:00:00Z)` };
+  if (nullable.name === 'LocalDate' && !isCalendarDate(value))
+    return { field: path, reason: 'INVALID_DATE', message: `${path} must be a date between 0001-01-01 and 9999-12-31 (YYYY-MM-DD)` };
+  if (nullable.name === 'DateTimeISO' && !isDateTime(value))
+    return {
+      field: path,
+      reason: 'INVALID_DATE',
+      message: `${path} must be a date and time between 0001-01-01 and 9999-12-31 (ISO 8601, e.g. 2026-11-28T09:00:00Z)`,
+    };
   if (value.includes('\0')) return { field: path, reason: 'NUL_CHARACTER', message: `${path} contains a NUL character` };
   const max = STRING_LIMITS[coordinate] ?? (nullable.name === 'ID' ? DEFAULT_MAX_ID : DEFAULT_MAX_STRING);
   if (value.length > max) return { field: path, reason: 'VALUE_TOO_LONG', message: `${path} is longer than ${max} characters` };
@@ -131,15 +149,18 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode): readonly 
   if (sites) return sites;
   const found: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const argument = typeInfo.getArgument();
-      const field = typeInfo.getFieldDef();
-      const parent = typeInfo.getParentType();
-      if (!argument || typeInfo.getDirective() || !field || !parent) return;
-      found.push({ node, type: argument.type, coordinate: `${parent.name}.${field.name}(${argument.name}:)`, name: argument.name });
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!argument || typeInfo.getDirective() || !field || !parent) return;
+        found.push({ node, type: argument.type, coordinate: `${parent.name}.${field.name}(${argument.name}:)`, name: argument.name });
+      },
+    }),
+  );
   byDocument.set(document, (sites = found));
   return sites;
 }

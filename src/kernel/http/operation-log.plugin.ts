@@ -9,7 +9,10 @@ export const operationLogPlugin: ApolloServerPlugin = {
       async willSendResponse({ operationName, errors }) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-        logger.info({ operation: operationName ?? request.operationName ?? null, ms: Math.round(ms * 10) / 10, ...(codes?.length ? { errors: codes } : {}) }, 'graphql');
+        logger.info(
+          { operation: operationName ?? request.operationName ?? null, ms: Math.round(ms * 10) / 10, ...(codes?.length ? { errors: codes } : {}) },
+          'graphql',
+        );
       },
     };
   },

@@ -1,7 +1,21 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType,
-  type FieldNode, type GraphQLCompositeType, type GraphQLField, type OperationDefinitionNode, type SelectionSetNode,
-  type ValidationContext, type ValidationRule, type ValueNode, type VariableDefinitionNode,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from './list-bounds';
@@ -16,14 +30,21 @@ import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from './list-bounds';
 export function queryCostRule(maxCost: number): ValidationRule {
   return (context: ValidationContext) => ({
     OperationDefinition(operation: OperationDefinitionNode) {
-      const root = operation.operation === 'query' ? context.getSchema().getQueryType() : operation.operation === 'mutation' ? context.getSchema().getMutationType() : context.getSchema().getSubscriptionType();
+      const root =
+        operation.operation === 'query'
+          ? context.getSchema().getQueryType()
+          : operation.operation === 'mutation'
+            ? context.getSchema().getMutationType()
+            : context.getSchema().getSubscriptionType();
       if (!root) return;
       const cost = new CostCounter(context, operation.variableDefinitions ?? []).selectionSet(root, operation.selectionSet, new Set());
       if (cost > maxCost) {
-        context.reportError(new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${Math.round(cost)}: ask for smaller pages or fewer nested lists.`, {
-          nodes: [operation],
-          extensions: { reason: 'QUERY_TOO_COSTLY', cost: Math.round(cost), maxCost },
-        }));
+        context.reportError(
+          new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${Math.round(cost)}: ask for smaller pages or fewer nested lists.`, {
+            nodes: [operation],
+            extensions: { reason: 'QUERY_TOO_COSTLY', cost: Math.round(cost), maxCost },
+          }),
+        );
       }
     },
   });

@@ -30,7 +30,7 @@ export function queryLimits(security: SecurityConfig, role: 'gateway' | 'subgrap
 export function exceedsTokens(query: string, max: number): boolean {
   const lexer = new Lexer(new Source(query));
   try {
-    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; ) if (++count > max) return true;
+    for (let count = 0; lexer.advance().kind !== TokenKind.EOF;) if (++count > max) return true;
   } catch {
     return false; // a syntax error: Apollo's parser reports it
   }

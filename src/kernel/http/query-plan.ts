@@ -28,8 +28,13 @@ export function queryPlanRouter(supergraphSdl: string): Router {
     try {
       const document = parse(query);
       const errors = validate(supergraph.apiSchema().toGraphQLJSSchema(), document);
-      if (errors.length) return void res.status(400).json({ errors: errors.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
-      const operation = operationFromDocument(supergraph.schema, document, { operationName: typeof operationName === 'string' && operationName ? operationName : undefined });
+      if (errors.length)
+        return void res
+          .status(400)
+          .json({ errors: errors.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
+      const operation = operationFromDocument(supergraph.schema, document, {
+        operationName: typeof operationName === 'string' && operationName ? operationName : undefined,
+      });
       const plan = queryPlanner.buildQueryPlan(operation);
       res.json({ plan: prettyFormatQueryPlan(plan) });
     } catch (error) {

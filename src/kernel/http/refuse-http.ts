@@ -1,7 +1,13 @@
 import type { Response } from 'express';
 import { AuthException } from '../auth/auth.exception';
 import { AppException } from '../errors/app.exception';
-import { infrastructureFault, logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
+import {
+  infrastructureFault,
+  logInfrastructureFault,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+  SERVICE_UNAVAILABLE_MESSAGE,
+} from '../errors/infrastructure-fault';
 import { logger } from '../logger';
 
 /**

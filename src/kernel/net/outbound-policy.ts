@@ -16,14 +16,30 @@ export class OutboundRefused extends Error {}
 
 /** IANA special-purpose ranges no delivery may reach: the name says why in a refusal. */
 const SPECIAL: readonly [string, number, 'ipv4' | 'ipv6', string][] = [
-  ['0.0.0.0', 8, 'ipv4', 'unspecified'], ['10.0.0.0', 8, 'ipv4', 'private'], ['100.64.0.0', 10, 'ipv4', 'shared (carrier-grade NAT)'],
-  ['127.0.0.0', 8, 'ipv4', 'loopback'], ['169.254.0.0', 16, 'ipv4', 'link-local'], ['172.16.0.0', 12, 'ipv4', 'private'],
-  ['192.0.0.0', 24, 'ipv4', 'reserved'], ['192.0.2.0', 24, 'ipv4', 'documentation'], ['192.88.99.0', 24, 'ipv4', 'reserved'],
-  ['192.168.0.0', 16, 'ipv4', 'private'], ['198.18.0.0', 15, 'ipv4', 'reserved'], ['198.51.100.0', 24, 'ipv4', 'documentation'],
-  ['203.0.113.0', 24, 'ipv4', 'documentation'], ['224.0.0.0', 4, 'ipv4', 'multicast'], ['240.0.0.0', 4, 'ipv4', 'reserved'],
-  ['::', 128, 'ipv6', 'unspecified'], ['::1', 128, 'ipv6', 'loopback'], ['fc00::', 7, 'ipv6', 'unique-local'],
-  ['fe80::', 10, 'ipv6', 'link-local'], ['fec0::', 10, 'ipv6', 'site-local'], ['ff00::', 8, 'ipv6', 'multicast'],
-  ['100::', 64, 'ipv6', 'discard'], ['2001:db8::', 32, 'ipv6', 'documentation'], ['2001::', 32, 'ipv6', 'Teredo'],
+  ['0.0.0.0', 8, 'ipv4', 'unspecified'],
+  ['10.0.0.0', 8, 'ipv4', 'private'],
+  ['100.64.0.0', 10, 'ipv4', 'shared (carrier-grade NAT)'],
+  ['127.0.0.0', 8, 'ipv4', 'loopback'],
+  ['169.254.0.0', 16, 'ipv4', 'link-local'],
+  ['172.16.0.0', 12, 'ipv4', 'private'],
+  ['192.0.0.0', 24, 'ipv4', 'reserved'],
+  ['192.0.2.0', 24, 'ipv4', 'documentation'],
+  ['192.88.99.0', 24, 'ipv4', 'reserved'],
+  ['192.168.0.0', 16, 'ipv4', 'private'],
+  ['198.18.0.0', 15, 'ipv4', 'reserved'],
+  ['198.51.100.0', 24, 'ipv4', 'documentation'],
+  ['203.0.113.0', 24, 'ipv4', 'documentation'],
+  ['224.0.0.0', 4, 'ipv4', 'multicast'],
+  ['240.0.0.0', 4, 'ipv4', 'reserved'],
+  ['::', 128, 'ipv6', 'unspecified'],
+  ['::1', 128, 'ipv6', 'loopback'],
+  ['fc00::', 7, 'ipv6', 'unique-local'],
+  ['fe80::', 10, 'ipv6', 'link-local'],
+  ['fec0::', 10, 'ipv6', 'site-local'],
+  ['ff00::', 8, 'ipv6', 'multicast'],
+  ['100::', 64, 'ipv6', 'discard'],
+  ['2001:db8::', 32, 'ipv6', 'documentation'],
+  ['2001::', 32, 'ipv6', 'Teredo'],
 ];
 
 const rangesByName = new Map<string, BlockList>();
@@ -121,7 +137,8 @@ export async function assertHostReachable(hostname: string, policy: OutboundPoli
   const host = hostname.replace(/^\[(.*)\]$/, '$1');
   if (isIP(host)) return assertReachable(host, policy);
   const addresses = await new Promise<LookupAddress[]>((resolve, reject) =>
-    dnsLookup(host, { all: true }, (error, found) => (error ? reject(new OutboundRefused(`${host} does not resolve`)) : resolve(found))));
+    dnsLookup(host, { all: true }, (error, found) => (error ? reject(new OutboundRefused(`${host} does not resolve`)) : resolve(found))),
+  );
   if (!addresses.length) throw new OutboundRefused(`${host} has no address`);
   for (const { address } of addresses) assertReachable(address, policy);
 }
@@ -150,8 +167,12 @@ const flag = (raw: string | undefined): boolean | undefined => (raw === undefine
 export function loadOutboundPolicy(env: NodeJS.ProcessEnv = process.env): OutboundPolicy {
   const production = env.NODE_ENV === 'production';
   const allowPrivate = flag(env.WEBHOOK_ALLOW_PRIVATE) ?? false;
-  if (production && allowPrivate) throw new Error('WEBHOOK_ALLOW_PRIVATE is for tests and development: in production list the receivers\' networks in WEBHOOK_ALLOWED_NETWORKS');
-  const allowedNetworks = (env.WEBHOOK_ALLOWED_NETWORKS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  if (production && allowPrivate)
+    throw new Error("WEBHOOK_ALLOW_PRIVATE is for tests and development: in production list the receivers' networks in WEBHOOK_ALLOWED_NETWORKS");
+  const allowedNetworks = (env.WEBHOOK_ALLOWED_NETWORKS ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   allowedList(allowedNetworks); // fails at start-up on a malformed network
   return { allowPrivate, allowedNetworks, httpsOnly: production };
 }

@@ -22,7 +22,14 @@ export interface ChangeInput {
  */
 export async function recordChanges(em: EntityManager, changes: readonly ChangeInput[]): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map((c) => ({ type: c.type, domain: c.domain, entity_type: c.entityType, entity_key: c.entityKey, release_number: c.releaseNumber ?? null, payload: c.payload }));
+  const rows = changes.map((c) => ({
+    type: c.type,
+    domain: c.domain,
+    entity_type: c.entityType,
+    entity_key: c.entityKey,
+    release_number: c.releaseNumber ?? null,
+    payload: c.payload,
+  }));
   await em.execute(
     `insert into change_event (type, domain, entity_type, entity_key, release_number, payload)
      select type, domain, entity_type, entity_key, release_number, payload

@@ -4,8 +4,19 @@
  * the before/after rows; the logger removes them (pino `redact`).
  */
 export const REDACTED_FIELDS: readonly string[] = [
-  'secret', 'secretHash', 'secret_hash', 'password', 'token', 'accessToken', 'refreshToken', 'apiKey', 'authorization', 'cookie', 'x-api-key',
-  'x-gateway-assertion', 'gatewaySecret',
+  'secret',
+  'secretHash',
+  'secret_hash',
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'apiKey',
+  'authorization',
+  'cookie',
+  'x-api-key',
+  'x-gateway-assertion',
+  'gatewaySecret',
 ];
 
 const LOWERCASE = new Set(REDACTED_FIELDS.map((f) => f.toLowerCase()));

@@ -31,9 +31,10 @@ export async function* readCsv(path: string, requiredColumns: readonly string[],
   } catch (error) {
     if (error instanceof CsvFormatError) throw error;
     const { lines, code, record } = error as { lines?: number; code?: string; record?: unknown[] };
-    const reason = code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && record
-      ? `expected ${requiredColumns.length} columns separated by "${delimiter}", found ${record.length}`
-      : (error as Error).message;
+    const reason =
+      code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && record
+        ? `expected ${requiredColumns.length} columns separated by "${delimiter}", found ${record.length}`
+        : (error as Error).message;
     throw new CsvFormatError(`${file}${lines ? `:${lines}` : ''}: ${reason}`);
   }
 }

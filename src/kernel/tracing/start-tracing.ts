@@ -35,10 +35,17 @@ export function startTracing(options: TracingOptions): Tracing {
   const version = process.env.npm_package_version;
   const resource = defaultResource()
     .merge(detectResources({ detectors: [envDetector, hostDetector] }))
-    .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME || options.serviceName, ...(version ? { [ATTR_SERVICE_VERSION]: version } : {}) }));
+    .merge(
+      resourceFromAttributes({
+        [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME || options.serviceName,
+        ...(version ? { [ATTR_SERVICE_VERSION]: version } : {}),
+      }),
+    );
   const provider = new NodeTracerProvider({
     resource,
-    spanProcessors: [new DropOrphanGraphqlSpans(options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter()))],
+    spanProcessors: [
+      new DropOrphanGraphqlSpans(options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter())),
+    ],
   });
   // Global tracer provider, AsyncLocalStorage context manager, W3C traceparent and baggage propagators.
   provider.register();

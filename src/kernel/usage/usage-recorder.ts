@@ -77,7 +77,13 @@ export class UsageRecorder {
    * One request the API answered. `document` is the parsed query when Apollo has it, else its text (a cache hit
    * served before Apollo: parsed only if this process never saw that document).
    */
-  record(principal: Principal, queryHash: string, operationName: string | null | undefined, document: DocumentNode | string, variables: Record<string, unknown> | null | undefined): void {
+  record(
+    principal: Principal,
+    queryHash: string,
+    operationName: string | null | undefined,
+    document: DocumentNode | string,
+    variables: Record<string, unknown> | null | undefined,
+  ): void {
     let usage = this.documents.get(queryHash);
     if (usage === undefined) {
       usage = this.analyse(document);
@@ -141,11 +147,32 @@ export class UsageRecorder {
       for (const [key, c] of counters) {
         const common = { hour: iso(hour), client: c.client, application: c.application };
         const known = operations.get(`${hour}\n${key}`);
-        if (known) Object.assign(known, { requests: known.requests + c.requests, first_seen: iso(Math.min(Date.parse(known.first_seen), c.first)), last_seen: iso(Math.max(Date.parse(known.last_seen), c.last)) });
-        else operations.set(`${hour}\n${key}`, { ...common, operation_name: c.operationName, operation_hash: c.operationHash, coordinates: c.coordinates, requests: c.requests, first_seen: iso(c.first), last_seen: iso(c.last) });
+        if (known)
+          Object.assign(known, {
+            requests: known.requests + c.requests,
+            first_seen: iso(Math.min(Date.parse(known.first_seen), c.first)),
+            last_seen: iso(Math.max(Date.parse(known.last_seen), c.last)),
+          });
+        else
+          operations.set(`${hour}\n${key}`, {
+            ...common,
+            operation_name: c.operationName,
+            operation_hash: c.operationHash,
+            coordinates: c.coordinates,
+            requests: c.requests,
+            first_seen: iso(c.first),
+            last_seen: iso(c.last),
+          });
         for (const [read, count] of c.referentials ?? []) {
           const [referential, release] = read.split('@');
-          referentials.push({ ...common, referential, release: release ? Number(release) : null, requests: count.requests, first_seen: iso(count.first), last_seen: iso(count.last) });
+          referentials.push({
+            ...common,
+            referential,
+            release: release ? Number(release) : null,
+            requests: count.requests,
+            first_seen: iso(count.first),
+            last_seen: iso(count.last),
+          });
         }
       }
     }

@@ -59,7 +59,10 @@ select (select count(*) from fields)::int as fields, (select count(*) from refer
 export async function writeUsage(orm: MikroORM, operations: OperationCount[], referentials: ReferentialCount[]): Promise<void> {
   if (!operations.length && !referentials.length) return;
   // Straight through knex: the ORM's query log (which tests count per request) is for requests' statements.
-  await orm.em.getConnection().getKnex().raw(FLUSH, [JSON.stringify(operations), JSON.stringify(referentials)]);
+  await orm.em
+    .getConnection()
+    .getKnex()
+    .raw(FLUSH, [JSON.stringify(operations), JSON.stringify(referentials)]);
 }
 
 const ROLL_UP = (kind: 'field' | 'referential', days: number) => {
@@ -81,13 +84,16 @@ const ROLL_UP_LOCK = "hashtext('rj-usage-roll-up')";
  * the same time take turns on an advisory lock; the one that does not get it skips (the other does the work).
  */
 export async function rollUpUsage(orm: MikroORM, config: Pick<UsageConfig, 'hourlyDays' | 'dailyDays'>): Promise<boolean> {
-  return orm.em.getConnection().getKnex().transaction(async (trx) => {
-    const { rows } = (await trx.raw(`select pg_try_advisory_xact_lock(${ROLL_UP_LOCK}) as locked`)) as { rows: { locked: boolean }[] };
-    if (!rows[0].locked) return false;
-    for (const kind of ['field', 'referential'] as const) {
-      await trx.raw(ROLL_UP(kind, config.hourlyDays));
-      await trx.raw(`delete from usage_${kind}_daily where day < current_date - ${config.dailyDays}`);
-    }
-    return true;
-  });
+  return orm.em
+    .getConnection()
+    .getKnex()
+    .transaction(async (trx) => {
+      const { rows } = (await trx.raw(`select pg_try_advisory_xact_lock(${ROLL_UP_LOCK}) as locked`)) as { rows: { locked: boolean }[] };
+      if (!rows[0].locked) return false;
+      for (const kind of ['field', 'referential'] as const) {
+        await trx.raw(ROLL_UP(kind, config.hourlyDays));
+        await trx.raw(`delete from usage_${kind}_daily where day < current_date - ${config.dailyDays}`);
+      }
+      return true;
+    });
 }

@@ -24,7 +24,18 @@ export const catalogSubgraph: SubgraphDefinition = {
   buildSchema: () =>
     buildFederatedSchema(
       {
-        resolvers: [ApplicationResolver, ReleaseResolver, DeploymentResolver, ReferentialUsageResolver, CourtContactResolver, CourtStubResolver, ReferentialStubResolver, ImpactResolver, CoherenceResolver, ObservedUsageResolver],
+        resolvers: [
+          ApplicationResolver,
+          ReleaseResolver,
+          DeploymentResolver,
+          ReferentialUsageResolver,
+          CourtContactResolver,
+          CourtStubResolver,
+          ReferentialStubResolver,
+          ImpactResolver,
+          CoherenceResolver,
+          ObservedUsageResolver,
+        ],
         orphanedTypes: [Application, CourtStub, ReferentialStub],
       },
       { Application: resolveApplicationReference, Court: resolveCourtStub, Referential: resolveReferentialStub },

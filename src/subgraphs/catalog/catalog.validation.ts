@@ -5,7 +5,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Codes are natural keys shared with other subgraphs: one strict shape everywhere. */
 export function checkCode(value: string, field: string): string {
-  if (!CODE.test(value)) throw new CatalogException(`${field} "${value}" must be upper-case letters, digits, "_" or "-" (64 at most)`, CatalogExceptionCode.INVALID_CODE, field);
+  if (!CODE.test(value))
+    throw new CatalogException(`${field} "${value}" must be upper-case letters, digits, "_" or "-" (64 at most)`, CatalogExceptionCode.INVALID_CODE, field);
   return value;
 }
 
@@ -22,7 +23,8 @@ export function checkUrl(value: string, field: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol)) throw new CatalogException(`${field} must be an http(s) URL`, CatalogExceptionCode.INVALID_VALUE, field);
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    throw new CatalogException(`${field} must be an http(s) URL`, CatalogExceptionCode.INVALID_VALUE, field);
   return value;
 }
 
@@ -33,7 +35,8 @@ export function checkPositive(value: number | null | undefined, field: string): 
 }
 
 export function checkPeriod(from: string | null | undefined, to: string | null | undefined, field: string): void {
-  if (from && to && DATE.test(from) && DATE.test(to) && to <= from) throw new CatalogException(`${field} must end after it starts`, CatalogExceptionCode.INVALID_VALUE, field);
+  if (from && to && DATE.test(from) && DATE.test(to) && to <= from)
+    throw new CatalogException(`${field} must end after it starts`, CatalogExceptionCode.INVALID_VALUE, field);
 }
 
 /** Legal text references are free text; trimmed, blank ones dropped, duplicates removed. */

@@ -16,7 +16,9 @@ export const changesSubgraph: SubgraphDefinition = {
     return {
       metrics: changeFeedMetrics(orm, config),
       // The relay of this process, when it runs one: is it the active one, is the broker reachable, its last error.
-      readyDetails: async () => ({ changeFeed: { ...(await readChangeFeedStatus(orm, config)), ...(changeFeed?.relay ? { relayProcess: changeFeed.relay.status } : {}) } }),
+      readyDetails: async () => ({
+        changeFeed: { ...(await readChangeFeedStatus(orm, config)), ...(changeFeed?.relay ? { relayProcess: changeFeed.relay.status } : {}) },
+      }),
     };
   },
 };

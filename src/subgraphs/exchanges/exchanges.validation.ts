@@ -4,7 +4,8 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{0,63}$/;
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+D)?$/;
 
 export function checkCode(value: string, field: string): string {
-  if (!CODE.test(value)) throw new ExchangesException(`${field} "${value}" must be upper-case letters, digits, "_" or "-" (64 at most)`, ExchangesExceptionCode.INVALID_CODE, field);
+  if (!CODE.test(value))
+    throw new ExchangesException(`${field} "${value}" must be upper-case letters, digits, "_" or "-" (64 at most)`, ExchangesExceptionCode.INVALID_CODE, field);
   return value;
 }
 
@@ -16,7 +17,12 @@ export function checkText(value: string, field: string, max = 255): string {
 
 export function checkDuration(value: string | null | undefined, field: string): string | null {
   if (!value) return null;
-  if (!DURATION.test(value)) throw new ExchangesException(`${field} "${value}" is not an ISO 8601 duration in years, months, days (e.g. "P10Y")`, ExchangesExceptionCode.INVALID_VALUE, field);
+  if (!DURATION.test(value))
+    throw new ExchangesException(
+      `${field} "${value}" is not an ISO 8601 duration in years, months, days (e.g. "P10Y")`,
+      ExchangesExceptionCode.INVALID_VALUE,
+      field,
+    );
   return value;
 }
 

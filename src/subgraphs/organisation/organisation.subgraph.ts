@@ -13,7 +13,11 @@ export const organisationSubgraph: SubgraphDefinition = {
   defaultPort: 4101,
   cacheable: true,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] }, { Court: resolveCourtReference }, {
-      auditScope: () => SRJ_REFERENTIAL,
-    }),
+    buildFederatedSchema(
+      { resolvers: [CourtResolver, CompetenceResolver, CourtLifecycleResolver], orphanedTypes: [Court] },
+      { Court: resolveCourtReference },
+      {
+        auditScope: () => SRJ_REFERENTIAL,
+      },
+    ),
 };

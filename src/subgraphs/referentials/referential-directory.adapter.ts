@@ -46,7 +46,9 @@ export const referentialDirectory = {
          from legal_reference l join referential_entry e on e.id = l.entry_id
          join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
          where e.recorded_in <= p.n and (e.superseded_in is null or e.superseded_in > p.n) and ${cited.sql}
-         group by e.referential_code order by 1`, cited.params);
+         group by e.referential_code order by 1`,
+        cited.params,
+      );
       if (rows.length) return rows.map((r) => ({ referentialCode: r.referential_code, entryCodes: r.codes, entryCount: Number(r.n) }));
     }
     const rows = await em.execute<{ referential_code: string }[]>(

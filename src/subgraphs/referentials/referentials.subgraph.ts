@@ -24,13 +24,41 @@ export const referentialsSubgraph: SubgraphDefinition = {
   cacheable: true,
   // Uploads come from stewards' tools, not through the gateway; the standard exports answer their formats of
   // `GET /exports/…` and pass the others (CSV, JSON) on.
-  routes: ({ orm, authenticate }) => express.Router().use(
-    standardExportRouter(orm, authenticate), fileExportRouter(orm, authenticate), entryApiRouter(orm, authenticate), importRouter(orm, orm.config.get('clientUrl')!, authenticate)),
+  routes: ({ orm, authenticate }) =>
+    express
+      .Router()
+      .use(
+        standardExportRouter(orm, authenticate),
+        fileExportRouter(orm, authenticate),
+        entryApiRouter(orm, authenticate),
+        importRouter(orm, orm.config.get('clientUrl')!, authenticate),
+      ),
   buildSchema: () =>
     buildFederatedSchema(
-      { resolvers: [ReferentialResolver, ReleaseResolver, EntryResolver, EntryVocabularyResolver, EntryDraftResolver, ImportJobResolver, ReviewResolver, ReferentialReviewResolver, OffencesCitingResolver, LegalReferenceResolver], orphanedTypes: [Referential] },
+      {
+        resolvers: [
+          ReferentialResolver,
+          ReleaseResolver,
+          EntryResolver,
+          EntryVocabularyResolver,
+          EntryDraftResolver,
+          ImportJobResolver,
+          ReviewResolver,
+          ReferentialReviewResolver,
+          OffencesCitingResolver,
+          LegalReferenceResolver,
+        ],
+        orphanedTypes: [Referential],
+      },
       { Referential: resolveReferentialReference },
       // A steward reads the audit of their own referentials.
-      { auditScope: (args) => (typeof args.referential === 'string' ? args.referential.toUpperCase() : typeof (args.input as { code?: unknown } | undefined)?.code === 'string' ? String((args.input as { code: string }).code).toUpperCase() : null) },
+      {
+        auditScope: (args) =>
+          typeof args.referential === 'string'
+            ? args.referential.toUpperCase()
+            : typeof (args.input as { code?: unknown } | undefined)?.code === 'string'
+              ? String((args.input as { code: string }).code).toUpperCase()
+              : null,
+      },
     ),
 };

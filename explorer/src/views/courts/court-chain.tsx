@@ -15,13 +15,21 @@ export function CourtChain({ ancestors, court }: { ancestors: ChainCourt[]; cour
       {ancestors.map((a) => (
         <li key={a.code} className="chain-step">
           <span className={`dot type-${a.type}`} aria-hidden="true" />
-          <a {...link(`courts/${encodeURIComponent(a.code)}`)} title={`${TYPE_LABEL[a.type]} · ${a.code}`}>{a.shortName ?? a.name}</a>
-          <span className="chain-arrow" aria-hidden="true">›</span>
+          <a {...link(`courts/${encodeURIComponent(a.code)}`)} title={`${TYPE_LABEL[a.type]} · ${a.code}`}>
+            {a.shortName ?? a.name}
+          </a>
+          <span className="chain-arrow" aria-hidden="true">
+            ›
+          </span>
         </li>
       ))}
       <li className="chain-step">
         <span className={`dot type-${court.type}`} aria-hidden="true" />
-        <strong><a {...link(`courts/${encodeURIComponent(court.code)}`)} title={`${TYPE_LABEL[court.type]} · ${court.code}`}>{court.name}</a></strong>
+        <strong>
+          <a {...link(`courts/${encodeURIComponent(court.code)}`)} title={`${TYPE_LABEL[court.type]} · ${court.code}`}>
+            {court.name}
+          </a>
+        </strong>
       </li>
     </ol>
   );

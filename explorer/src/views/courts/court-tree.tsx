@@ -11,7 +11,10 @@ function CourtLabel({ court }: { court: Court }) {
     <>
       <span className={`dot type-${court.type}`} title={TYPE_LABEL[court.type]} aria-hidden="true" />
       <span className="court-name">{court.name}</span>
-      <span className="muted small"> {TYPE_LABEL[court.type]} · {court.code}</span>
+      <span className="muted small">
+        {' '}
+        {TYPE_LABEL[court.type]} · {court.code}
+      </span>
     </>
   );
 }
@@ -27,17 +30,49 @@ function CourtNode({ court, at, level, selected }: { court: Court; at: string; l
     navigate(`courts/${encodeURIComponent(court.code)}`);
   };
   return (
-    <li className="tree-node" data-code={court.code} role="treeitem" aria-expanded={open} aria-level={level} aria-selected={selected === court.code} tabIndex={-1}>
+    <li
+      className="tree-node"
+      data-code={court.code}
+      role="treeitem"
+      aria-expanded={open}
+      aria-level={level}
+      aria-selected={selected === court.code}
+      tabIndex={-1}
+    >
       <div className="tree-toggle" data-row onClick={select}>
-        <span className="chevron" data-toggle onClick={(e) => { e.stopPropagation(); setOpen(!open); }} aria-hidden="true">{open ? '▾' : '▸'}</span>
+        <span
+          className="chevron"
+          data-toggle
+          onClick={(e) => {
+            e.stopPropagation();
+            setOpen(!open);
+          }}
+          aria-hidden="true"
+        >
+          {open ? '▾' : '▸'}
+        </span>
         <CourtLabel court={court} />
       </div>
       {open && (
         <ul className="tree" role="group">
-          {error && <li role="none"><ErrorBox error={error} /></li>}
-          {!data && !error && <li role="none"><Loading /></li>}
-          {data && children.length === 0 && <li role="none" className="muted small tree-leaf">Aucune juridiction rattachée.</li>}
-          {children.map((c) => <CourtNode key={c.code} court={c} at={at} level={level + 1} selected={selected} />)}
+          {error && (
+            <li role="none">
+              <ErrorBox error={error} />
+            </li>
+          )}
+          {!data && !error && (
+            <li role="none">
+              <Loading />
+            </li>
+          )}
+          {data && children.length === 0 && (
+            <li role="none" className="muted small tree-leaf">
+              Aucune juridiction rattachée.
+            </li>
+          )}
+          {children.map((c) => (
+            <CourtNode key={c.code} court={c} at={at} level={level + 1} selected={selected} />
+          ))}
         </ul>
       )}
     </li>
@@ -54,13 +89,17 @@ export function CourtTree({ selected }: { selected?: string }) {
   return (
     <div>
       <div className="toolbar">
-        <label>En vigueur le <input type="date" value={at} onChange={(e) => setAt(e.target.value || today())} /></label>
+        <label>
+          En vigueur le <input type="date" value={at} onChange={(e) => setAt(e.target.value || today())} />
+        </label>
         {data && <span className="muted">{roots.length} juridictions d'appel</span>}
       </div>
       {error && <ErrorBox error={error} />}
       {!data && !error && <Loading />}
       <ul className="tree tree-root" role="tree" aria-label="Hiérarchie des juridictions" data-testid="court-tree" ref={tree} onKeyDown={treeKeyDown}>
-        {roots.map((c) => <CourtNode key={c.code} court={c} at={at} level={1} selected={selected} />)}
+        {roots.map((c) => (
+          <CourtNode key={c.code} court={c} at={at} level={1} selected={selected} />
+        ))}
       </ul>
     </div>
   );

@@ -13,8 +13,13 @@ export function CourtTypeChart() {
     <div data-testid="court-type-chart">
       {COURT_TYPES.filter((t) => data[t].totalCount > 0).map((t) => (
         <div key={t} className="bar-row">
-          <span className="bar-label"><span className={`dot type-${t}`} />{TYPE_LABEL[t]}</span>
-          <span className="bar"><span className={`type-bg-${t}`} style={{ width: `${(100 * data[t].totalCount) / max}%` }} /></span>
+          <span className="bar-label">
+            <span className={`dot type-${t}`} />
+            {TYPE_LABEL[t]}
+          </span>
+          <span className="bar">
+            <span className={`type-bg-${t}`} style={{ width: `${(100 * data[t].totalCount) / max}%` }} />
+          </span>
           <span className="bar-value">{data[t].totalCount}</span>
         </div>
       ))}

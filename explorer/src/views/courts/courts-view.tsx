@@ -23,12 +23,22 @@ export function CourtsView({ location }: { location: Location }) {
   return (
     <div className="columns">
       <div className="column-side column-first">
-        {code && <Panel title="Juridiction" id="court-panel"><CourtDetails code={code} /></Panel>}
-        <Panel title="Quelle juridiction pour ma commune ?" id="commune-panel"><CommuneLookup insee={insee} /></Panel>
-        <Panel title="Juridictions en activité"><CourtTypeChart /></Panel>
+        {code && (
+          <Panel title="Juridiction" id="court-panel">
+            <CourtDetails code={code} />
+          </Panel>
+        )}
+        <Panel title="Quelle juridiction pour ma commune ?" id="commune-panel">
+          <CommuneLookup insee={insee} />
+        </Panel>
+        <Panel title="Juridictions en activité">
+          <CourtTypeChart />
+        </Panel>
       </div>
       <div className="column-main">
-        <Panel title="Hiérarchie des juridictions"><CourtTree selected={code} /></Panel>
+        <Panel title="Hiérarchie des juridictions">
+          <CourtTree selected={code} />
+        </Panel>
       </div>
     </div>
   );

@@ -6,8 +6,14 @@ export const COURTS_FIELDS = ['courts', 'court', 'competentCourts'];
 const COURT = 'code name shortName type validFrom validTo';
 
 export const COURT_TYPES = [
-  'COUR_APPEL', 'TRIBUNAL_SUPERIEUR_APPEL', 'TRIBUNAL_JUDICIAIRE', 'TRIBUNAL_PREMIERE_INSTANCE',
-  'TRIBUNAL_PROXIMITE', 'CONSEIL_PRUDHOMMES', 'TRIBUNAL_TRAVAIL', 'TRIBUNAL_COMMERCE',
+  'COUR_APPEL',
+  'TRIBUNAL_SUPERIEUR_APPEL',
+  'TRIBUNAL_JUDICIAIRE',
+  'TRIBUNAL_PREMIERE_INSTANCE',
+  'TRIBUNAL_PROXIMITE',
+  'CONSEIL_PRUDHOMMES',
+  'TRIBUNAL_TRAVAIL',
+  'TRIBUNAL_COMMERCE',
 ] as const;
 export type CourtType = (typeof COURT_TYPES)[number];
 
@@ -92,11 +98,13 @@ export interface CourtSite {
   openingHours: { days: string; note: string | null; slots: { opens: string; closes: string }[] }[];
 }
 export interface CourtDetails {
-  court: (Court & {
-    ancestors: { code: string; name: string; shortName: string; type: CourtType }[];
-    children: { code: string; name: string; type: CourtType }[];
-    sites: CourtSite[];
-  }) | null;
+  court:
+    | (Court & {
+        ancestors: { code: string; name: string; shortName: string; type: CourtType }[];
+        children: { code: string; name: string; type: CourtType }[];
+        sites: CourtSite[];
+      })
+    | null;
 }
 
 /** Courts whose name has the words typed: suggestions beside the communes, for a name the commune list lacks. */

@@ -14,7 +14,8 @@ import { queryPlanPlugin } from './query-plan-plugin';
 
 const toServer = createGraphiQLFetcher({ url: GRAPHQL_URL });
 // The operation sent is the one under the cursor, whatever GraphiQL's (debounced) operation name still says.
-const fetcher: Fetcher = (params, options) => toServer({ ...params, operationName: currentOperation(params.query, params.operationName) ?? params.operationName }, options);
+const fetcher: Fetcher = (params, options) =>
+  toServer({ ...params, operationName: currentOperation(params.query, params.operationName) ?? params.operationName }, options);
 
 /** Keeps a handle on GraphiQL's query editor for the fetcher and the plan. */
 function EditorTracker() {
@@ -35,7 +36,9 @@ export function IdeView() {
       <GraphiQL fetcher={fetcher} plugins={plugins} defaultQuery={examples[0]?.query} defaultEditorToolsVisibility={false} forcedTheme="light">
         <GraphiQL.Logo>Requêtes</GraphiQL.Logo>
         {/* GraphiQL's editor context exists only inside it: the tracker rides in its footer, drawing nothing. */}
-        <GraphiQL.Footer><EditorTracker /></GraphiQL.Footer>
+        <GraphiQL.Footer>
+          <EditorTracker />
+        </GraphiQL.Footer>
       </GraphiQL>
     </div>
   );

@@ -19,7 +19,8 @@ function QueryPlanPane() {
     setState((s) => ({ ...s, loading: true }));
     try {
       const response = await fetch(`${BASE}api/query-plan`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, operationName: currentOperation(query) }),
       });
       const body = (await response.json()) as { plan?: string; errors?: { message: string }[] };
@@ -32,11 +33,24 @@ function QueryPlanPane() {
   return (
     <div className="query-plan">
       <div className="graphiql-doc-explorer-title">Plan de requête</div>
-      <p className="small">Le plan que la passerelle exécute pour l'opération sous le curseur : chaque <code>Fetch</code> est une requête à un sous-graphe, <code>Flatten</code> rattache les entités.</p>
-      <button type="button" className="button" onClick={() => void refresh()}>Recalculer</button>
+      <p className="small">
+        Le plan que la passerelle exécute pour l'opération sous le curseur : chaque <code>Fetch</code> est une requête à un sous-graphe, <code>Flatten</code>{' '}
+        rattache les entités.
+      </p>
+      <button type="button" className="button" onClick={() => void refresh()}>
+        Recalculer
+      </button>
       {state.loading && <p role="status">Calcul…</p>}
-      {state.error && <p role="alert" className="notice notice-error">{state.error}</p>}
-      {state.plan && <pre data-testid="query-plan" tabIndex={0} aria-label="Plan de requête">{state.plan}</pre>}
+      {state.error && (
+        <p role="alert" className="notice notice-error">
+          {state.error}
+        </p>
+      )}
+      {state.plan && (
+        <pre data-testid="query-plan" tabIndex={0} aria-label="Plan de requête">
+          {state.plan}
+        </pre>
+      )}
     </div>
   );
 }

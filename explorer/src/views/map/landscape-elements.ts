@@ -12,7 +12,10 @@ export function landscapeElements(visible: VisibleLandscape): ElementDefinition[
   const elements: ElementDefinition[] = [{ data: { id: MINISTRY, label: 'Ministère de la Justice' }, classes: 'group' }];
   if (visible.partners.length) elements.push({ data: { id: PARTNERS, label: 'Partenaires extérieurs' }, classes: 'group partners' });
   for (const a of visible.applications) {
-    elements.push({ data: { id: `app:${a.code}`, code: a.code, label: a.name, parent: MINISTRY, domain: a.domain, status: a.lifecycleStatus }, classes: `app domain-${a.domain} status-${a.lifecycleStatus}` });
+    elements.push({
+      data: { id: `app:${a.code}`, code: a.code, label: a.name, parent: MINISTRY, domain: a.domain, status: a.lifecycleStatus },
+      classes: `app domain-${a.domain} status-${a.lifecycleStatus}`,
+    });
   }
   for (const p of visible.partners) elements.push({ data: { id: p.id, label: p.name, parent: PARTNERS }, classes: 'partner' });
   const names = new Map(visible.applications.map((a) => [a.code, a.name]));
@@ -21,7 +24,18 @@ export function landscapeElements(visible: VisibleLandscape): ElementDefinition[
     for (const consumer of x.consumers) {
       const target = partyOf(consumer, names).id;
       if (source && source !== target) {
-        elements.push({ data: { id: `x:${x.code}:${source}:${target}`, exchange: x.code, source, target, label: x.name, status: x.status, title: `${x.name} · ${label('ExchangeStatus', x.status)}` }, classes: `exchange exchange-${x.status}` });
+        elements.push({
+          data: {
+            id: `x:${x.code}:${source}:${target}`,
+            exchange: x.code,
+            source,
+            target,
+            label: x.name,
+            status: x.status,
+            title: `${x.name} · ${label('ExchangeStatus', x.status)}`,
+          },
+          classes: `exchange exchange-${x.status}`,
+        });
       }
     }
   }
@@ -41,8 +55,18 @@ export function readingElements(edges: UsageEdge[], referentials?: ReadonlyMap<s
   for (const e of edges) {
     const style = EDGE_USE_STYLE[e.use];
     elements.push({
-      data: { id: readingId(e.application, e.referential), source: `app:${e.application}`, target: `ref:${e.referential}`, application: e.application, referential: e.referential, use: e.use,
-        colour: style.color, width: edgeWidth(e.reader.requests), label: `${e.referential} · ${style.label}`, title: `${e.application} → ${e.referential} · ${style.label} · ${e.reader.requests} requête(s)` },
+      data: {
+        id: readingId(e.application, e.referential),
+        source: `app:${e.application}`,
+        target: `ref:${e.referential}`,
+        application: e.application,
+        referential: e.referential,
+        use: e.use,
+        colour: style.color,
+        width: edgeWidth(e.reader.requests),
+        label: `${e.referential} · ${style.label}`,
+        title: `${e.application} → ${e.referential} · ${style.label} · ${e.reader.requests} requête(s)`,
+      },
       classes: `reading use-${e.use}`,
     });
   }

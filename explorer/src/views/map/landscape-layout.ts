@@ -15,11 +15,18 @@ export function layoutLandscape(cy: Core): void {
   const inner = apps.union(cy.getElementById(MINISTRY)).union(apps.edgesWith(apps));
   // Concentric by number of exchanges (readings left out: turning observed usage on moves no application): hubs in the
   // middle, leaves around; deterministic, labels never pile up.
-  inner.layout({
-    name: 'concentric', animate: false, fit: false, minNodeSpacing: 70, avoidOverlap: true, startAngle: -Math.PI / 2,
-    concentric: (node: NodeSingular) => (node.isParent() ? 0 : node.connectedEdges('.exchange').length),
-    levelWidth: () => 2,
-  } as LayoutOptions).run();
+  inner
+    .layout({
+      name: 'concentric',
+      animate: false,
+      fit: false,
+      minNodeSpacing: 70,
+      avoidOverlap: true,
+      startAngle: -Math.PI / 2,
+      concentric: (node: NodeSingular) => (node.isParent() ? 0 : node.connectedEdges('.exchange').length),
+      levelWidth: () => 2,
+    } as LayoutOptions)
+    .run();
   const box = cy.getElementById(MINISTRY).boundingBox({});
   column(cy.nodes('.partner'), box.x2 + COLUMN_GAP, (box.y1 + box.y2) / 2);
   column(cy.nodes('.referential'), box.x1 - COLUMN_GAP, (box.y1 + box.y2) / 2);
@@ -39,6 +46,9 @@ function column(nodes: NodeCollection, x: number, middle: number): void {
 
 /** Where a partner's (or a referential's) applications sit, on average: ordering a column by it keeps edges short. */
 function meanY(node: NodeSingular): number {
-  const ys = node.neighborhood('node.app').nodes().map((n) => n.position('y'));
+  const ys = node
+    .neighborhood('node.app')
+    .nodes()
+    .map((n) => n.position('y'));
   return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;
 }

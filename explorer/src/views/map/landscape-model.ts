@@ -33,7 +33,11 @@ const appCodes = (x: MapExchange): string[] => [x.producer, ...x.consumers].flat
 
 /** The applications the filters keep, the exchanges between what is drawn, and only the partners still linked: counts follow. */
 export function visibleLandscape(landscape: Landscape, filter: LandscapeFilter): VisibleLandscape {
-  let shown = new Set(landscape.applications.filter((a) => (!filter.domain || a.domain === filter.domain) && (!filter.status || a.lifecycleStatus === filter.status)).map((a) => a.code));
+  let shown = new Set(
+    landscape.applications
+      .filter((a) => (!filter.domain || a.domain === filter.domain) && (!filter.status || a.lifecycleStatus === filter.status))
+      .map((a) => a.code),
+  );
   if (filter.focus) {
     const neighbours = new Set([filter.focus]);
     for (const x of landscape.exchanges) if (appCodes(x).includes(filter.focus)) appCodes(x).forEach((c) => neighbours.add(c));
@@ -47,7 +51,12 @@ export function visibleLandscape(landscape: Landscape, filter: LandscapeFilter):
     return apps.length > 0 && apps.every((p) => shown.has(p.application!.code)) && (!filter.focus || appCodes(x).includes(filter.focus));
   });
   const partners = new Map<string, Party>();
-  for (const x of exchanges) for (const p of [x.producer, ...x.consumers]) if (p && !p.application) { const party = partyOf(p, names); partners.set(party.id, party); }
+  for (const x of exchanges)
+    for (const p of [x.producer, ...x.consumers])
+      if (p && !p.application) {
+        const party = partyOf(p, names);
+        partners.set(party.id, party);
+      }
   return { applications: landscape.applications.filter((a) => shown.has(a.code)), exchanges, partners: [...partners.values()] };
 }
 

@@ -18,11 +18,22 @@ export function LandscapeTable({ visible, onSelectApp, onSelectExchange, selecte
       <div className="table-scroll">
         <table className="data-table">
           <caption>Applications ({visible.applications.length})</caption>
-          <thead><tr><th scope="col">Application</th><th scope="col">Domaine</th><th scope="col">Statut</th><th scope="col">Zone</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Application</th>
+              <th scope="col">Domaine</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Zone</th>
+            </tr>
+          </thead>
           <tbody>
             {visible.applications.map((a) => (
-              <tr key={a.code} className={a.code === selectedApp ? "selected" : undefined}>
-                <th scope="row"><button type="button" className="link" onClick={() => onSelectApp(a.code)}>{a.name}</button></th>
+              <tr key={a.code} className={a.code === selectedApp ? 'selected' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onSelectApp(a.code)}>
+                    {a.name}
+                  </button>
+                </th>
                 <td title={a.domain}>{label('ApplicationDomain', a.domain)}</td>
                 <td title={a.lifecycleStatus}>{label('LifecycleStatus', a.lifecycleStatus)}</td>
                 <td>{a.urbanisationZone}</td>
@@ -34,14 +45,27 @@ export function LandscapeTable({ visible, onSelectApp, onSelectExchange, selecte
       <div className="table-scroll">
         <table className="data-table">
           <caption>Échanges ({visible.exchanges.length})</caption>
-          <thead><tr><th scope="col">Échange</th><th scope="col">Producteur</th><th scope="col">Consommateurs</th><th scope="col">Caractéristiques</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Échange</th>
+              <th scope="col">Producteur</th>
+              <th scope="col">Consommateurs</th>
+              <th scope="col">Caractéristiques</th>
+            </tr>
+          </thead>
           <tbody>
             {visible.exchanges.map((x) => (
-              <tr key={x.code} className={x.code === selectedExchange ? "selected" : undefined}>
-                <th scope="row"><button type="button" className="link" onClick={() => onSelectExchange(x.code)}>{x.name}</button></th>
+              <tr key={x.code} className={x.code === selectedExchange ? 'selected' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onSelectExchange(x.code)}>
+                    {x.name}
+                  </button>
+                </th>
                 <td>{x.producer ? partyOf(x.producer, names).name : '—'}</td>
                 <td>{x.consumers.map((c) => partyOf(c, names).name).join(', ')}</td>
-                <td><ExchangeFacts exchange={x} /></td>
+                <td>
+                  <ExchangeFacts exchange={x} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -49,7 +49,13 @@ export function usageEdges(referential: string, readers: ObservedReader[], appli
   const edges: UsageEdge[] = [];
   for (const reader of readers) {
     if (!applications.has(reader.client)) continue;
-    const use: EdgeUse | undefined = !reader.declared ? 'read-undeclared' : reader.observed ? 'declared-and-read' : reader.declaredMode === 'READ' ? 'declared-unread' : undefined;
+    const use: EdgeUse | undefined = !reader.declared
+      ? 'read-undeclared'
+      : reader.observed
+        ? 'declared-and-read'
+        : reader.declaredMode === 'READ'
+          ? 'declared-unread'
+          : undefined;
     if (use) edges.push({ application: reader.client, referential, use, reader });
   }
   return edges;

@@ -20,8 +20,11 @@ export function useObservedUsage(enabled: boolean, authorization?: string): Obse
     setLoaded({ state: 'loading' });
     (async () => {
       const { referentials } = await usageQuery<{ referentials: { code: string; name: string }[] }>(USAGE_REFERENTIALS, {}, authorization, abort.signal);
-      const usages = await Promise.all(referentials.map((r) =>
-        usageQuery<{ referentialUsage: { readers: ObservedReader[] } }>(OBSERVED_READERS, { referential: r.code }, authorization, abort.signal)));
+      const usages = await Promise.all(
+        referentials.map((r) =>
+          usageQuery<{ referentialUsage: { readers: ObservedReader[] } }>(OBSERVED_READERS, { referential: r.code }, authorization, abort.signal),
+        ),
+      );
       return {
         referentials: new Map(referentials.map((r) => [r.code, r.name])),
         readers: new Map(referentials.map((r, i) => [r.code, usages[i].referentialUsage.readers])),

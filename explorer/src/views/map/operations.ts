@@ -76,12 +76,20 @@ export const APPLICATION_DETAILS = `query ApplicationDetails($code: ID!) {
 }`;
 
 export interface ApplicationDetails {
-  application: (MapApplication & {
-    description: string;
-    ownerBureau: string;
-    referentialUsages: { referentialCode: string; pinnedRelease: number | null; mode: string }[];
-    deployments: { status: string; wave: number | null; plannedOn: string | null; deployedOn: string | null; court: { code: string; name: string } | null }[];
-  }) | null;
+  application:
+    | (MapApplication & {
+        description: string;
+        ownerBureau: string;
+        referentialUsages: { referentialCode: string; pinnedRelease: number | null; mode: string }[];
+        deployments: {
+          status: string;
+          wave: number | null;
+          plannedOn: string | null;
+          deployedOn: string | null;
+          court: { code: string; name: string } | null;
+        }[];
+      })
+    | null;
   impactOf: {
     change: string;
     applications: { application: { code: string; name: string }; paths: { explanation: string }[] }[];

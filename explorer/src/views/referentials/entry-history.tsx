@@ -15,23 +15,47 @@ export function EntryHistory({ referential, code }: { referential: string; code:
   if (error) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
   const { entry, entryHistory } = data;
-  if (!entry && entryHistory.length === 0) return <p className="notice notice-info" role="status" data-testid="entry-unknown">Aucune entrée {referential} n'a le code « {code} ».</p>;
+  if (!entry && entryHistory.length === 0)
+    return (
+      <p className="notice notice-info" role="status" data-testid="entry-unknown">
+        Aucune entrée {referential} n'a le code « {code} ».
+      </p>
+    );
   return (
     <div data-testid="entry-history" ref={setBox}>
-      <h3><span className="tag">{referential}</span> <code>{code}</code> {name}</h3>
+      <h3>
+        <span className="tag">{referential}</span> <code>{code}</code> {name}
+      </h3>
       {entry && entry.ancestors.length > 0 && <div className="muted small">{entry.ancestors.map((a) => `${a.code} ${a.label}`).join(' › ')}</div>}
-      {entry && Object.entries(entry.attributes).map(([k, v]) => <span key={k} className="tag">{k} : {String(v)}</span>)}
-      {entry && (['DEFINES', 'PUNISHES'] as const).map((role) => {
-        const texts = entry.legalReferences.filter((r) => r.role === role).map((r) => r.raw);
-        return texts.length > 0 && <div key={role} className="small legal"><strong title={role}>{label('LegalRole', role)}</strong> {texts.join(' ; ')}</div>;
-      })}
+      {entry &&
+        Object.entries(entry.attributes).map(([k, v]) => (
+          <span key={k} className="tag">
+            {k} : {String(v)}
+          </span>
+        ))}
+      {entry &&
+        (['DEFINES', 'PUNISHES'] as const).map((role) => {
+          const texts = entry.legalReferences.filter((r) => r.role === role).map((r) => r.raw);
+          return (
+            texts.length > 0 && (
+              <div key={role} className="small legal">
+                <strong title={role}>{label('LegalRole', role)}</strong> {texts.join(' ; ')}
+              </div>
+            )
+          );
+        })}
       <h4>Historique</h4>
       <ol className="timeline">
         {[...entryHistory].reverse().map((h) => (
           <li key={h.recordedIn}>
             <div className="timeline-head">
-              <span className="badge">version {h.recordedIn}{h.supersededIn ? ` → ${h.supersededIn}` : ''}</span>
-              <span className="muted small">{h.validFrom ?? 'depuis toujours'} → {h.validTo ?? "aujourd'hui"}</span>
+              <span className="badge">
+                version {h.recordedIn}
+                {h.supersededIn ? ` → ${h.supersededIn}` : ''}
+              </span>
+              <span className="muted small">
+                {h.validFrom ?? 'depuis toujours'} → {h.validTo ?? "aujourd'hui"}
+              </span>
             </div>
             <div>{h.label}</div>
           </li>

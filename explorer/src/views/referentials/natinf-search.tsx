@@ -17,7 +17,12 @@ export function NatinfSearch({ onOpen, selected }: { onOpen: (code: string) => v
   const { rows, totalCount, hasMore, loading, error, loadMore } = useEntryPages('NATINF', settled);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
-  const virtual = useVirtualizer({ count: rows.length + (hasMore ? 1 : 0), getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtual = useVirtualizer({
+    count: rows.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const items = virtual.getVirtualItems();
   const lastIndex = items.at(-1)?.index;
   useEffect(() => {
@@ -35,8 +40,13 @@ export function NatinfSearch({ onOpen, selected }: { onOpen: (code: string) => v
   };
   const listKeyDown = (event: KeyboardEvent) => {
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1), ArrowUp: () => move(active - 1), Home: () => move(0), End: () => move(rows.length - 1),
-      PageDown: () => move(active + 10), PageUp: () => move(active - 10), Enter: () => rows[active] && onOpen(rows[active].code),
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      PageDown: () => move(active + 10),
+      PageUp: () => move(active - 10),
+      Enter: () => rows[active] && onOpen(rows[active].code),
     };
     if (!keys[event.key]) return;
     event.preventDefault();
@@ -45,23 +55,62 @@ export function NatinfSearch({ onOpen, selected }: { onOpen: (code: string) => v
   return (
     <div className="natinf">
       <div className="toolbar">
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Code ou libellé d'infraction, ex. « conduite »" aria-label="Recherche NATINF" data-testid="natinf-search"
-          onKeyDown={(e) => { if (e.key === 'ArrowDown' && rows.length) { e.preventDefault(); scroller.current?.focus(); move(0); } }} />
-        <span className="muted" data-testid="natinf-count" aria-live="polite">{totalCount === undefined ? '…' : `${totalCount} infraction(s)`}</span>
+        <input
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Code ou libellé d'infraction, ex. « conduite »"
+          aria-label="Recherche NATINF"
+          data-testid="natinf-search"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && rows.length) {
+              e.preventDefault();
+              scroller.current?.focus();
+              move(0);
+            }
+          }}
+        />
+        <span className="muted" data-testid="natinf-count" aria-live="polite">
+          {totalCount === undefined ? '…' : `${totalCount} infraction(s)`}
+        </span>
       </div>
       {error && <ErrorBox error={error} />}
-      <div ref={scroller} className="virtual-list" data-testid="natinf-results" role="listbox" aria-label="Infractions NATINF" tabIndex={0}
-        aria-activedescendant={active >= 0 && rows[active] ? `natinf-${rows[active].code}` : undefined} onKeyDown={listKeyDown}
-        onFocus={() => active < 0 && rows.length && setActive(0)}>
+      <div
+        ref={scroller}
+        className="virtual-list"
+        data-testid="natinf-results"
+        role="listbox"
+        aria-label="Infractions NATINF"
+        tabIndex={0}
+        aria-activedescendant={active >= 0 && rows[active] ? `natinf-${rows[active].code}` : undefined}
+        onKeyDown={listKeyDown}
+        onFocus={() => active < 0 && rows.length && setActive(0)}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }} role="presentation">
           {items.map((item) => {
             const row = rows[item.index];
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
-            if (!row) return <div key="more" className="virtual-row muted" style={style} role="presentation">{loading ? 'Chargement…' : ''}</div>;
+            if (!row)
+              return (
+                <div key="more" className="virtual-row muted" style={style} role="presentation">
+                  {loading ? 'Chargement…' : ''}
+                </div>
+              );
             const className = `virtual-row${item.index === active ? ' active' : ''}${row.code === selected ? ' selected' : ''}`;
             return (
-              <div key={row.code} id={`natinf-${row.code}`} role="option" aria-selected={row.code === selected} className={className} style={style}
-                onClick={() => { setActive(item.index); onOpen(row.code); }} data-testid="natinf-row">
+              <div
+                key={row.code}
+                id={`natinf-${row.code}`}
+                role="option"
+                aria-selected={row.code === selected}
+                className={className}
+                style={style}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen(row.code);
+                }}
+                data-testid="natinf-row"
+              >
                 <code>{row.code}</code> <span title={row.label}>{row.label}</span>
               </div>
             );

@@ -40,7 +40,9 @@ export const ENTRY_DETAILS = `query EntryDetails($referential: ID!, $code: ID!) 
   entryHistory(referential: $referential, code: $code) { code label validFrom validTo recordedIn supersededIn }
 }`;
 export interface EntryDetails {
-  entry: (EntrySummary & { attributes: Record<string, unknown>; ancestors: EntrySummary[]; legalReferences: { role: 'DEFINES' | 'PUNISHES'; raw: string }[] }) | null;
+  entry:
+    | (EntrySummary & { attributes: Record<string, unknown>; ancestors: EntrySummary[]; legalReferences: { role: 'DEFINES' | 'PUNISHES'; raw: string }[] })
+    | null;
   entryHistory: (EntrySummary & { validFrom: string | null; validTo: string | null; recordedIn: number; supersededIn: number | null })[];
 }
 

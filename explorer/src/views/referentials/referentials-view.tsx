@@ -25,14 +25,36 @@ export function ReferentialsView({ location }: { location: Location }) {
     <div className="columns columns-3">
       <div className="column-first">
         <Panel title="Entrée et son historique" id="entry-panel">
-          {selected ? <EntryHistory {...selected} /> : referential ? <p className="notice notice-info" role="status">Référentiel « {referential} » inconnu de l'explorateur : NATINF ou NAC.</p> : <p className="muted">Choisissez une entrée NATINF ou NAC.</p>}
+          {selected ? (
+            <EntryHistory {...selected} />
+          ) : referential ? (
+            <p className="notice notice-info" role="status">
+              Référentiel « {referential} » inconnu de l'explorateur : NATINF ou NAC.
+            </p>
+          ) : (
+            <p className="muted">Choisissez une entrée NATINF ou NAC.</p>
+          )}
         </Panel>
-        <Panel title="Différences entre versions" aside={
-          <select value={diffOf} onChange={(e) => setDiffOf(e.target.value as Referential)} aria-label="Référentiel comparé"><option>NATINF</option><option>NAC</option></select>
-        }><ReleaseDiff referential={diffOf} /></Panel>
+        <Panel
+          title="Différences entre versions"
+          aside={
+            <select value={diffOf} onChange={(e) => setDiffOf(e.target.value as Referential)} aria-label="Référentiel comparé">
+              <option>NATINF</option>
+              <option>NAC</option>
+            </select>
+          }
+        >
+          <ReleaseDiff referential={diffOf} />
+        </Panel>
       </div>
-      <Panel title="NATINF — infractions"><NatinfSearch onOpen={open('NATINF')} selected={selected?.referential === 'NATINF' ? selected.code : undefined} /></Panel>
-      <Panel title="NAC — natures d'affaires"><div className="scroll-tall"><NacTree onOpen={open('NAC')} selected={selected?.referential === 'NAC' ? selected.code : undefined} /></div></Panel>
+      <Panel title="NATINF — infractions">
+        <NatinfSearch onOpen={open('NATINF')} selected={selected?.referential === 'NATINF' ? selected.code : undefined} />
+      </Panel>
+      <Panel title="NAC — natures d'affaires">
+        <div className="scroll-tall">
+          <NacTree onOpen={open('NAC')} selected={selected?.referential === 'NAC' ? selected.code : undefined} />
+        </div>
+      </Panel>
     </div>
   );
 }

@@ -17,29 +17,32 @@ export function useEntryPages(referential: string, search: string): EntryPages {
   const generation = useRef(0);
   const inFlight = useRef(false);
 
-  const fetchPage = useCallback((after: string | null, reset: boolean) => {
-    const mine = ++generation.current;
-    inFlight.current = true;
-    setState((s) => ({ ...s, loading: true, ...(reset ? { rows: [], totalCount: undefined, hasMore: true, cursor: null } : {}) }));
-    graphql<EntryPage>(ENTRY_PAGE, { referential, search: search || null, after, first: PAGE_SIZE }).then(
-      ({ entries }) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState((s) => ({
-          rows: [...(reset ? [] : s.rows), ...entries.edges.map((e) => e.node)],
-          totalCount: entries.totalCount,
-          hasMore: entries.pageInfo.hasNextPage,
-          cursor: entries.pageInfo.endCursor,
-          loading: false,
-        }));
-      },
-      (error: Error) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState((s) => ({ ...s, error, loading: false, hasMore: false }));
-      },
-    );
-  }, [referential, search]);
+  const fetchPage = useCallback(
+    (after: string | null, reset: boolean) => {
+      const mine = ++generation.current;
+      inFlight.current = true;
+      setState((s) => ({ ...s, loading: true, ...(reset ? { rows: [], totalCount: undefined, hasMore: true, cursor: null } : {}) }));
+      graphql<EntryPage>(ENTRY_PAGE, { referential, search: search || null, after, first: PAGE_SIZE }).then(
+        ({ entries }) => {
+          if (mine !== generation.current) return;
+          inFlight.current = false;
+          setState((s) => ({
+            rows: [...(reset ? [] : s.rows), ...entries.edges.map((e) => e.node)],
+            totalCount: entries.totalCount,
+            hasMore: entries.pageInfo.hasNextPage,
+            cursor: entries.pageInfo.endCursor,
+            loading: false,
+          }));
+        },
+        (error: Error) => {
+          if (mine !== generation.current) return;
+          inFlight.current = false;
+          setState((s) => ({ ...s, error, loading: false, hasMore: false }));
+        },
+      );
+    },
+    [referential, search],
+  );
 
   useEffect(() => fetchPage(null, true), [fetchPage]);
 

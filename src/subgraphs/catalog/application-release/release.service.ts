@@ -20,7 +20,18 @@ export class ReleaseService {
       if (await tx.count(ApplicationRelease, { application, version })) {
         throw new CatalogException(`${application.code} already has a release ${version}`, CatalogExceptionCode.INVALID_VALUE, 'input.version');
       }
-      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(ApplicationRelease, { application, version, releasedOn: input.releasedOn, notes: input.notes?.trim() ?? '', features: cleanTexts(input.features) }));
+      return recordEntityChange(
+        tx,
+        ChangeType.ADDED,
+        CHANGE_DOMAINS.catalog,
+        tx.create(ApplicationRelease, {
+          application,
+          version,
+          releasedOn: input.releasedOn,
+          notes: input.notes?.trim() ?? '',
+          features: cleanTexts(input.features),
+        }),
+      );
     });
   }
 
@@ -33,10 +44,21 @@ export class ReleaseService {
     }
     return this.em.transactional(async (tx) => {
       const application = await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
-      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(RoadmapItem, {
-        application, title, description: input.description?.trim() ?? '', targetDate: input.targetDate ?? null,
-        status: input.status ?? RoadmapStatus.PLANNED, referentialCode, referentialRelease, legalTexts: cleanTexts(input.legalTexts),
-      }));
+      return recordEntityChange(
+        tx,
+        ChangeType.ADDED,
+        CHANGE_DOMAINS.catalog,
+        tx.create(RoadmapItem, {
+          application,
+          title,
+          description: input.description?.trim() ?? '',
+          targetDate: input.targetDate ?? null,
+          status: input.status ?? RoadmapStatus.PLANNED,
+          referentialCode,
+          referentialRelease,
+          legalTexts: cleanTexts(input.legalTexts),
+        }),
+      );
     });
   }
 }

@@ -8,7 +8,7 @@ import { ReferentialUsage } from '../referential-usage/referential-usage.entity'
 import { ApplicationDomain, LifecycleStatus } from './application-enums';
 
 @Directive('@key(fields: "code")')
-@ObjectType({ description: "An application of the judicial information system, as the map of the IS describes it." })
+@ObjectType({ description: 'An application of the judicial information system, as the map of the IS describes it.' })
 @Entity()
 export class Application extends BaseEntity {
   [PrimaryKeyProp]?: 'code';
@@ -29,7 +29,7 @@ export class Application extends BaseEntity {
   @Enum({ items: () => ApplicationDomain, nativeEnumName: 'application_domain' })
   domain!: ApplicationDomain;
 
-  @Field({ description: "Owner bureau (maîtrise d'ouvrage), e.g. \"DSJ/SDOJI\"." })
+  @Field({ description: 'Owner bureau (maîtrise d\'ouvrage), e.g. "DSJ/SDOJI".' })
   @Property({ type: 'string', length: 255 })
   ownerBureau!: string;
 

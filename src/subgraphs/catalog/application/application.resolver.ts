@@ -19,7 +19,10 @@ export class ApplicationResolver {
   }
 
   @Query(() => [Application], { description: 'Applications of the IS map, by code.' })
-  applications(@Ctx() { em }: GraphQLContext, @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter): Promise<Application[]> {
+  applications(
+    @Ctx() { em }: GraphQLContext,
+    @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter,
+  ): Promise<Application[]> {
     return new ApplicationService(em).list(filter ?? undefined);
   }
 
@@ -31,7 +34,11 @@ export class ApplicationResolver {
 
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Application)
-  updateApplication(@Arg('code', () => ID) code: string, @Arg('input', () => UpdateApplicationInput) input: UpdateApplicationInput, @Ctx() { em }: GraphQLContext): Promise<Application> {
+  updateApplication(
+    @Arg('code', () => ID) code: string,
+    @Arg('input', () => UpdateApplicationInput) input: UpdateApplicationInput,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Application> {
     return new ApplicationService(em).update(code, input);
   }
 
@@ -56,7 +63,10 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [Deployment])
-  async deployments(@Root() application: Application, @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus): Promise<Deployment[]> {
+  async deployments(
+    @Root() application: Application,
+    @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus,
+  ): Promise<Deployment[]> {
     return (await application.deployments.load()).getItems().filter((d) => !status || d.status === status);
   }
 

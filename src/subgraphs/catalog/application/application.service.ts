@@ -60,7 +60,8 @@ export class ApplicationService {
       if (input.domain != null) application.domain = input.domain;
       if (input.ownerBureau != null) application.ownerBureau = checkText(input.ownerBureau, 'input.ownerBureau');
       if (input.urbanisationZone != null) application.urbanisationZone = checkText(input.urbanisationZone, 'input.urbanisationZone');
-      if (input.documentationUrl != null) application.documentationUrl = input.documentationUrl === '' ? null : checkUrl(input.documentationUrl, 'input.documentationUrl');
+      if (input.documentationUrl != null)
+        application.documentationUrl = input.documentationUrl === '' ? null : checkUrl(input.documentationUrl, 'input.documentationUrl');
       return recordEntityChange(tx, ChangeType.CHANGED, CHANGE_DOMAINS.catalog, application);
     });
   }

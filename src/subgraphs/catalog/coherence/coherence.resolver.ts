@@ -6,7 +6,10 @@ import { CoherenceService } from './coherence.service';
 
 @Resolver()
 export class CoherenceResolver {
-  @Query(() => CoherenceReport, { description: 'Dangling references, retired producers or consumers, deployments at closed courts, and (with the referentials subgraph) retired pins and unused referentials.' })
+  @Query(() => CoherenceReport, {
+    description:
+      'Dangling references, retired producers or consumers, deployments at closed courts, and (with the referentials subgraph) retired pins and unused referentials.',
+  })
   coherenceReport(@Ctx() { em }: GraphQLContext): Promise<CoherenceReport> {
     return new CoherenceService(em, catalogPorts).report();
   }

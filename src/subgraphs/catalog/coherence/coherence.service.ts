@@ -15,10 +15,14 @@ import { ReferentialUsage } from '../referential-usage/referential-usage.entity'
 import { CoherenceIssueKind as K, type CoherenceIssue, type CoherenceReport } from './coherence.types';
 import { observedUsageIssues } from './observed-usage-issues';
 
-const REFERENTIAL_CHECKS = 'referential codes that match no referential, applications pinned to retired releases, referentials nobody consumes: pending on the referentials subgraph';
+const REFERENTIAL_CHECKS =
+  'referential codes that match no referential, applications pinned to retired releases, referentials nobody consumes: pending on the referentials subgraph';
 
 export class CoherenceService {
-  constructor(private readonly em: EntityManager, private readonly ports: CatalogPorts) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ports: CatalogPorts,
+  ) {}
 
   /** Reads the whole map in a fixed number of queries, then checks it in memory. */
   async report(on: string = today()): Promise<CoherenceReport> {
@@ -34,18 +38,39 @@ export class CoherenceService {
     for (const d of deployments) {
       const where = `${d.application.code} at court ${d.courtCode}`;
       const court = courts.get(d.courtCode);
-      if (!court) issues.push({ kind: K.UNKNOWN_COURT, message: `deployment of ${where}: no such court`, application: app(d.application.code), court: courtStub(d.courtCode) });
+      if (!court)
+        issues.push({
+          kind: K.UNKNOWN_COURT,
+          message: `deployment of ${where}: no such court`,
+          application: app(d.application.code),
+          court: courtStub(d.courtCode),
+        });
       else if (d.status !== DeploymentStatus.WITHDRAWN && court.validTo && court.validTo <= on) {
-        issues.push({ kind: K.CLOSED_COURT, message: `deployment of ${where} (${d.status}): the court closed on ${court.validTo}`, application: app(d.application.code), court: courtStub(d.courtCode) });
+        issues.push({
+          kind: K.CLOSED_COURT,
+          message: `deployment of ${where} (${d.status}): the court closed on ${court.validTo}`,
+          application: app(d.application.code),
+          court: courtStub(d.courtCode),
+        });
       }
       if (d.status !== DeploymentStatus.WITHDRAWN && app(d.application.code)?.lifecycleStatus === LifecycleStatus.RETIRED) {
-        issues.push({ kind: K.RETIRED_APPLICATION_DEPLOYED, message: `${where} is still ${d.status} although the application is retired`, application: app(d.application.code), court: courtStub(d.courtCode) });
+        issues.push({
+          kind: K.RETIRED_APPLICATION_DEPLOYED,
+          message: `${where} is still ${d.status} although the application is retired`,
+          application: app(d.application.code),
+          court: courtStub(d.courtCode),
+        });
       }
     }
     for (const c of contacts) {
-      if (!courts.has(c.courtCode)) issues.push({ kind: K.UNKNOWN_COURT, message: `contact ${c.name} (${c.role}) at court ${c.courtCode}: no such court`, court: courtStub(c.courtCode) });
+      if (!courts.has(c.courtCode))
+        issues.push({ kind: K.UNKNOWN_COURT, message: `contact ${c.name} (${c.role}) at court ${c.courtCode}: no such court`, court: courtStub(c.courtCode) });
       if (c.applicationCode && !applications.has(c.applicationCode)) {
-        issues.push({ kind: K.UNKNOWN_APPLICATION, message: `contact ${c.name} is correspondent for ${c.applicationCode}, which the catalog does not know`, court: courtStub(c.courtCode) });
+        issues.push({
+          kind: K.UNKNOWN_APPLICATION,
+          message: `contact ${c.name} is correspondent for ${c.applicationCode}, which the catalog does not know`,
+          court: courtStub(c.courtCode),
+        });
       }
     }
     issues.push(...this.exchangeIssues(links, applications));
@@ -57,13 +82,26 @@ export class CoherenceService {
   private exchangeIssues(links: ExchangeLinks[], applications: Map<string, Application>): CoherenceIssue[] {
     const issues: CoherenceIssue[] = [];
     for (const link of links) {
-      const sides: [string[], K, string][] = [[link.producers, K.RETIRED_PRODUCER, 'producer'], [link.consumers, K.RETIRED_CONSUMER, 'consumer']];
+      const sides: [string[], K, string][] = [
+        [link.producers, K.RETIRED_PRODUCER, 'producer'],
+        [link.consumers, K.RETIRED_CONSUMER, 'consumer'],
+      ];
       for (const [codes, kind, side] of sides) {
         for (const code of codes) {
           const application = applications.get(code);
-          if (!application) issues.push({ kind: K.UNKNOWN_APPLICATION, message: `exchange ${link.code} names ${side} ${code}, which the catalog does not know`, exchange: exchangeStub(link.code) });
+          if (!application)
+            issues.push({
+              kind: K.UNKNOWN_APPLICATION,
+              message: `exchange ${link.code} names ${side} ${code}, which the catalog does not know`,
+              exchange: exchangeStub(link.code),
+            });
           else if (application.lifecycleStatus === LifecycleStatus.RETIRED && link.status !== 'RETIRED') {
-            issues.push({ kind, message: `exchange ${link.code} (${link.status}) has retired ${side} ${code}`, exchange: exchangeStub(link.code), application });
+            issues.push({
+              kind,
+              message: `exchange ${link.code} (${link.status}) has retired ${side} ${code}`,
+              exchange: exchangeStub(link.code),
+              application,
+            });
           }
         }
       }
@@ -86,16 +124,35 @@ export class CoherenceService {
       }
       if (u.pinnedRelease == null) continue;
       const release = referential.releases.find((r) => r.number === u.pinnedRelease);
-      if (!release) issues.push({ kind: K.PINNED_TO_UNKNOWN_RELEASE, message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which has no such release`, ...about });
-      else if (release.status === 'RETIRED') issues.push({ kind: K.PINNED_TO_RETIRED_RELEASE, message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which is retired`, ...about });
+      if (!release)
+        issues.push({
+          kind: K.PINNED_TO_UNKNOWN_RELEASE,
+          message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which has no such release`,
+          ...about,
+        });
+      else if (release.status === 'RETIRED')
+        issues.push({
+          kind: K.PINNED_TO_RETIRED_RELEASE,
+          message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which is retired`,
+          ...about,
+        });
     }
     for (const link of links) {
       for (const code of link.referentialCodes.filter((c) => !byCode.has(c))) {
-        issues.push({ kind: K.UNKNOWN_REFERENTIAL, message: `exchange ${link.code} carries codes of ${code}, which does not exist`, exchange: exchangeStub(link.code), referential: referentialStub(code) });
+        issues.push({
+          kind: K.UNKNOWN_REFERENTIAL,
+          message: `exchange ${link.code} carries codes of ${code}, which does not exist`,
+          exchange: exchangeStub(link.code),
+          referential: referentialStub(code),
+        });
       }
     }
     for (const r of referentials.filter((x) => !used.has(x.code))) {
-      issues.push({ kind: K.UNCONSUMED_REFERENTIAL, message: `no application uses ${r.code} and no exchange carries it`, referential: referentialStub(r.code) });
+      issues.push({
+        kind: K.UNCONSUMED_REFERENTIAL,
+        message: `no application uses ${r.code} and no exchange carries it`,
+        referential: referentialStub(r.code),
+      });
     }
     return [];
   }

@@ -20,12 +20,22 @@ export async function observedUsageIssues(em: EntityManager, usages: Referential
   for (const key of [...read].sort()) {
     if (declared.has(key)) continue;
     const [application, referential] = key.split('\n');
-    issues.push({ kind: K.READ_BUT_UNDECLARED, message: `${application} was observed reading ${referential} in the last ${OBSERVED_DAYS} days but never declared it`, application: applications.get(application) ?? null, referential: referentialStub(referential) });
+    issues.push({
+      kind: K.READ_BUT_UNDECLARED,
+      message: `${application} was observed reading ${referential} in the last ${OBSERVED_DAYS} days but never declared it`,
+      application: applications.get(application) ?? null,
+      referential: referentialStub(referential),
+    });
   }
   for (const usage of usages) {
     const application = usage.application.code;
     if (usage.mode !== UsageMode.READ || !active.has(application) || read.has(`${application}\n${usage.referentialCode}`)) continue;
-    issues.push({ kind: K.DECLARED_BUT_UNREAD, message: `${application} declared reading ${usage.referentialCode} but was not observed reading it in the last ${OBSERVED_DAYS} days`, application: applications.get(application) ?? null, referential: referentialStub(usage.referentialCode) });
+    issues.push({
+      kind: K.DECLARED_BUT_UNREAD,
+      message: `${application} declared reading ${usage.referentialCode} but was not observed reading it in the last ${OBSERVED_DAYS} days`,
+      application: applications.get(application) ?? null,
+      referential: referentialStub(usage.referentialCode),
+    });
   }
   return issues;
 }

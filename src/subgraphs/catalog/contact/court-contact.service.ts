@@ -34,10 +34,20 @@ export class CourtContactService {
         throw new CatalogException(`no court with code ${input.courtCode}`, CatalogExceptionCode.UNKNOWN_COURT, 'input.courtCode');
       }
       if (input.applicationCode) await new ApplicationService(tx).get(input.applicationCode, 'input.applicationCode');
-      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.catalog, tx.create(CourtContact, {
-        courtCode: input.courtCode, role: input.role, name, email: input.email,
-        applicationCode: input.applicationCode ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
-      }));
+      return recordEntityChange(
+        tx,
+        ChangeType.ADDED,
+        CHANGE_DOMAINS.catalog,
+        tx.create(CourtContact, {
+          courtCode: input.courtCode,
+          role: input.role,
+          name,
+          email: input.email,
+          applicationCode: input.applicationCode ?? null,
+          validFrom: input.validFrom ?? null,
+          validTo: input.validTo ?? null,
+        }),
+      );
     });
   }
 }

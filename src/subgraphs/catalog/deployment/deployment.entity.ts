@@ -53,4 +53,7 @@ export class Deployment extends BaseEntity {
 }
 
 /** What the GraphQL `Deployment` is resolved from: an entity a write returns, or a plain row of the read path. */
-export type DeploymentNode = Pick<Deployment, 'id' | 'applicationCode' | 'courtCode' | 'status' | 'wave' | 'priority' | 'plannedOn' | 'deployedOn' | 'withdrawnOn'>;
+export type DeploymentNode = Pick<
+  Deployment,
+  'id' | 'applicationCode' | 'courtCode' | 'status' | 'wave' | 'priority' | 'plannedOn' | 'deployedOn' | 'withdrawnOn'
+>;

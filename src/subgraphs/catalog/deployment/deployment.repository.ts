@@ -9,5 +9,6 @@ const AT_COURTS = `select id, application_code as "applicationCode", court_code 
 /** The deployments at a court as plain rows (reads need no managed entities), batched over every court of the request. */
 export function deploymentsAt(em: EntityManager, courtCode: string): Promise<DeploymentNode[]> {
   return requestLoader<string, DeploymentNode[]>(em, 'deployments-by-court', async (codes) =>
-    groupByKey(codes, await em.getConnection().execute<DeploymentNode[]>(AT_COURTS, [JSON.stringify(codes)]), (d) => d.courtCode)).load(courtCode);
+    groupByKey(codes, await em.getConnection().execute<DeploymentNode[]>(AT_COURTS, [JSON.stringify(codes)]), (d) => d.courtCode),
+  ).load(courtCode);
 }

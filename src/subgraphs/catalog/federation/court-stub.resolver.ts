@@ -10,7 +10,10 @@ import { CourtStub } from './court.stub';
 
 @Resolver(() => CourtStub)
 export class CourtStubResolver {
-  @FieldResolver(() => [Deployment], { nullable: true, description: 'Applications planned, piloted, deployed or withdrawn at this court (catalog; null with an error while the catalog is unavailable).' })
+  @FieldResolver(() => [Deployment], {
+    nullable: true,
+    description: 'Applications planned, piloted, deployed or withdrawn at this court (catalog; null with an error while the catalog is unavailable).',
+  })
   deployments(
     @Root() court: CourtStub,
     @Ctx() { em }: GraphQLContext,
@@ -19,7 +22,10 @@ export class CourtStubResolver {
     return new DeploymentService(em).atCourt(court.code, status);
   }
 
-  @FieldResolver(() => [CourtContact], { nullable: true, description: 'Local IT managers and correspondents in office on a day, today by default (catalog; null with an error while the catalog is unavailable).' })
+  @FieldResolver(() => [CourtContact], {
+    nullable: true,
+    description: 'Local IT managers and correspondents in office on a day, today by default (catalog; null with an error while the catalog is unavailable).',
+  })
   contacts(
     @Root() court: CourtStub,
     @Ctx() { em }: GraphQLContext,

@@ -6,7 +6,10 @@ import { ReferentialStub } from './referential.stub';
 
 @Resolver(() => ReferentialStub)
 export class ReferentialStubResolver {
-  @FieldResolver(() => [ReferentialUsage], { nullable: true, description: 'Applications that read or produce this referential (catalog; null with an error while the catalog is unavailable).' })
+  @FieldResolver(() => [ReferentialUsage], {
+    nullable: true,
+    description: 'Applications that read or produce this referential (catalog; null with an error while the catalog is unavailable).',
+  })
   consumers(@Root() referential: ReferentialStub, @Ctx() { em }: GraphQLContext): Promise<ReferentialUsage[]> {
     return new ReferentialUsageService(em).consumersOf(referential.code);
   }

@@ -17,7 +17,9 @@ export class ExchangeSchemaChangeInput {
 export class ImpactChangeInput {
   @Field(() => ReferentialChangeInput, { nullable: true }) referential?: ReferentialChangeInput | null;
   @Field(() => ExchangeSchemaChangeInput, { nullable: true }) exchangeSchema?: ExchangeSchemaChangeInput | null;
-  @Field(() => String, { nullable: true, description: 'A legal text reference, e.g. "Code de procédure pénale, art. 41-1"; compared without accents or case.' }) legalText?: string | null;
+  @Field(() => String, { nullable: true, description: 'A legal text reference, e.g. "Code de procédure pénale, art. 41-1"; compared without accents or case.' })
+  legalText?: string | null;
   @Field(() => ID, { nullable: true, description: 'The code of an application being retired.' }) retiredApplication?: string | null;
-  @Field(() => String, { nullable: true, description: 'A schema coordinate to change or remove, e.g. "Court.name": the applications observed reading it.' }) field?: string | null;
+  @Field(() => String, { nullable: true, description: 'A schema coordinate to change or remove, e.g. "Court.name": the applications observed reading it.' })
+  field?: string | null;
 }

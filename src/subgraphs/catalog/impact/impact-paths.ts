@@ -6,8 +6,16 @@ export const step = (kind: ImpactNodeKind, code: string, relation: string | null
 export const observedStep = (kind: ImpactNodeKind, code: string, relation: string): ImpactStep => ({ kind, code, relation, observed: true });
 
 const LABELS: Record<ImpactNodeKind, string> = {
-  REFERENTIAL: 'referential', REFERENTIAL_ENTRIES: 'entries', LEGAL_TEXT: 'legal text', EXCHANGE: 'exchange',
-  SCHEMA_VERSION: 'schema version', ROADMAP_ITEM: 'roadmap item', APPLICATION: 'application', COURT: 'court', BUREAU: 'bureau', FIELD: 'field',
+  REFERENTIAL: 'referential',
+  REFERENTIAL_ENTRIES: 'entries',
+  LEGAL_TEXT: 'legal text',
+  EXCHANGE: 'exchange',
+  SCHEMA_VERSION: 'schema version',
+  ROADMAP_ITEM: 'roadmap item',
+  APPLICATION: 'application',
+  COURT: 'court',
+  BUREAU: 'bureau',
+  FIELD: 'field',
 };
 
 export function toPath(steps: ImpactStep[]): ImpactPath {
@@ -23,7 +31,10 @@ export class PathsByCode {
     const known = this.paths.get(code) ?? [];
     const text = toPath(steps).explanation;
     if (!known.some((p) => toPath(p).explanation === text)) known.push(steps);
-    this.paths.set(code, known.sort((a, b) => a.length - b.length));
+    this.paths.set(
+      code,
+      known.sort((a, b) => a.length - b.length),
+    );
   }
 
   codes(): string[] {

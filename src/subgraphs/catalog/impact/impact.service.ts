@@ -28,13 +28,20 @@ export interface Walk {
 const PENDING_LEGAL = 'referentials citing the legal text are not followed: pending on the referentials subgraph';
 
 export class ImpactService {
-  constructor(private readonly em: EntityManager, private readonly ports: CatalogPorts) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ports: CatalogPorts,
+  ) {}
 
   /** A constant number of queries whatever the change: the map is read in a few batches, then walked in memory. */
   async impactOf(change: ImpactChangeInput): Promise<Impact> {
     const given = (['referential', 'exchangeSchema', 'legalText', 'retiredApplication', 'field'] as const).filter((k) => change[k] != null);
     if (given.length !== 1) {
-      throw new CatalogException('give exactly one of referential, exchangeSchema, legalText, retiredApplication, field', CatalogExceptionCode.INVALID_CHANGE, 'change');
+      throw new CatalogException(
+        'give exactly one of referential, exchangeSchema, legalText, retiredApplication, field',
+        CatalogExceptionCode.INVALID_CHANGE,
+        'change',
+      );
     }
     const links = await this.ports.exchanges.links(this.em);
     const walk: Walk = { applications: new PathsByCode(), exchanges: new PathsByCode(), notes: [] };
@@ -61,7 +68,11 @@ export class ImpactService {
     }
     const roadmap = await this.em.find(RoadmapItem, releaseNumber ? { referentialCode: code, referentialRelease: releaseNumber } : { referentialCode: code });
     for (const item of roadmap) {
-      walk.applications.add(item.application.code, [...origin, step(K.ROADMAP_ITEM, item.title, 'planned in'), step(K.APPLICATION, item.application.code, 'roadmap of')]);
+      walk.applications.add(item.application.code, [
+        ...origin,
+        step(K.ROADMAP_ITEM, item.title, 'planned in'),
+        step(K.APPLICATION, item.application.code, 'roadmap of'),
+      ]);
     }
     for (const exchange of links.filter((l) => l.referentialCodes.includes(code))) {
       this.throughExchange(exchange, [...origin, step(K.EXCHANGE, exchange.code, 'carried by')], walk);
@@ -73,9 +84,14 @@ export class ImpactService {
 
   private fromSchema(exchangeCode: string, version: string, links: ExchangeLinks[], walk: Walk): string {
     const exchange = links.find((l) => l.code === exchangeCode);
-    if (!exchange) throw new CatalogException(`no exchange with code ${exchangeCode}`, CatalogExceptionCode.INVALID_CHANGE, 'change.exchangeSchema.exchangeCode');
+    if (!exchange)
+      throw new CatalogException(`no exchange with code ${exchangeCode}`, CatalogExceptionCode.INVALID_CHANGE, 'change.exchangeSchema.exchangeCode');
     if (!exchange.schemaVersions.includes(version)) {
-      throw new CatalogException(`exchange ${exchangeCode} has no schema version ${version}`, CatalogExceptionCode.INVALID_CHANGE, 'change.exchangeSchema.version');
+      throw new CatalogException(
+        `exchange ${exchangeCode} has no schema version ${version}`,
+        CatalogExceptionCode.INVALID_CHANGE,
+        'change.exchangeSchema.version',
+      );
     }
     this.throughExchange(exchange, [step(K.SCHEMA_VERSION, `${exchangeCode} ${version}`), step(K.EXCHANGE, exchangeCode, 'schema of')], walk);
     return `schema version ${version} of exchange ${exchangeCode}`;
@@ -88,17 +104,27 @@ export class ImpactService {
     const cites = (texts: readonly string[]) => texts.some((t) => fold(t) === wanted);
     const origin = step(K.LEGAL_TEXT, text.trim());
     for (const usage of (await this.em.find(ReferentialUsage, {})).filter((u) => cites(u.legalTexts))) {
-      walk.applications.add(usage.application.code, [origin, step(K.REFERENTIAL, usage.referentialCode, 'requires the use of'), step(K.APPLICATION, usage.application.code, 'by')]);
+      walk.applications.add(usage.application.code, [
+        origin,
+        step(K.REFERENTIAL, usage.referentialCode, 'requires the use of'),
+        step(K.APPLICATION, usage.application.code, 'by'),
+      ]);
     }
     for (const item of (await this.em.find(RoadmapItem, {})).filter((i) => cites(i.legalTexts))) {
-      walk.applications.add(item.application.code, [origin, step(K.ROADMAP_ITEM, item.title, 'requires'), step(K.APPLICATION, item.application.code, 'roadmap of')]);
+      walk.applications.add(item.application.code, [
+        origin,
+        step(K.ROADMAP_ITEM, item.title, 'requires'),
+        step(K.APPLICATION, item.application.code, 'roadmap of'),
+      ]);
     }
     for (const exchange of links.filter((l) => cites(l.legalTexts))) this.throughExchange(exchange, [origin, step(K.EXCHANGE, exchange.code, 'governs')], walk);
     const citing = await this.ports.referentials.citing(this.em, text);
     if (citing === null) walk.notes.push(PENDING_LEGAL);
     // A text is cited by a few referentials: one short walk each.
     for (const { referentialCode, entryCodes, entryCount } of citing ?? []) {
-      const by = entryCodes?.length ? `cited by ${entryCount} entries (${entryCodes.join(', ')}${entryCount! > entryCodes.length ? ', …' : ''}) of` : 'cited by';
+      const by = entryCodes?.length
+        ? `cited by ${entryCount} entries (${entryCodes.join(', ')}${entryCount! > entryCodes.length ? ', …' : ''}) of`
+        : 'cited by';
       await this.fromReferential({ referentialCode }, links, walk, [origin, step(K.REFERENTIAL, referentialCode, by)]);
     }
     return `legal text "${text.trim()}"`;
@@ -121,7 +147,10 @@ export class ImpactService {
   /** An exchange touched: its producers and consumers are touched through it. */
   private throughExchange(exchange: ExchangeLinks, path: ImpactStep[], walk: Walk): void {
     walk.exchanges.add(exchange.code, path);
-    const sides: [string[], string][] = [[exchange.producers, 'produced by'], [exchange.consumers, 'consumed by']];
+    const sides: [string[], string][] = [
+      [exchange.producers, 'produced by'],
+      [exchange.consumers, 'consumed by'],
+    ];
     for (const [codes, relation] of sides) {
       for (const app of codes.filter((c) => c !== walk.origin)) walk.applications.add(app, [...path, step(K.APPLICATION, app, relation)]);
     }
@@ -130,12 +159,17 @@ export class ImpactService {
   private async conclude(change: string, walk: Walk): Promise<Impact> {
     const codes = walk.applications.codes();
     const applications = await this.em.find(Application, { code: { $in: codes } }, { orderBy: { code: 'asc' } });
-    const deployments = await this.em.find(Deployment, { application: { $in: codes }, status: { $ne: DeploymentStatus.WITHDRAWN } }, { orderBy: { application: 'asc', courtCode: 'asc' } });
+    const deployments = await this.em.find(
+      Deployment,
+      { application: { $in: codes }, status: { $ne: DeploymentStatus.WITHDRAWN } },
+      { orderBy: { application: 'asc', courtCode: 'asc' } },
+    );
     const found = new Set(applications.map((a) => a.code));
     for (const missing of codes.filter((c) => !found.has(c))) walk.notes.push(`application ${missing} is named by an exchange but is not in the catalog`);
     const shortest = (code: string) => walk.applications.get(code)[0];
     const bureaus = new Map<string, ImpactStep[][]>();
-    for (const app of applications) bureaus.set(app.ownerBureau, [...(bureaus.get(app.ownerBureau) ?? []), [...shortest(app.code), step(K.BUREAU, app.ownerBureau, 'owned by')]]);
+    for (const app of applications)
+      bureaus.set(app.ownerBureau, [...(bureaus.get(app.ownerBureau) ?? []), [...shortest(app.code), step(K.BUREAU, app.ownerBureau, 'owned by')]]);
     return {
       change,
       applications: applications.map((application) => {

@@ -26,7 +26,10 @@ export enum ImpactEvidence {
 registerEnumType(ImpactEvidence, {
   name: 'ImpactEvidence',
   description: 'What an impact path rests on.',
-  valuesConfig: { DECLARED: { description: 'The map of the IS: declared usages, exchanges, roadmap.' }, OBSERVED: { description: 'Reads observed in live traffic (last 90 days).' } },
+  valuesConfig: {
+    DECLARED: { description: 'The map of the IS: declared usages, exchanges, roadmap.' },
+    OBSERVED: { description: 'Reads observed in live traffic (last 90 days).' },
+  },
 });
 
 registerEnumType(ImpactNodeKind, { name: 'ImpactNodeKind', description: 'What a step of an impact path stands for.' });

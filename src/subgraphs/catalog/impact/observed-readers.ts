@@ -20,11 +20,20 @@ export class ObservedReaders {
 
   async ofField(coordinate: string, walk: { applications: PathsByCode; notes: string[] }): Promise<string> {
     const wanted = coordinate.trim();
-    if (!COORDINATE.test(wanted)) throw new CatalogException(`field "${coordinate}" must be Type.field, e.g. "Court.name"`, CatalogExceptionCode.INVALID_CHANGE, 'change.field');
+    if (!COORDINATE.test(wanted))
+      throw new CatalogException(`field "${coordinate}" must be Type.field, e.g. "Court.name"`, CatalogExceptionCode.INVALID_CHANGE, 'change.field');
     const rows = await readersOfCoordinates(this.em, [wanted], daysAgo(OBSERVED_DAYS));
     const others = new Set<string>();
     for (const row of rows) {
-      if (row.application) walk.applications.add(row.application, [step(K.FIELD, wanted), observedStep(K.APPLICATION, row.application, `observed reading it (${row.operation_name || 'anonymous operation'}) in the last ${OBSERVED_DAYS} days:`)]);
+      if (row.application)
+        walk.applications.add(row.application, [
+          step(K.FIELD, wanted),
+          observedStep(
+            K.APPLICATION,
+            row.application,
+            `observed reading it (${row.operation_name || 'anonymous operation'}) in the last ${OBSERVED_DAYS} days:`,
+          ),
+        ]);
       else others.add(row.client);
     }
     if (!rows.length) walk.notes.push(`nobody was observed reading ${wanted} in the last ${OBSERVED_DAYS} days`);
@@ -36,7 +45,11 @@ export class ObservedReaders {
     const rows = await referentialReads(this.em, { referential: code, release }, daysAgo(OBSERVED_DAYS));
     const others = new Set<string>();
     for (const row of rows) {
-      if (row.application) walk.applications.add(row.application, [...origin, observedStep(K.APPLICATION, row.application, `observed reading release ${row.release} in the last ${OBSERVED_DAYS} days:`)]);
+      if (row.application)
+        walk.applications.add(row.application, [
+          ...origin,
+          observedStep(K.APPLICATION, row.application, `observed reading release ${row.release} in the last ${OBSERVED_DAYS} days:`),
+        ]);
       else others.add(row.client);
     }
     walk.notes.push(...othersNote(code, others));

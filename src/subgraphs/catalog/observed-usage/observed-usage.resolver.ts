@@ -17,7 +17,11 @@ export class ObservedUsageResolver {
 
   @Authorized(Role.ARCHITECT)
   @Query(() => ClientUsage, { description: 'The coordinates and referential releases a client (an application code, `key:…`, `user:…`, `anonymous`) reads.' })
-  clientUsage(@Arg('client', () => ID) client: string, @Arg('since', () => Date, SINCE) since: Date | null, @Ctx() { em }: GraphQLContext): Promise<ClientUsage> {
+  clientUsage(
+    @Arg('client', () => ID) client: string,
+    @Arg('since', () => Date, SINCE) since: Date | null,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ClientUsage> {
     return new ObservedUsageService(em).clientUsage(client, since);
   }
 
@@ -35,7 +39,11 @@ export class ObservedUsageResolver {
 
   @Authorized(Role.ARCHITECT)
   @Query(() => ObservedReferentialUsage, { description: 'Readers of a referential observed in live traffic, beside those that declared it.' })
-  referentialUsage(@Arg('referential', () => ID) referential: string, @Arg('since', () => Date, SINCE) since: Date | null, @Ctx() { em }: GraphQLContext): Promise<ObservedReferentialUsage> {
+  referentialUsage(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('since', () => Date, SINCE) since: Date | null,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ObservedReferentialUsage> {
     return new ObservedUsageService(em).referentialUsage(referential, since);
   }
 }

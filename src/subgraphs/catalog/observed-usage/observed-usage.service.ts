@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { coordinatesRead, coordinatesReadBy, dailyReadsOf, readersOfCoordinates, referentialReads, type ClientOperationRow } from '../../../kernel/usage/usage-reader';
+import {
+  coordinatesRead,
+  coordinatesReadBy,
+  dailyReadsOf,
+  readersOfCoordinates,
+  referentialReads,
+  type ClientOperationRow,
+} from '../../../kernel/usage/usage-reader';
 import { Application } from '../application/application.entity';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
@@ -42,8 +49,20 @@ export class ObservedUsageService {
     return {
       client,
       application: code ? await this.em.findOne(Application, { code }) : null,
-      coordinates: coordinates.map((c) => ({ coordinate: c.coordinate, requests: c.requests, operations: c.operations, firstSeen: c.first_seen, lastSeen: c.last_seen })),
-      referentials: referentials.map((r) => ({ referential: r.referential, release: r.release, requests: r.requests, firstSeen: r.first_seen, lastSeen: r.last_seen })),
+      coordinates: coordinates.map((c) => ({
+        coordinate: c.coordinate,
+        requests: c.requests,
+        operations: c.operations,
+        firstSeen: c.first_seen,
+        lastSeen: c.last_seen,
+      })),
+      referentials: referentials.map((r) => ({
+        referential: r.referential,
+        release: r.release,
+        requests: r.requests,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+      })),
     };
   }
 
@@ -54,10 +73,28 @@ export class ObservedUsageService {
     const declared = await this.em.find(ReferentialUsage, { referentialCode: code }, { orderBy: { application: 'asc' } });
     const readers = new Map<string, ReferentialReader>();
     for (const usage of declared) {
-      readers.set(usage.application.code, { client: usage.application.code, declared: true, declaredMode: usage.mode, pinnedRelease: usage.pinnedRelease ?? null, observed: false, requests: 0, releases: [], lastSeen: null });
+      readers.set(usage.application.code, {
+        client: usage.application.code,
+        declared: true,
+        declaredMode: usage.mode,
+        pinnedRelease: usage.pinnedRelease ?? null,
+        observed: false,
+        requests: 0,
+        releases: [],
+        lastSeen: null,
+      });
     }
     for (const read of reads) {
-      const reader = readers.get(read.client) ?? { client: read.client, declared: false, declaredMode: null, pinnedRelease: null, observed: true, requests: 0, releases: [], lastSeen: null };
+      const reader = readers.get(read.client) ?? {
+        client: read.client,
+        declared: false,
+        declaredMode: null,
+        pinnedRelease: null,
+        observed: true,
+        requests: 0,
+        releases: [],
+        lastSeen: null,
+      };
       reader.observed = true;
       reader.requests += read.requests;
       reader.releases = [...new Set([...reader.releases, read.release])].sort((a, b) => a - b);
@@ -65,7 +102,10 @@ export class ObservedUsageService {
       readers.set(read.client, reader);
     }
     const applications = await this.applications([...readers.keys()]);
-    return { referential: code, readers: [...readers.values()].map((r) => ({ ...r, application: applications.get(r.client) ?? null })).sort((a, b) => a.client.localeCompare(b.client)) };
+    return {
+      referential: code,
+      readers: [...readers.values()].map((r) => ({ ...r, application: applications.get(r.client) ?? null })).sort((a, b) => a.client.localeCompare(b.client)),
+    };
   }
 
   private async fieldsUsage(coordinates: string[], since: Date): Promise<FieldUsage[]> {
@@ -74,7 +114,10 @@ export class ObservedUsageService {
     const applications = await this.applications(rows.map((r) => r.application).filter((a): a is string => a !== null));
     const usages: FieldUsage[] = [];
     for (const coordinate of coordinates) {
-      const clients = this.byClient(rows.filter((r) => r.coordinate === coordinate), applications);
+      const clients = this.byClient(
+        rows.filter((r) => r.coordinate === coordinate),
+        applications,
+      );
       usages.push({
         coordinate,
         inSchema: served.has(coordinate),
@@ -90,7 +133,14 @@ export class ObservedUsageService {
   private byClient(rows: ClientOperationRow[], applications: Map<string, Application>): FieldClientUsage[] {
     const clients = new Map<string, FieldClientUsage>();
     for (const row of rows) {
-      const client = clients.get(row.client) ?? { client: row.client, application: row.application ? (applications.get(row.application) ?? null) : null, requests: 0, operations: [], firstSeen: row.first_seen, lastSeen: row.last_seen };
+      const client = clients.get(row.client) ?? {
+        client: row.client,
+        application: row.application ? (applications.get(row.application) ?? null) : null,
+        requests: 0,
+        operations: [],
+        firstSeen: row.first_seen,
+        lastSeen: row.last_seen,
+      };
       client.requests += row.requests;
       client.operations.push({ name: row.operation_name, hash: row.operation_hash, requests: row.requests });
       if (row.first_seen < client.firstSeen) client.firstSeen = row.first_seen;
@@ -107,7 +157,8 @@ export class ObservedUsageService {
 
   private checkCoordinate(coordinate: string): string {
     const trimmed = coordinate.trim();
-    if (!COORDINATE.test(trimmed)) throw new CatalogException(`coordinate "${coordinate}" must be Type.field, e.g. "Court.name"`, CatalogExceptionCode.INVALID_VALUE, 'coordinate');
+    if (!COORDINATE.test(trimmed))
+      throw new CatalogException(`coordinate "${coordinate}" must be Type.field, e.g. "Court.name"`, CatalogExceptionCode.INVALID_VALUE, 'coordinate');
     return trimmed;
   }
 

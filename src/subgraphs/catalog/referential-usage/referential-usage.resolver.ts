@@ -11,7 +11,10 @@ import { ReferentialUsageService } from './referential-usage.service';
 export class ReferentialUsageResolver {
   @Authorized(Role.ARCHITECT)
   @Mutation(() => ReferentialUsage, { description: 'Declares that an application reads or produces a referential.' })
-  declareReferentialUsage(@Arg('input', () => DeclareReferentialUsageInput) input: DeclareReferentialUsageInput, @Ctx() { em }: GraphQLContext): Promise<ReferentialUsage> {
+  declareReferentialUsage(
+    @Arg('input', () => DeclareReferentialUsageInput) input: DeclareReferentialUsageInput,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ReferentialUsage> {
     return new ReferentialUsageService(em).declare(input);
   }
 

@@ -14,7 +14,11 @@ export class ReferentialUsageService {
   /** The usages of a referential, batched over every referential of the request. */
   consumersOf(referentialCode: string): Promise<ReferentialUsage[]> {
     return requestLoader<string, ReferentialUsage[]>(this.em, 'usages-by-referential', async (codes) =>
-      groupByKey(codes, await this.em.find(ReferentialUsage, { referentialCode: { $in: [...codes] } }, { orderBy: { application: 'asc' } }), (u) => u.referentialCode),
+      groupByKey(
+        codes,
+        await this.em.find(ReferentialUsage, { referentialCode: { $in: [...codes] } }, { orderBy: { application: 'asc' } }),
+        (u) => u.referentialCode,
+      ),
     ).load(referentialCode);
   }
 

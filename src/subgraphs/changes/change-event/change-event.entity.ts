@@ -31,7 +31,7 @@ export class ChangeEvent {
   @Property({ type: 'string', length: 32 })
   entityType!: string;
 
-  @Field({ description: 'The entity\'s key in its domain (an entry code, a court code, …).' })
+  @Field({ description: "The entity's key in its domain (an entry code, a court code, …)." })
   @Property({ type: 'string', length: 255 })
   entityKey!: string;
 
@@ -43,7 +43,7 @@ export class ChangeEvent {
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
-  @Field(() => String, { description: 'Never changes across re-deliveries (the NATS Nats-Msg-Id, the webhooks\' X-RJ-Idempotency-Key): deduplicate on it.' })
+  @Field(() => String, { description: "Never changes across re-deliveries (the NATS Nats-Msg-Id, the webhooks' X-RJ-Idempotency-Key): deduplicate on it." })
   @Unique()
   @Property({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   idempotencyKey!: Opt<string>;

@@ -10,7 +10,8 @@ export class ChangesResolver {
   changes(
     @Ctx() { em }: GraphQLContext,
     @Arg('since', () => ID, { nullable: true }) since?: string | null,
-    @Arg('referentials', () => [String], { nullable: true, description: 'Referential codes or organisation, catalog, exchanges; omitted: all.' }) referentials?: string[] | null,
+    @Arg('referentials', () => [String], { nullable: true, description: 'Referential codes or organisation, catalog, exchanges; omitted: all.' })
+    referentials?: string[] | null,
     @Arg('types', () => [ChangeType], { nullable: true }) types?: ChangeType[] | null,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<ChangePage> {

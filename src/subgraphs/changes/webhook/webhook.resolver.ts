@@ -12,7 +12,8 @@ import { numericId } from '../../../kernel/graphql/ids';
 export class WebhookResolver {
   @Authorized(Role.ARCHITECT, Role.STEWARD)
   @Mutation(() => RegisteredWebhook, {
-    description: 'Registers an endpoint for change events; deliveries are signed with the returned secret (ADMIN, ARCHITECT, or a STEWARD for their referentials). Private, loopback and link-local addresses are refused.',
+    description:
+      'Registers an endpoint for change events; deliveries are signed with the returned secret (ADMIN, ARCHITECT, or a STEWARD for their referentials). Private, loopback and link-local addresses are refused.',
   })
   registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, principal }: GraphQLContext): Promise<RegisteredWebhook> {
     return new WebhookService(em).register(input, principal);

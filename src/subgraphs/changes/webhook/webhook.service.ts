@@ -32,7 +32,10 @@ function idOf(raw: string, field: string, digits: number): string {
 
 /** Webhook subscriptions and their dead letters; the deliveries themselves are the dispatcher's. */
 export class WebhookService {
-  constructor(private readonly em: EntityManager, private readonly outbound: OutboundPolicy = loadOutboundPolicy()) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbound: OutboundPolicy = loadOutboundPolicy(),
+  ) {}
 
   async register(input: RegisterWebhookInput, principal: Principal): Promise<RegisteredWebhook> {
     assertMayListen(principal, input.referentials ?? []);
@@ -46,7 +49,13 @@ export class WebhookService {
     }
     const secret = input.secret ?? randomBytes(32).toString('hex');
     if (secret.length < 16 || secret.length > 128) throw new ChangesException('the secret must have 16 to 128 characters', Code.INVALID_URL, 'input.secret');
-    const subscription = this.em.create(WebhookSubscription, { url: url.toString(), secret, domains: input.referentials ?? [], types: input.types ?? [], createdBy: principal.id });
+    const subscription = this.em.create(WebhookSubscription, {
+      url: url.toString(),
+      secret,
+      domains: input.referentials ?? [],
+      types: input.types ?? [],
+      createdBy: principal.id,
+    });
     await this.em.flush();
     return { subscription, secret };
   }

@@ -18,9 +18,17 @@ export interface ExchangeLinks {
  * database rather than through the gateway. Every exchange in three queries: the IS map holds hundreds, not millions.
  */
 export async function loadExchangeLinks(em: EntityManager): Promise<ExchangeLinks[]> {
-  const exchanges = await em.find(Exchange, {}, { populate: ['parties', 'referentialLinks', 'schemaVersions'], strategy: 'select-in', orderBy: { code: 'asc' } });
+  const exchanges = await em.find(
+    Exchange,
+    {},
+    { populate: ['parties', 'referentialLinks', 'schemaVersions'], strategy: 'select-in', orderBy: { code: 'asc' } },
+  );
   return exchanges.map((e) => {
-    const apps = (role: PartyRole) => e.parties.getItems().filter((p) => p.role === role && p.applicationCode).map((p) => p.applicationCode!);
+    const apps = (role: PartyRole) =>
+      e.parties
+        .getItems()
+        .filter((p) => p.role === role && p.applicationCode)
+        .map((p) => p.applicationCode!);
     return {
       code: e.code,
       status: e.status,

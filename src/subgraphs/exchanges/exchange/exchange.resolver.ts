@@ -29,7 +29,11 @@ export class ExchangeResolver {
 
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Exchange)
-  setExchangeStatus(@Arg('code', () => ID) code: string, @Arg('status', () => ExchangeStatus) status: ExchangeStatus, @Ctx() { em }: GraphQLContext): Promise<Exchange> {
+  setExchangeStatus(
+    @Arg('code', () => ID) code: string,
+    @Arg('status', () => ExchangeStatus) status: ExchangeStatus,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Exchange> {
     return new ExchangeService(em).setStatus(code, status);
   }
 
@@ -45,7 +49,10 @@ export class ExchangeResolver {
 
   @FieldResolver(() => [ReferentialStub], { description: 'Referentials whose codes the messages carry (referentials subgraph).' })
   async referentials(@Root() exchange: Exchange): Promise<ReferentialStub[]> {
-    return (await exchange.referentialLinks.load()).getItems().map((r) => referentialStub(r.referentialCode)).sort((a, b) => a.code.localeCompare(b.code));
+    return (await exchange.referentialLinks.load())
+      .getItems()
+      .map((r) => referentialStub(r.referentialCode))
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   @FieldResolver(() => [SchemaVersion], { description: 'Schema documents, by version.' })

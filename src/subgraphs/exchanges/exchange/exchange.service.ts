@@ -47,24 +47,50 @@ export class ExchangeService {
 
   create(input: CreateExchangeInput): Promise<Exchange> {
     const code = checkCode(input.code, 'input.code');
-    const parties = [{ role: PartyRole.PRODUCER, input: input.producer, field: 'input.producer' }, ...input.consumers.map((c, i) => ({ role: PartyRole.CONSUMER, input: c, field: `input.consumers.${i}` }))];
-    if (input.consumers.length === 0) throw new ExchangesException('an exchange needs at least one consumer', ExchangesExceptionCode.INVALID_PARTY, 'input.consumers');
+    const parties = [
+      { role: PartyRole.PRODUCER, input: input.producer, field: 'input.producer' },
+      ...input.consumers.map((c, i) => ({ role: PartyRole.CONSUMER, input: c, field: `input.consumers.${i}` })),
+    ];
+    if (input.consumers.length === 0)
+      throw new ExchangesException('an exchange needs at least one consumer', ExchangesExceptionCode.INVALID_PARTY, 'input.consumers');
     parties.forEach((p) => checkParty(p.input, p.field));
     const referentialCodes = cleanTexts(input.referentialCodes).map((c, i) => checkCode(c, `input.referentialCodes.${i}`));
     const values = {
-      code, name: checkText(input.name, 'input.name'), description: input.description?.trim() ?? '', messageTypes: cleanTexts(input.messageTypes),
-      format: input.format, transport: input.transport, signatureLevel: input.signatureLevel ?? SignatureLevel.NONE,
-      retentionPeriod: checkDuration(input.retentionPeriod, 'input.retentionPeriod'), retentionLegalBasis: input.retentionLegalBasis?.trim() || null,
-      status: input.status ?? ExchangeStatus.PLANNED, legalTexts: cleanTexts(input.legalTexts),
+      code,
+      name: checkText(input.name, 'input.name'),
+      description: input.description?.trim() ?? '',
+      messageTypes: cleanTexts(input.messageTypes),
+      format: input.format,
+      transport: input.transport,
+      signatureLevel: input.signatureLevel ?? SignatureLevel.NONE,
+      retentionPeriod: checkDuration(input.retentionPeriod, 'input.retentionPeriod'),
+      retentionLegalBasis: input.retentionLegalBasis?.trim() || null,
+      status: input.status ?? ExchangeStatus.PLANNED,
+      legalTexts: cleanTexts(input.legalTexts),
     };
     return this.em.transactional(async (tx) => {
-      if (await tx.count(Exchange, { code })) throw new ExchangesException(`an exchange with code ${code} exists`, ExchangesExceptionCode.EXCHANGE_EXISTS, 'input.code');
-      const known = await knownApplicationCodes(tx, parties.flatMap((p) => (p.input.applicationCode ? [p.input.applicationCode] : [])));
+      if (await tx.count(Exchange, { code }))
+        throw new ExchangesException(`an exchange with code ${code} exists`, ExchangesExceptionCode.EXCHANGE_EXISTS, 'input.code');
+      const known = await knownApplicationCodes(
+        tx,
+        parties.flatMap((p) => (p.input.applicationCode ? [p.input.applicationCode] : [])),
+      );
       const unknown = parties.find((p) => p.input.applicationCode && !known.has(p.input.applicationCode));
-      if (unknown) throw new ExchangesException(`no application with code ${unknown.input.applicationCode}`, ExchangesExceptionCode.UNKNOWN_APPLICATION, `${unknown.field}.applicationCode`);
+      if (unknown)
+        throw new ExchangesException(
+          `no application with code ${unknown.input.applicationCode}`,
+          ExchangesExceptionCode.UNKNOWN_APPLICATION,
+          `${unknown.field}.applicationCode`,
+        );
       const exchange = tx.create(Exchange, values);
       for (const p of parties) {
-        tx.create(ExchangeParty, { exchange, role: p.role, applicationCode: p.input.applicationCode ?? null, partner: p.input.partner ?? null, partnerName: p.input.partnerName?.trim() || null });
+        tx.create(ExchangeParty, {
+          exchange,
+          role: p.role,
+          applicationCode: p.input.applicationCode ?? null,
+          partner: p.input.partner ?? null,
+          partnerName: p.input.partnerName?.trim() || null,
+        });
       }
       for (const referentialCode of referentialCodes) tx.create(ExchangeReferential, { exchange, referentialCode });
       return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.exchanges, exchange);

@@ -7,7 +7,10 @@ import { ApplicationStub } from './application.stub';
 
 @Resolver(() => ApplicationStub)
 export class ApplicationStubResolver {
-  @FieldResolver(() => [Exchange], { nullable: true, description: 'Exchanges the application produces or consumes, by code (exchanges; null with an error while that subgraph is unavailable).' })
+  @FieldResolver(() => [Exchange], {
+    nullable: true,
+    description: 'Exchanges the application produces or consumes, by code (exchanges; null with an error while that subgraph is unavailable).',
+  })
   exchanges(
     @Root() application: ApplicationStub,
     @Ctx() { em }: GraphQLContext,

@@ -6,6 +6,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export async function knownApplicationCodes(em: EntityManager, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await em.getConnection().execute<{ code: string }[]>('select code from application where code in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify([...new Set(codes)])]);
+  const rows = await em
+    .getConnection()
+    .execute<{ code: string }[]>('select code from application where code in (select jsonb_array_elements_text(?::jsonb))', [
+      JSON.stringify([...new Set(codes)]),
+    ]);
   return new Set(rows.map((r) => r.code));
 }

@@ -23,11 +23,25 @@ export class SchemaVersionService {
     return this.em.transactional(async (tx) => {
       const exchange = await new ExchangeService(tx).get(input.exchangeCode, 'input.exchangeCode');
       if (await tx.count(SchemaVersion, { exchange, version })) {
-        throw new ExchangesException(`exchange ${exchange.code} already has schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_EXISTS, 'input.version');
+        throw new ExchangesException(
+          `exchange ${exchange.code} already has schema version ${version}`,
+          ExchangesExceptionCode.SCHEMA_VERSION_EXISTS,
+          'input.version',
+        );
       }
-      return recordEntityChange(tx, ChangeType.ADDED, CHANGE_DOMAINS.exchanges, tx.create(SchemaVersion, {
-        exchange, version, language: input.language, status: input.status ?? SchemaStatus.DRAFT, content: input.content, publishedOn: input.publishedOn ?? null,
-      }));
+      return recordEntityChange(
+        tx,
+        ChangeType.ADDED,
+        CHANGE_DOMAINS.exchanges,
+        tx.create(SchemaVersion, {
+          exchange,
+          version,
+          language: input.language,
+          status: input.status ?? SchemaStatus.DRAFT,
+          content: input.content,
+          publishedOn: input.publishedOn ?? null,
+        }),
+      );
     });
   }
 
@@ -42,21 +56,30 @@ export class SchemaVersionService {
   private async find(exchangeCode: string, version: string): Promise<SchemaVersion> {
     const exchange = await new ExchangeService(this.em).get(exchangeCode, 'exchange');
     const schema = await this.em.findOne(SchemaVersion, { exchange, version });
-    if (!schema) throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
+    if (!schema)
+      throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
     return schema;
   }
 
   async validateMessage(exchangeCode: string, version: string, payload: unknown): Promise<MessageValidation> {
     const schema = await this.find(exchangeCode, version);
     if (schema.language !== SchemaLanguage.JSON_SCHEMA) {
-      throw new ExchangesException(`schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`, ExchangesExceptionCode.NOT_JSON_SCHEMA, 'version');
+      throw new ExchangesException(
+        `schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`,
+        ExchangesExceptionCode.NOT_JSON_SCHEMA,
+        'version',
+      );
     }
     let validate: ReturnType<typeof compileJsonSchema>;
     try {
       validate = compileJsonSchema(schema.content);
     } catch (error) {
       // Stored before patterns ran on RE2: a pattern RE2 cannot run makes the version unusable, not the server fail.
-      throw new ExchangesException(`schema version ${version} of ${exchangeCode} cannot be used: ${(error as Error).message}`, ExchangesExceptionCode.INVALID_SCHEMA, 'version');
+      throw new ExchangesException(
+        `schema version ${version} of ${exchangeCode} cannot be used: ${(error as Error).message}`,
+        ExchangesExceptionCode.INVALID_SCHEMA,
+        'version',
+      );
     }
     const errors = validateWith(validate, payload);
     return { valid: errors.length === 0, errors };
@@ -75,6 +98,10 @@ function checkDocument(language: SchemaLanguage, content: string): void {
     if (language === SchemaLanguage.JSON_SCHEMA) compileJsonSchema(content);
     else if (!isXmlSchema(content)) throw new Error('no <schema> element in the XML Schema namespace');
   } catch (error) {
-    throw new ExchangesException(`content is not a valid ${language} document: ${(error as Error).message}`, ExchangesExceptionCode.INVALID_SCHEMA, 'input.content');
+    throw new ExchangesException(
+      `content is not a valid ${language} document: ${(error as Error).message}`,
+      ExchangesExceptionCode.INVALID_SCHEMA,
+      'input.content',
+    );
   }
 }

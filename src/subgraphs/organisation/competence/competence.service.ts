@@ -15,12 +15,20 @@ export class CompetenceService {
 
   async competentCourts(inseeCode: string, at: string = today()): Promise<CompetentCourt[]> {
     if (!INSEE_CODE.test(inseeCode)) {
-      throw new OrganisationException(`"${inseeCode}" is not an INSEE commune code (5 characters, e.g. 01001 or 2A004)`, OrganisationExceptionCode.INVALID_INSEE_CODE, 'insee');
+      throw new OrganisationException(
+        `"${inseeCode}" is not an INSEE commune code (5 characters, e.g. 01001 or 2A004)`,
+        OrganisationExceptionCode.INVALID_INSEE_CODE,
+        'insee',
+      );
     }
     // Every period of the commune at once: few rows, and an empty result tells an unknown commune apart.
     const rows = await competencesOf(this.em, inseeCode);
     if (rows.length === 0) {
-      throw new OrganisationException(`no commune with INSEE code ${inseeCode} in the territorial competence data`, OrganisationExceptionCode.COMMUNE_NOT_FOUND, 'insee');
+      throw new OrganisationException(
+        `no commune with INSEE code ${inseeCode} in the territorial competence data`,
+        OrganisationExceptionCode.COMMUNE_NOT_FOUND,
+        'insee',
+      );
     }
     return rows
       .filter((row) => isValidAt(row, at))

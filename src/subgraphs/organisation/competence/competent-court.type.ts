@@ -4,7 +4,9 @@ import { CourtType } from '../court/court-type.enum';
 
 @ObjectType({ description: 'The court competent for a commune in one kind of matter.' })
 export class CompetentCourt {
-  @Field(() => CourtType, { description: 'The kind of court sought; `court.type` may differ (a TJ commercial chamber stands for a tribunal de commerce in Alsace-Moselle).' })
+  @Field(() => CourtType, {
+    description: 'The kind of court sought; `court.type` may differ (a TJ commercial chamber stands for a tribunal de commerce in Alsace-Moselle).',
+  })
   type!: CourtType;
 
   @Field(() => Court)

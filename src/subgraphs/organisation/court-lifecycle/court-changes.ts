@@ -18,6 +18,15 @@ export const courtPayload = (court: Court, extra: Record<string, unknown> = {}):
 
 /** Records court events in the lifecycle change's own transaction (`em` is the transactional one). */
 export const recordCourtChanges = (em: EntityManager, changes: { type: ChangeType; court: Court; extra?: Record<string, unknown> }[]): Promise<void> =>
-  recordChanges(em, changes.map(({ type, court, extra }) => ({ type, domain: CHANGE_DOMAINS.organisation, entityType: 'Court', entityKey: court.code, payload: courtPayload(court, extra) })));
+  recordChanges(
+    em,
+    changes.map(({ type, court, extra }) => ({
+      type,
+      domain: CHANGE_DOMAINS.organisation,
+      entityType: 'Court',
+      entityKey: court.code,
+      payload: courtPayload(court, extra),
+    })),
+  );
 
 export { ChangeType };

@@ -21,11 +21,7 @@ export class CourtLifecycleResolver {
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Court, { description: 'Closes a court on a day: it and its territorial competences end that day.' })
-  closeCourt(
-    @Arg('code', () => ID) code: string,
-    @Arg('on', () => LocalDateScalar) on: string,
-    @Ctx() { em, principal }: GraphQLContext,
-  ): Promise<Court> {
+  closeCourt(@Arg('code', () => ID) code: string, @Arg('on', () => LocalDateScalar) on: string, @Ctx() { em, principal }: GraphQLContext): Promise<Court> {
     assertSteward(principal, SRJ_REFERENTIAL);
     return new CourtLifecycleService(em).closeCourt(code, on);
   }

@@ -17,13 +17,23 @@ export class CourtLifecycleService {
 
   createCourt(input: CreateCourtInput): Promise<Court> {
     return this.em.transactional(async (em) => {
-      if (!COURT_CODE.test(input.code)) throw new OrganisationException(`"${input.code}" is not a court code (letters, digits, _; 64 at most)`, Code.INVALID_COURT_CODE, 'input.code');
+      if (!COURT_CODE.test(input.code))
+        throw new OrganisationException(`"${input.code}" is not a court code (letters, digits, _; 64 at most)`, Code.INVALID_COURT_CODE, 'input.code');
       const name = input.name.trim();
       if (!name || name.length > 255) throw new OrganisationException('name must have 1 to 255 characters', Code.INVALID_COURT_CODE, 'input.name');
-      if (await em.findOne(Court, input.code)) throw new OrganisationException(`a court with code ${input.code} already exists`, Code.COURT_ALREADY_EXISTS, 'input.code');
+      if (await em.findOne(Court, input.code))
+        throw new OrganisationException(`a court with code ${input.code} already exists`, Code.COURT_ALREADY_EXISTS, 'input.code');
       const parent = input.parentCode ? await this.require(em, input.parentCode, 'input.parentCode') : null;
       const shortName = input.shortName?.trim() || fold(name);
-      const court = em.create(Court, { code: input.code, type: input.type, name, shortName, searchName: fold(`${name} ${shortName}`), parent, validFrom: input.validFrom ?? null });
+      const court = em.create(Court, {
+        code: input.code,
+        type: input.type,
+        name,
+        shortName,
+        searchName: fold(`${name} ${shortName}`),
+        parent,
+        validFrom: input.validFrom ?? null,
+      });
       await em.flush();
       await recordCourtChanges(em, [{ type: ChangeType.ADDED, court }]);
       return court;
@@ -47,14 +57,19 @@ export class CourtLifecycleService {
       const { on, targetCode } = input;
       const sourceCodes = [...new Set(input.sourceCodes)];
       if (sourceCodes.length === 0) throw new OrganisationException('name at least one court to merge', Code.INVALID_MERGE, 'input.sourceCodes');
-      if (sourceCodes.includes(targetCode)) throw new OrganisationException(`court ${targetCode} cannot be merged into itself`, Code.INVALID_MERGE, 'input.sourceCodes');
+      if (sourceCodes.includes(targetCode))
+        throw new OrganisationException(`court ${targetCode} cannot be merged into itself`, Code.INVALID_MERGE, 'input.sourceCodes');
       const target = await this.require(em, targetCode, 'input.targetCode');
       this.assertOpenOn(target, on, 'input.on');
       const sources: Court[] = [];
       for (const code of sourceCodes) {
         const source = await this.require(em, code, 'input.sourceCodes');
         if (source.type !== target.type) {
-          throw new OrganisationException(`court ${code} is a ${source.type}, the target a ${target.type}: only courts of one type merge`, Code.INVALID_MERGE, 'input.sourceCodes');
+          throw new OrganisationException(
+            `court ${code} is a ${source.type}, the target a ${target.type}: only courts of one type merge`,
+            Code.INVALID_MERGE,
+            'input.sourceCodes',
+          );
         }
         this.assertOpenOn(source, on, 'input.on');
         sources.push(source);
@@ -98,7 +113,11 @@ export class CourtLifecycleService {
 
   private assertOpenOn(court: Court, on: string, field: string): void {
     if (!isValidAt(court, on)) {
-      throw new OrganisationException(`court ${court.code} is not in force on ${on} (valid ${court.validFrom ?? '…'} to ${court.validTo ?? '…'})`, Code.INVALID_PERIOD, field);
+      throw new OrganisationException(
+        `court ${court.code} is not in force on ${on} (valid ${court.validFrom ?? '…'} to ${court.validTo ?? '…'})`,
+        Code.INVALID_PERIOD,
+        field,
+      );
     }
   }
 }

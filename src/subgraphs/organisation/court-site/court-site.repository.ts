@@ -3,7 +3,22 @@ import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loade
 import type { CourtSite } from './court-site.entity';
 
 /** A court site as the GraphQL type reads it, plus the court it belongs to. */
-export type CourtSiteRow = Pick<CourtSite, 'id' | 'label' | 'address' | 'postalCode' | 'city' | 'inseeCode' | 'phones' | 'emails' | 'website' | 'openingHours' | 'directoryUrl' | 'directoryUpdatedOn' | 'main'> & {
+export type CourtSiteRow = Pick<
+  CourtSite,
+  | 'id'
+  | 'label'
+  | 'address'
+  | 'postalCode'
+  | 'city'
+  | 'inseeCode'
+  | 'phones'
+  | 'emails'
+  | 'website'
+  | 'openingHours'
+  | 'directoryUrl'
+  | 'directoryUpdatedOn'
+  | 'main'
+> & {
   courtCode: string;
 };
 
@@ -14,5 +29,6 @@ const SITES = `select id, court_code as "courtCode", label, address, postal_code
 /** The sites of a court as plain rows, batched over every court of the request. */
 export function sitesOf(em: EntityManager, courtCode: string): Promise<CourtSiteRow[]> {
   return requestLoader<string, CourtSiteRow[]>(em, 'court-sites', async (codes) =>
-    groupByKey(codes, await em.getConnection().execute<CourtSiteRow[]>(SITES, [JSON.stringify(codes)]), (site) => site.courtCode)).load(courtCode);
+    groupByKey(codes, await em.getConnection().execute<CourtSiteRow[]>(SITES, [JSON.stringify(codes)]), (site) => site.courtCode),
+  ).load(courtCode);
 }

@@ -45,9 +45,7 @@ export class CourtResolver {
     @Arg('validAt', () => LocalDateScalar, { nullable: true }) validAt?: string,
   ): Promise<CourtNode[]> {
     const children = await new CourtRepository(em).childrenOf(court.code);
-    return children
-      .filter((c) => (!type || c.type === type) && (!validAt || isValidAt(c, validAt)))
-      .sort((a, b) => a.code.localeCompare(b.code));
+    return children.filter((c) => (!type || c.type === type) && (!validAt || isValidAt(c, validAt))).sort((a, b) => a.code.localeCompare(b.code));
   }
 
   @FieldResolver(() => [Court], { description: 'Every court above this one, from the top (a CPH: its CA, then its TJ).' })

@@ -23,6 +23,13 @@ export class CourtService {
     const afterKey = decodeCursor(after)?.[0];
     const afterCode = afterKey === undefined ? undefined : String(afterKey);
     const rows = await this.courts.page(filter, size + 1, afterCode, withParents);
-    return toConnection(CourtConnection, rows, size, (c) => [c.code], () => this.courts.count(filter), afterCode !== undefined);
+    return toConnection(
+      CourtConnection,
+      rows,
+      size,
+      (c) => [c.code],
+      () => this.courts.count(filter),
+      afterCode !== undefined,
+    );
   }
 }

@@ -34,7 +34,9 @@ const ALIASES: Record<string, string> = {
  * "Tribunal judiciaire du Puy-en-Velay" and "TJ LE PUY EN VELAY" both give "LE PUY EN VELAY".
  */
 export function courtPlaceKey(name: string): string {
-  let key = fold(name).replace(/\bSAINTE\b/g, 'STE').replace(/\bSAINT\b/g, 'ST');
+  let key = fold(name)
+    .replace(/\bSAINTE\b/g, 'STE')
+    .replace(/\bSAINT\b/g, 'ST');
   const prefix = TYPE_PREFIXES.find((p) => key === p || key.startsWith(`${p} `));
   if (prefix) key = key.slice(prefix.length).trim();
   key = key

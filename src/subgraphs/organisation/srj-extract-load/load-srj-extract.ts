@@ -46,28 +46,51 @@ export async function loadSrjExtract(em: EntityManager, dataDir: string): Promis
   await em.transactional(async (tx) => {
     await tx.execute('delete from territorial_competence; delete from competence_issue; delete from court_site; delete from court');
     // Parents first is not needed: the foreign key is checked at the end of the statement.
-    await insertJson(tx, `insert into court (code, type, name, short_name, search_name, parent_code)
+    await insertJson(
+      tx,
+      `insert into court (code, type, name, short_name, search_name, parent_code)
       select code, type::court_type, name, short_name, search_name, parent_code
-      from jsonb_to_recordset(?::jsonb) as r(code text, type text, name text, short_name text, search_name text, parent_code text)`, all);
-    await insertJson(tx, `insert into territorial_competence (insee_code, kind, court_code)
+      from jsonb_to_recordset(?::jsonb) as r(code text, type text, name text, short_name text, search_name text, parent_code text)`,
+      all,
+    );
+    await insertJson(
+      tx,
+      `insert into territorial_competence (insee_code, kind, court_code)
       select "inseeCode", "kind"::court_type, "courtCode"
-      from jsonb_to_recordset(?::jsonb) as r("inseeCode" text, "kind" text, "courtCode" text)`, reading.competences);
-    await insertJson(tx, `insert into competence_issue (kind, source_name, commune_count, sample_insee_codes, reason)
+      from jsonb_to_recordset(?::jsonb) as r("inseeCode" text, "kind" text, "courtCode" text)`,
+      reading.competences,
+    );
+    await insertJson(
+      tx,
+      `insert into competence_issue (kind, source_name, commune_count, sample_insee_codes, reason)
       select "kind"::court_type, "sourceName", "communeCount", "sampleInseeCodes", "reason"
       from jsonb_to_recordset(?::jsonb) as r("kind" text, "sourceName" text, "communeCount" int, "sampleInseeCodes" jsonb, "reason" text)`,
-    reading.unmatched);
-    await insertJson(tx, `insert into court_site (court_code, label, address, postal_code, city, insee_code, phones, emails, website, opening_hours, directory_url, directory_updated_on, main)
+      reading.unmatched,
+    );
+    await insertJson(
+      tx,
+      `insert into court_site (court_code, label, address, postal_code, city, insee_code, phones, emails, website, opening_hours, directory_url, directory_updated_on, main)
       select "courtCode", label, address, "postalCode", city, "inseeCode", phones, emails, website, "openingHours", "directoryUrl", "directoryUpdatedOn"::date, true
       from jsonb_to_recordset(?::jsonb) as r("courtCode" text, label text, address text, "postalCode" text, city text, "inseeCode" text, phones jsonb, emails jsonb,
-        website text, "openingHours" jsonb, "directoryUrl" text, "directoryUpdatedOn" text)`, directory.sites);
+        website text, "openingHours" jsonb, "directoryUrl" text, "directoryUpdatedOn" text)`,
+      directory.sites,
+    );
     // A name both files miss is one issue with both reasons.
-    await insertJson(tx, `insert into competence_issue (kind, source_name, commune_count, sample_insee_codes, reason)
+    await insertJson(
+      tx,
+      `insert into competence_issue (kind, source_name, commune_count, sample_insee_codes, reason)
       select "kind"::court_type, "sourceName", "communeCount", "sampleInseeCodes", "reason"
       from jsonb_to_recordset(?::jsonb) as r("kind" text, "sourceName" text, "communeCount" int, "sampleInseeCodes" jsonb, "reason" text)
-      on conflict (kind, source_name) do update set reason = competence_issue.reason || '; ' || excluded.reason`, directory.unmatched);
+      on conflict (kind, source_name) do update set reason = competence_issue.reason || '; ' || excluded.reason`,
+      directory.unmatched,
+    );
   });
   return {
-    courts: all.length, competences: reading.competences.length, unmatched: reading.unmatched,
-    sites: directory.sites.length, siteIssues: directory.unmatched, skippedAdministrativeSites: directory.skippedAdministrative,
+    courts: all.length,
+    competences: reading.competences.length,
+    unmatched: reading.unmatched,
+    sites: directory.sites.length,
+    siteIssues: directory.unmatched,
+    skippedAdministrativeSites: directory.skippedAdministrative,
   };
 }

@@ -84,12 +84,13 @@ export async function readCompetences(path: string, courts: ReadonlyMap<string, 
       const sourceName = values[column];
       if (!sourceName) continue; // no court of this kind for the commune (e.g. no tribunal de proximité): not an error
       const placeKey = courtPlaceKey(sourceName);
-      const expectedParent = kind === CourtType.TRIBUNAL_JUDICIAIRE ? found[CourtType.COUR_APPEL]?.code
-        : kind === CourtType.COUR_APPEL || kind === CourtType.TRIBUNAL_COMMERCE ? undefined
-          : found[CourtType.TRIBUNAL_JUDICIAIRE]?.code;
-      let candidates = isCommercialChamberOfTj(sourceName)
-        ? find([CourtType.TRIBUNAL_JUDICIAIRE], placeKey, undefined)
-        : find(types, placeKey, expectedParent);
+      const expectedParent =
+        kind === CourtType.TRIBUNAL_JUDICIAIRE
+          ? found[CourtType.COUR_APPEL]?.code
+          : kind === CourtType.COUR_APPEL || kind === CourtType.TRIBUNAL_COMMERCE
+            ? undefined
+            : found[CourtType.TRIBUNAL_JUDICIAIRE]?.code;
+      let candidates = isCommercialChamberOfTj(sourceName) ? find([CourtType.TRIBUNAL_JUDICIAIRE], placeKey, undefined) : find(types, placeKey, expectedParent);
       if (candidates.length === 0 && kind === CourtType.TRIBUNAL_COMMERCE && !isCommercialChamberOfTj(sourceName)) {
         candidates = [createCommercialCourt(sourceName, placeKey)];
       }
@@ -100,9 +101,10 @@ export async function readCompetences(path: string, courts: ReadonlyMap<string, 
           sourceName,
           communeCount: 0,
           sampleInseeCodes: [],
-          reason: candidates.length === 0
-            ? `no ${types.join(' or ')} named "${placeKey}" in the court hierarchy (juridictions.csv)`
-            : `"${placeKey}" names ${candidates.length} courts (${candidates.map((c) => c.code).join(', ')}) and the commune's other courts do not tell them apart`,
+          reason:
+            candidates.length === 0
+              ? `no ${types.join(' or ')} named "${placeKey}" in the court hierarchy (juridictions.csv)`
+              : `"${placeKey}" names ${candidates.length} courts (${candidates.map((c) => c.code).join(', ')}) and the commune's other courts do not tell them apart`,
         };
         issue.communeCount += 1;
         if (issue.sampleInseeCodes.length < SAMPLE_SIZE) issue.sampleInseeCodes.push(inseeCode);

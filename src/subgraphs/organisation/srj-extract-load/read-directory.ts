@@ -49,21 +49,32 @@ function street(address: string): string | null {
 
 /** "Lundi – Jeudi: 07:30–12:00 et 13:30–16:00 (note) | Vendredi: 07:30–12:00" → structured; "00:00–00:00" has no slot. */
 export function parseOpeningHours(text: string): OpeningHours[] {
-  return text.split(' | ').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const noteMatch = /\((.*)\)\s*$/.exec(part);
-    const body = noteMatch ? part.slice(0, noteMatch.index).trim() : part;
-    const colon = body.indexOf(':');
-    const days = colon > 0 && !/^\d/.test(body) ? body.slice(0, colon).trim() : '';
-    const slots = [...body.matchAll(/(\d{2}:\d{2})\s*[–-]\s*(\d{2}:\d{2})/g)]
-      .map(([, opens, closes]) => ({ opens, closes }))
-      .filter((s) => !(s.opens === '00:00' && s.closes === '00:00'));
-    return { days, slots, note: noteMatch?.[1].trim() || null };
-  });
+  return text
+    .split(' | ')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const noteMatch = /\((.*)\)\s*$/.exec(part);
+      const body = noteMatch ? part.slice(0, noteMatch.index).trim() : part;
+      const colon = body.indexOf(':');
+      const days = colon > 0 && !/^\d/.test(body) ? body.slice(0, colon).trim() : '';
+      const slots = [...body.matchAll(/(\d{2}:\d{2})\s*[–-]\s*(\d{2}:\d{2})/g)]
+        .map(([, opens, closes]) => ({ opens, closes }))
+        .filter((s) => !(s.opens === '00:00' && s.closes === '00:00'));
+      return { days, slots, note: noteMatch?.[1].trim() || null };
+    });
 }
 
-const list = (text: string): string[] => text.split(' | ').map((v) => v.trim()).filter(Boolean);
+const list = (text: string): string[] =>
+  text
+    .split(' | ')
+    .map((v) => v.trim())
+    .filter(Boolean);
 // Some fields hold two addresses in one string ("a@justice.fr b@justice.fr", "a@justice.fr;b@…").
-const emails = (text: string): string[] => list(text).flatMap((v) => v.split(/[\s,;/]+/)).filter((v) => v.includes('@'));
+const emails = (text: string): string[] =>
+  list(text)
+    .flatMap((v) => v.split(/[\s,;/]+/))
+    .filter((v) => v.includes('@'));
 const frenchDate = (text: string): string | null => {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim());
   return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
@@ -77,7 +88,10 @@ export async function readDirectory(path: string, courts: readonly CourtRecord[]
   const byPlace = new Map<string, CourtRecord[]>();
   for (const court of courts) byPlace.set(`${court.type}|${court.placeKey}`, [...(byPlace.get(`${court.type}|${court.placeKey}`) ?? []), court]);
   const reading: DirectoryReading = { sites: [], unmatched: [], skippedAdministrative: 0 };
-  const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
+  const lines = (await readFile(path, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const header = lines[0].split(';');
   const at = (name: string) => header.indexOf(name);
   for (const line of lines.slice(1)) {
@@ -94,17 +108,31 @@ export async function readDirectory(path: string, courts: readonly CourtRecord[]
     const candidates = (types ?? []).flatMap((t) => byPlace.get(`${t}|${placeKey}`) ?? []);
     if (candidates.length !== 1) {
       reading.unmatched.push({
-        kind: types?.[0] ?? CourtType.TRIBUNAL_JUDICIAIRE, sourceName: name, communeCount: 0, sampleInseeCodes: [get('insee')].filter(Boolean),
-        reason: !types ? `directory site of unknown type "${kind}" (${get('adresse')})`
-          : candidates.length === 0 ? `directory site matches no ${types.join(' or ')} named "${placeKey}" in the court hierarchy (juridictions.csv): ${get('adresse')}; ${get('url')}`
+        kind: types?.[0] ?? CourtType.TRIBUNAL_JUDICIAIRE,
+        sourceName: name,
+        communeCount: 0,
+        sampleInseeCodes: [get('insee')].filter(Boolean),
+        reason: !types
+          ? `directory site of unknown type "${kind}" (${get('adresse')})`
+          : candidates.length === 0
+            ? `directory site matches no ${types.join(' or ')} named "${placeKey}" in the court hierarchy (juridictions.csv): ${get('adresse')}; ${get('url')}`
             : `directory site "${placeKey}" names ${candidates.length} courts (${candidates.map((c) => c.code).join(', ')})`,
       });
       continue;
     }
     reading.sites.push({
-      courtCode: candidates[0].code, label: name, address: street(get('adresse')), postalCode: postcode(get('code_postal')) ?? postcode(/(?:^|– )(\d{4,5}) /.exec(get('adresse'))?.[1] ?? ''), city: get('commune'),
-      inseeCode: get('insee'), phones: list(get('telephones')), emails: emails(get('courriels')), website: get('site') || null,
-      openingHours: parseOpeningHours(get('horaires')), directoryUrl: get('url') || null, directoryUpdatedOn: frenchDate(get('mis_a_jour')),
+      courtCode: candidates[0].code,
+      label: name,
+      address: street(get('adresse')),
+      postalCode: postcode(get('code_postal')) ?? postcode(/(?:^|– )(\d{4,5}) /.exec(get('adresse'))?.[1] ?? ''),
+      city: get('commune'),
+      inseeCode: get('insee'),
+      phones: list(get('telephones')),
+      emails: emails(get('courriels')),
+      website: get('site') || null,
+      openingHours: parseOpeningHours(get('horaires')),
+      directoryUrl: get('url') || null,
+      directoryUpdatedOn: frenchDate(get('mis_a_jour')),
     });
   }
   return reading;

@@ -34,8 +34,20 @@ export const NATINF_NATURE_DEFINITION = {
   ownerBureau: 'Direction des affaires criminelles et des grâces (DACG)',
   levels: [],
   attributeDefinitions: [
-    { name: 'category', type: AttributeType.STRING, required: true, values: null, description: 'CRIME, DELIT, CONTRAVENTION, DELIT_DOUANIER, CONTRAVENTION_DOUANIERE, INFRACTION_CIVILE…' },
-    { name: 'class', type: AttributeType.INTEGER, required: false, values: null, description: 'Class 1 to 5 of a contravention or customs offence; none otherwise.' },
+    {
+      name: 'category',
+      type: AttributeType.STRING,
+      required: true,
+      values: null,
+      description: 'CRIME, DELIT, CONTRAVENTION, DELIT_DOUANIER, CONTRAVENTION_DOUANIERE, INFRACTION_CIVILE…',
+    },
+    {
+      name: 'class',
+      type: AttributeType.INTEGER,
+      required: false,
+      values: null,
+      description: 'Class 1 to 5 of a contravention or customs offence; none otherwise.',
+    },
   ],
 };
 
@@ -59,5 +71,14 @@ export const NATINF_DEFINITION = {
   ownerBureau: 'Direction des affaires criminelles et des grâces (DACG)',
   levels: [],
   requiresApproval: true,
-  attributeDefinitions: [{ name: 'nature', type: AttributeType.ENUM, required: true, values: [], vocabulary: NATINF_NATURE_DEFINITION.code, description: 'Crime, délit, class of contravention or customs offence, infraction civile: the labels of NATINF_NATURE.' }],
+  attributeDefinitions: [
+    {
+      name: 'nature',
+      type: AttributeType.ENUM,
+      required: true,
+      values: [],
+      vocabulary: NATINF_NATURE_DEFINITION.code,
+      description: 'Crime, délit, class of contravention or customs offence, infraction civile: the labels of NATINF_NATURE.',
+    },
+  ],
 };

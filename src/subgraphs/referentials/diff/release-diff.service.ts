@@ -10,7 +10,8 @@ const COMPARED = ['label', 'parentCode', 'level', 'attributes', 'validFrom', 'va
 
 /** Stable JSON (sorted keys) so that equal attribute objects compare equal. */
 const canonical = (value: unknown): string | null =>
-  value === null || value === undefined ? null
+  value === null || value === undefined
+    ? null
     : JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
 
 export class ReleaseDiffService {
@@ -41,8 +42,9 @@ export class ReleaseDiffService {
       if (!before && after) result.added.push(after);
       else if (before && !after) result.removed.push(before);
       else if (before && after) {
-        const changes: FieldChange[] = COMPARED.map((field) => ({ field, before: canonical(before[field]), after: canonical(after[field]) }))
-          .filter((c) => c.before !== c.after);
+        const changes: FieldChange[] = COMPARED.map((field) => ({ field, before: canonical(before[field]), after: canonical(after[field]) })).filter(
+          (c) => c.before !== c.after,
+        );
         const legalBefore = legal.get(String(before.id)) ?? null;
         const legalAfter = legal.get(String(after.id)) ?? null;
         if (legalBefore !== legalAfter) changes.push({ field: 'legalReferences', before: legalBefore, after: legalAfter });

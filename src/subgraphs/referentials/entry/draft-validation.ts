@@ -33,10 +33,22 @@ interface DraftRow {
 export async function assertDraftPublishable(em: EntityManager, referential: Referential, draft: number): Promise<void> {
   const attributeDefinitions = await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today());
   const rules = entryRules({ levels: referential.levels, attributeDefinitions });
-  const rows = await em.execute<DraftRow[]>(`select code, label, parent_code, level, attributes, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
-    to_char(valid_to, 'YYYY-MM-DD') as valid_to, legal_cells from referential_entry where referential_code = ? and recorded_in = ? order by code`, [referential.code, draft]);
+  const rows = await em.execute<DraftRow[]>(
+    `select code, label, parent_code, level, attributes, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
+    to_char(valid_to, 'YYYY-MM-DD') as valid_to, legal_cells from referential_entry where referential_code = ? and recorded_in = ? order by code`,
+    [referential.code, draft],
+  );
   for (const row of rows) {
-    const [problem] = rules({ code: row.code, label: row.label, parentCode: row.parent_code, level: row.level, attributes: row.attributes, validFrom: row.valid_from, validTo: row.valid_to, legalCells: row.legal_cells });
+    const [problem] = rules({
+      code: row.code,
+      label: row.label,
+      parentCode: row.parent_code,
+      level: row.level,
+      attributes: row.attributes,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      legalCells: row.legal_cells,
+    });
     if (problem) throw invalid(`entry ${row.code} of the draft of ${referential.code}: ${problem.reason}`, 'referential');
   }
   await assertDraftHierarchy(em, referential.code, draft);

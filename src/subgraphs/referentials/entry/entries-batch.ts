@@ -38,7 +38,9 @@ async function releasesToRead(em: EntityManager, codes: string[], release: numbe
     return { numbers, refused };
   }
   const rows = await em.execute<{ code: string; status: string }[]>(
-    'select referential_code as code, status from referential_release where referential_code in (?) and number = ?', [codes, release]);
+    'select referential_code as code, status from referential_release where referential_code in (?) and number = ?',
+    [codes, release],
+  );
   for (const r of rows) {
     try {
       assertReleaseReadable(r.status, r.code, reader);
@@ -75,7 +77,12 @@ export const firstPagesOfEntries = (em: EntityManager, reader: Principal) =>
         const where = entryConditions(code, { release: number, at: at ?? null }, filter);
         return { sql: `(select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql} order by e.code limit ?)`, params: [...where.params, size + 1] };
       });
-      const rows = branches.length ? await em.execute<EntryRow[]>(branches.map((b) => b.sql).join(' union all '), branches.flatMap((b) => b.params)) : [];
+      const rows = branches.length
+        ? await em.execute<EntryRow[]>(
+            branches.map((b) => b.sql).join(' union all '),
+            branches.flatMap((b) => b.params),
+          )
+        : [];
       for (const key of group) {
         const refusal = refused.get(key.referentialCode);
         if (refusal) {
@@ -84,10 +91,17 @@ export const firstPagesOfEntries = (em: EntityManager, reader: Principal) =>
         }
         const number = numbers.get(key.referentialCode);
         const view = number === undefined ? null : { release: number, at: at ?? null };
-        const page = view ? inViewOf(rows.filter((r) => r.referentialCode === key.referentialCode), view)
-          .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) : []; // SQL does not promise the branches' order survives UNION ALL
+        const page = view
+          ? inViewOf(
+              rows.filter((r) => r.referentialCode === key.referentialCode),
+              view,
+            ).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+          : []; // SQL does not promise the branches' order survives UNION ALL
         const count = async () => (view ? countEntries(em, entryConditions(key.referentialCode, view, filter)) : 0);
-        results.set(key, toConnection(EntryConnection, page, size, (e) => [e.code], count, false));
+        results.set(
+          key,
+          toConnection(EntryConnection, page, size, (e) => [e.code], count, false),
+        );
       }
     }
     return keys.map((k) => results.get(k)!) as EntryConnection[]; // DataLoader rejects the keys given an Error

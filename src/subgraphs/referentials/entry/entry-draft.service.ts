@@ -43,7 +43,13 @@ export class EntryDraftService {
       const rules = entryRules({ levels: referential.levels, attributeDefinitions });
       const check = (level: number | null) => {
         const [problem] = rules({
-          code: input.code, label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
+          code: input.code,
+          label,
+          parentCode: input.parentCode ?? null,
+          level,
+          attributes: input.attributes ?? {},
+          validFrom: input.validFrom ?? null,
+          validTo: input.validTo ?? null,
           legalCells: input.legalReferences ?? null,
         });
         if (problem) throw invalid(problem.reason, problem.field === 'legalCells' ? 'input.legalReferences' : `input.${problem.field}`);
@@ -56,7 +62,12 @@ export class EntryDraftService {
       if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
       const current = await versionIn(em, referentialCode, view, input.code);
       const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
-        label, parentCode: input.parentCode ?? null, level, attributes: input.attributes ?? {}, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null,
+        label,
+        parentCode: input.parentCode ?? null,
+        level,
+        attributes: input.attributes ?? {},
+        validFrom: input.validFrom ?? null,
+        validTo: input.validTo ?? null,
       });
       if (input.legalReferences) {
         entry.legalCells = { definedBy: input.legalReferences.definedBy ?? null, punishedBy: input.legalReferences.punishedBy ?? null };
@@ -78,12 +89,20 @@ export class EntryDraftService {
     });
   }
 
-  addMapping(referentialCode: string, expectedVersion: number, fromCode: string, kind: MappingKind, toReferential: string, toCode: string): Promise<EntryMapping> {
+  addMapping(
+    referentialCode: string,
+    expectedVersion: number,
+    fromCode: string,
+    kind: MappingKind,
+    toReferential: string,
+    toCode: string,
+  ): Promise<EntryMapping> {
     return this.em.transactional(async (em) => {
       const releases = new ReleaseService(em);
       const draft = await releases.claimDraft(referentialCode, expectedVersion);
       const target = await releases.readable(toReferential).catch(() => null);
-      if (!(await versionIn(em, referentialCode, { release: draft.number, at: null }, fromCode))) throw invalid(`${referentialCode} has no entry ${fromCode}`, 'fromCode');
+      if (!(await versionIn(em, referentialCode, { release: draft.number, at: null }, fromCode)))
+        throw invalid(`${referentialCode} has no entry ${fromCode}`, 'fromCode');
       const targetView = toReferential === referentialCode ? draft.number : target;
       if (targetView === null || !(await versionIn(em, toReferential, { release: targetView, at: null }, toCode))) {
         throw invalid(`${toReferential} has no entry ${toCode}`, 'toCode');
@@ -95,17 +114,42 @@ export class EntryDraftService {
   }
 
   /** Writes the draft's version of an entry: updated in place if the draft already has one, else a new row that supersedes the current. */
-  private async record(em: EntityManager, referentialCode: string, draft: number, code: string, current: Entry | null, state: Pick<Entry, 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo'>): Promise<Entry> {
-    const values = { label: state.label, parentCode: state.parentCode ?? null, level: state.level, attributes: state.attributes, validFrom: state.validFrom ?? null, validTo: state.validTo ?? null };
+  private async record(
+    em: EntityManager,
+    referentialCode: string,
+    draft: number,
+    code: string,
+    current: Entry | null,
+    state: Pick<Entry, 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo'>,
+  ): Promise<Entry> {
+    const values = {
+      label: state.label,
+      parentCode: state.parentCode ?? null,
+      level: state.level,
+      attributes: state.attributes,
+      validFrom: state.validFrom ?? null,
+      validTo: state.validTo ?? null,
+    };
     if (current && current.recordedIn === draft) {
       Object.assign(current, values, { searchText: searchTextOf(code, values.label) });
       await em.flush();
       return current;
     }
-    const entry = em.create(Entry, { referentialCode, code, recordedIn: draft, searchText: searchTextOf(code, values.label), legalCells: current?.legalCells ?? null, ...values });
+    const entry = em.create(Entry, {
+      referentialCode,
+      code,
+      recordedIn: draft,
+      searchText: searchTextOf(code, values.label),
+      legalCells: current?.legalCells ?? null,
+      ...values,
+    });
     if (current) current.supersededIn = draft;
     await em.flush();
-    if (current) await em.execute(`insert into legal_reference (entry_id, ${COPIED_COLUMNS}) select ?, ${COPIED_COLUMNS} from legal_reference where entry_id = ?`, [entry.id, current.id]);
+    if (current)
+      await em.execute(`insert into legal_reference (entry_id, ${COPIED_COLUMNS}) select ?, ${COPIED_COLUMNS} from legal_reference where entry_id = ?`, [
+        entry.id,
+        current.id,
+      ]);
     return entry;
   }
 

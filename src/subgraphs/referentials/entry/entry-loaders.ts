@@ -46,19 +46,37 @@ async function perView<R>(
 /** Entries by code in a view (parents, `entry`), batched per request. */
 export const entryByCode = (em: EntityManager) =>
   requestLoader<ViewedKey, EntryRow | null>(em, 'entryByCode', async (keys) =>
-    (await perView(keys, (referentialCode, view, codes) => entriesByCode(em, referentialCode, view, codes), (e) => e.code)).map((rows) => rows[0] ?? null));
+    (
+      await perView(
+        keys,
+        (referentialCode, view, codes) => entriesByCode(em, referentialCode, view, codes),
+        (e) => e.code,
+      )
+    ).map((rows) => rows[0] ?? null),
+  );
 
 /** Children of entries in a view, by code, batched per request. */
 export const entryChildren = (em: EntityManager) =>
   requestLoader<ViewedKey, EntryRow[]>(em, 'entryChildren', (keys) =>
-    perView(keys, (referentialCode, view, codes) => childrenByParentCode(em, referentialCode, view, codes), (e) => e.parentCode));
+    perView(
+      keys,
+      (referentialCode, view, codes) => childrenByParentCode(em, referentialCode, view, codes),
+      (e) => e.parentCode,
+    ),
+  );
 
 /** Legal references of entry versions, batched per request. */
 export const legalReferences = (em: EntityManager) =>
   requestLoader<string, LegalReference[]>(em, 'legalReferences', async (entryIds) =>
-    groupByKey(entryIds, await legalReferencesOf(em, entryIds), (r) => String(r.entryId)));
+    groupByKey(entryIds, await legalReferencesOf(em, entryIds), (r) => String(r.entryId)),
+  );
 
 /** Mappings from entries as recorded up to a release, batched per request. */
 export const entryMappings = (em: EntityManager) =>
   requestLoader<ViewedKey, EntryMapping[]>(em, 'entryMappings', (keys) =>
-    perView(keys, (referentialCode, view, codes) => mappingsFrom(em, referentialCode, view.release, codes), (m) => m.fromCode));
+    perView(
+      keys,
+      (referentialCode, view, codes) => mappingsFrom(em, referentialCode, view.release, codes),
+      (m) => m.fromCode,
+    ),
+  );

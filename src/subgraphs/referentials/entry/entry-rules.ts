@@ -47,9 +47,12 @@ export function entryRules(referential: Pick<Referential, 'levels' | 'attributeD
   const depth = referential.levels.length || MAX_LEVEL;
   return (entry) => {
     const problems: EntryProblem[] = [];
-    const nul = (['code', 'label', 'parentCode'] as const).find((f) => hasNul(entry[f]))
-      ?? (hasNul(entry.legalCells?.definedBy) || hasNul(entry.legalCells?.punishedBy) ? 'legalCells' : undefined)
-      ?? Object.keys(entry.attributes).map((name) => `attributes.${name}`).find((f) => hasNul(entry.attributes[f.slice(11)]));
+    const nul =
+      (['code', 'label', 'parentCode'] as const).find((f) => hasNul(entry[f])) ??
+      (hasNul(entry.legalCells?.definedBy) || hasNul(entry.legalCells?.punishedBy) ? 'legalCells' : undefined) ??
+      Object.keys(entry.attributes)
+        .map((name) => `attributes.${name}`)
+        .find((f) => hasNul(entry.attributes[f.slice(11)]));
     // PostgreSQL text cannot hold a NUL: said, never echoed.
     if (nul) return [{ field: nul, reason: 'contains a NUL character (byte 0), which no text field may hold' }];
     if (!entry.code) problems.push({ field: 'code', reason: 'code is empty' });
@@ -58,13 +61,17 @@ export function entryRules(referential: Pick<Referential, 'levels' | 'attributeD
     else if (entry.label.length > MAX_LABEL) problems.push({ field: 'label', reason: `label is ${entry.label.length} characters long (${MAX_LABEL} at most)` });
     if (entry.parentCode !== null && entry.parentCode === entry.code) problems.push({ field: 'parentCode', reason: 'an entry cannot be its own parent' });
     if (entry.level !== null && (!Number.isInteger(entry.level) || entry.level < 1 || entry.level > depth)) {
-      problems.push({ field: 'level', reason: `level ${entry.level} is not between 1 and ${depth}${referential.levels.length ? ` (${referential.levels.join(', ')})` : ''}` });
+      problems.push({
+        field: 'level',
+        reason: `level ${entry.level} is not between 1 and ${depth}${referential.levels.length ? ` (${referential.levels.join(', ')})` : ''}`,
+      });
     }
     for (const field of ['validFrom', 'validTo'] as const) {
       const day = entry[field];
       if (day !== null && !isDay(day)) problems.push({ field, reason: `"${day}" is not a day between 0001-01-01 and 9999-12-31` });
     }
-    if (entry.validFrom && entry.validTo && entry.validTo <= entry.validFrom) problems.push({ field: 'validTo', reason: `validTo ${entry.validTo} is not after validFrom ${entry.validFrom}` });
+    if (entry.validFrom && entry.validTo && entry.validTo <= entry.validFrom)
+      problems.push({ field: 'validTo', reason: `validTo ${entry.validTo} is not after validFrom ${entry.validFrom}` });
     try {
       checkAttributes(entry.attributes);
     } catch (error) {

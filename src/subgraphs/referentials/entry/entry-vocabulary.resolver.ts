@@ -6,7 +6,11 @@ import { termOf } from './entry-vocabulary';
 /** What an entry's vocabulary term says of it: NATINF's nature category and class. */
 @Resolver(() => Entry)
 export class EntryVocabularyResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Category of its nature (NATINF: CRIME, DELIT, CONTRAVENTION, DELIT_DOUANIER, CONTRAVENTION_DOUANIERE, INFRACTION_CIVILE…), from the NATINF_NATURE vocabulary.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Category of its nature (NATINF: CRIME, DELIT, CONTRAVENTION, DELIT_DOUANIER, CONTRAVENTION_DOUANIERE, INFRACTION_CIVILE…), from the NATINF_NATURE vocabulary.',
+  })
   async category(@Root() entry: Entry, @Ctx() { em }: GraphQLContext): Promise<string | null> {
     return (await termOf(em, entry))?.category ?? null;
   }

@@ -23,7 +23,9 @@ const TERMS_SQL = `from referential r cross join lateral jsonb_array_elements(r.
 const vocabularyTerms = (em: EntityManager) =>
   requestLoader<string, Terms | null>(em, 'vocabularyTerms', async (codes) => {
     const rows = await em.execute<{ referential: string; attribute: string; label: string; attributes: Record<string, unknown> }[]>(
-      `select r.code as referential, d->>'name' as attribute, v.label, v.attributes ${TERMS_SQL} where r.code = any(string_to_array(?, ','))`, [codes.join(',')]);
+      `select r.code as referential, d->>'name' as attribute, v.label, v.attributes ${TERMS_SQL} where r.code = any(string_to_array(?, ','))`,
+      [codes.join(',')],
+    );
     return codes.map((code) => {
       const own = rows.filter((r) => r.referential === code);
       if (!own.length) return null;
@@ -55,5 +57,8 @@ export function termCondition(category: string | undefined | null, klass: number
     params.push(klass);
   }
   if (!parts.length) return null;
-  return { sql: `exists (select 1 ${TERMS_SQL} and v.label = e.attributes->>(d->>'name') where r.code = e.referential_code and ${parts.join(' and ')})`, params };
+  return {
+    sql: `exists (select 1 ${TERMS_SQL} and v.label = e.attributes->>(d->>'name') where r.code = e.referential_code and ${parts.join(' and ')})`,
+    params,
+  };
 }

@@ -19,7 +19,10 @@ export interface EntryView {
 @Entity({ tableName: ENTRY_TABLE })
 @Index({ properties: ['referentialCode', 'code', 'recordedIn'] })
 @Index({ properties: ['referentialCode', 'parentCode'] })
-@Index({ name: 'referential_entry_search_index', expression: `create index "referential_entry_search_index" on "${ENTRY_TABLE}" using gin ("${column.searchVector}")` })
+@Index({
+  name: 'referential_entry_search_index',
+  expression: `create index "referential_entry_search_index" on "${ENTRY_TABLE}" using gin ("${column.searchVector}")`,
+})
 export class Entry {
   @PrimaryKey({ fieldName: column.id, type: 'bigint', autoincrement: true })
   id!: string;
@@ -72,7 +75,15 @@ export class Entry {
   searchText!: string;
 
   /** Its lexemes prefixed with the referential code (`NATINF|vol`), so a search walks only its list's index keys. */
-  @Property({ fieldName: column.searchVector, type: 'string', columnType: 'tsvector', generated: `(referential_search_vector(${column.referentialCode}, ${column.searchText})) stored`, hidden: true, lazy: true, nullable: true })
+  @Property({
+    fieldName: column.searchVector,
+    type: 'string',
+    columnType: 'tsvector',
+    generated: `(referential_search_vector(${column.referentialCode}, ${column.searchText})) stored`,
+    hidden: true,
+    lazy: true,
+    nullable: true,
+  })
   searchVector?: string;
 
   /** Not stored (no decorator, so the ORM ignores it): the view this instance was loaded for. */

@@ -9,7 +9,10 @@ import { entryConditions, type EntryConditions, type SqlCondition } from './entr
  * no ORM entity (a page of 100 with its relations was ~500 of them); mutations return `Entry` entities, which have
  * the same shape.
  */
-export type EntryRow = Pick<Entry, 'id' | 'referentialCode' | 'code' | 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo' | 'recordedIn' | 'supersededIn' | 'view'> & {
+export type EntryRow = Pick<
+  Entry,
+  'id' | 'referentialCode' | 'code' | 'label' | 'parentCode' | 'level' | 'attributes' | 'validFrom' | 'validTo' | 'recordedIn' | 'supersededIn' | 'view'
+> & {
   /** Relations read in the same statement as the row, when the query selected them. */
   preloaded?: Preloaded;
 };
@@ -21,8 +24,17 @@ export interface Preloaded {
 
 /** The fields of an `EntryRow` and their columns. */
 const FIELDS: readonly [field: string, column: string][] = [
-  ['id', 'id'], ['referentialCode', 'referential_code'], ['code', 'code'], ['label', 'label'], ['parentCode', 'parent_code'], ['level', 'level'],
-  ['attributes', 'attributes'], ['validFrom', 'valid_from'], ['validTo', 'valid_to'], ['recordedIn', 'recorded_in'], ['supersededIn', 'superseded_in'],
+  ['id', 'id'],
+  ['referentialCode', 'referential_code'],
+  ['code', 'code'],
+  ['label', 'label'],
+  ['parentCode', 'parent_code'],
+  ['level', 'level'],
+  ['attributes', 'attributes'],
+  ['validFrom', 'valid_from'],
+  ['validTo', 'valid_to'],
+  ['recordedIn', 'recorded_in'],
+  ['supersededIn', 'superseded_in'],
 ];
 
 /** The columns of an `EntryRow` (alias `e`), named as its fields. */
@@ -61,11 +73,25 @@ type PageRow = EntryRow & { rank?: number; parentJson?: EntryRow | null; legalJs
  * selected read in the same statement (correlated subqueries over the page's rows only): one round trip for what
  * took four. `size + 1` rows at most: the extra one says a next page exists.
  */
-export async function pageOfEntries(em: EntityManager, referentialCode: string, view: EntryView, where: EntryConditions, start: PageStart, size: number, extras: PageExtras = {}): Promise<{ rows: EntryRow[]; totalCount?: number }> {
+export async function pageOfEntries(
+  em: EntityManager,
+  referentialCode: string,
+  view: EntryView,
+  where: EntryConditions,
+  start: PageStart,
+  size: number,
+  extras: PageExtras = {},
+): Promise<{ rows: EntryRow[]; totalCount?: number }> {
   const rank = where.search;
   const page = rank
-    ? { sql: `select ${ENTRY_COLUMNS}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`, params: [...rank.params, ...where.params, size + 1, start.offset ?? 0] }
-    : { sql: `select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql}${start.afterCode !== undefined ? ' and e.code > ?' : ''} order by e.code limit ?`, params: [...where.params, ...(start.afterCode !== undefined ? [start.afterCode] : []), size + 1] };
+    ? {
+        sql: `select ${ENTRY_COLUMNS}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`,
+        params: [...rank.params, ...where.params, size + 1, start.offset ?? 0],
+      }
+    : {
+        sql: `select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql}${start.afterCode !== undefined ? ' and e.code > ?' : ''} order by e.code limit ?`,
+        params: [...where.params, ...(start.afterCode !== undefined ? [start.afterCode] : []), size + 1],
+      };
   const columns: string[] = [];
   const params: unknown[] = [];
   if (extras.parent) {
@@ -79,7 +105,10 @@ export async function pageOfEntries(em: EntityManager, referentialCode: string, 
     params.push(...where.params);
   }
   const rows = columns.length
-    ? await em.execute<PageRow[]>(`select page.*, ${columns.join(', ')} from (${page.sql}) page order by ${rank ? 'page.rank desc, ' : ''}page.code`, [...params, ...page.params])
+    ? await em.execute<PageRow[]>(`select page.*, ${columns.join(', ')} from (${page.sql}) page order by ${rank ? 'page.rank desc, ' : ''}page.code`, [
+        ...params,
+        ...page.params,
+      ])
     : await em.execute<PageRow[]>(page.sql, page.params);
   const totalCount = rows.length && extras.totalCount ? Number(rows[0].totalCount) : undefined;
   // The helper columns stay on the rows, unread (deleting them would only slow every later property access).

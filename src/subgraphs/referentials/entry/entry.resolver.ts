@@ -23,7 +23,9 @@ const viewOf = (entry: EntryRow): EntryView => entry.view ?? { release: entry.re
 
 @Resolver(() => Entry)
 export class EntryResolver {
-  @Query(() => EntryConnection, { description: 'Entries of a referential as of a release (latest published by default), optionally only those in force on a day.' })
+  @Query(() => EntryConnection, {
+    description: 'Entries of a referential as of a release (latest published by default), optionally only those in force on a day.',
+  })
   async entries(
     @Arg('referential', () => ID) referential: string,
     @Ctx() { em, principal }: GraphQLContext,
@@ -76,7 +78,11 @@ export class EntryResolver {
   async ancestors(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
     const chain: EntryRow[] = [];
     const seen = new Set([entry.code]);
-    for (let current = await this.parent(entry, { em } as GraphQLContext); current && !seen.has(current.code); current = await this.parent(current, { em } as GraphQLContext)) {
+    for (
+      let current = await this.parent(entry, { em } as GraphQLContext);
+      current && !seen.has(current.code);
+      current = await this.parent(current, { em } as GraphQLContext)
+    ) {
       seen.add(current.code);
       chain.unshift(current);
     }
@@ -89,7 +95,7 @@ export class EntryResolver {
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
   ): Promise<LegalReference[]> {
-    const references = entry.preloaded?.legalReferences ?? await legalReferences(em).load(String(entry.id));
+    const references = entry.preloaded?.legalReferences ?? (await legalReferences(em).load(String(entry.id)));
     return role ? references.filter((r) => r.role === role) : references;
   }
 

@@ -30,10 +30,25 @@ export class EntryService {
   }
 
   /** A page of a view; `extras` are read with it (see `pageOfEntries`), the others when their resolvers ask. */
-  async list(referentialCode: string, view: EntryView | null, filter: EntriesFilter = {}, first?: number | null, after?: string | null, extras: PageExtras = {}): Promise<EntryConnection> {
+  async list(
+    referentialCode: string,
+    view: EntryView | null,
+    filter: EntriesFilter = {},
+    first?: number | null,
+    after?: string | null,
+    extras: PageExtras = {},
+  ): Promise<EntryConnection> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    if (!view) return toConnection(EntryConnection, [] as EntryRow[], size, () => [], async () => 0, false);
+    if (!view)
+      return toConnection(
+        EntryConnection,
+        [] as EntryRow[],
+        size,
+        () => [],
+        async () => 0,
+        false,
+      );
     const where = entryConditions(referentialCode, view, filter);
     const searching = Boolean(filter.search);
     if (cursor && (cursor[0] === SEARCH_CURSOR) !== searching) throw invalid('after belongs to another kind of query (search or not)', 'after');

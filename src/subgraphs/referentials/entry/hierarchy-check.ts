@@ -19,8 +19,15 @@ export const RELEASE_ENTRIES = `select null::int as line, code, parent_code, lev
  * cycle), and each level follows its parent's. `source` selects (line, code, parent_code, level), with `params`;
  * `setName` says where a missing parent was looked for ("the file", "the draft"; a fixed text of ours, not a value).
  */
-export async function hierarchyProblems(sql: PositionalSql, source: string, params: unknown[], setName = 'the file', limit = 1000): Promise<HierarchyProblem[]> {
-  const rows = await sql(`with recursive s as materialized (${source}),
+export async function hierarchyProblems(
+  sql: PositionalSql,
+  source: string,
+  params: unknown[],
+  setName = 'the file',
+  limit = 1000,
+): Promise<HierarchyProblem[]> {
+  const rows = (await sql(
+    `with recursive s as materialized (${source}),
       reached as (
         -- From the top, and from entries whose parent is missing (reported as such): what is left is in a cycle.
         select code, 1 as depth from s where parent_code is null or not exists (select 1 from s p where p.code = s.parent_code)
@@ -32,6 +39,8 @@ export async function hierarchyProblems(sql: PositionalSql, source: string, para
       where not exists (select 1 from reached r where r.code = s.code) order by s.line, s.code limit ${limit})
     union all
     (select s.line, s.code, 'level', format('level %s does not follow its parent''s (%s)', s.level, p.level) from s join s p on p.code = s.parent_code
-      where s.level <> p.level + 1 order by s.line, s.code limit ${limit})`, params) as HierarchyProblem[];
+      where s.level <> p.level + 1 order by s.line, s.code limit ${limit})`,
+    params,
+  )) as HierarchyProblem[];
   return rows.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -25,7 +25,8 @@ export function attributeValidator(definitions: readonly AttributeDefinition[], 
       const value = attributes[name];
       if (value === null || value === undefined) continue;
       if (!CHECKS[definition.type](value, definition)) {
-        const expected = definition.type === AttributeType.ENUM ? `one of ${(definition.values ?? []).map((v) => `"${v}"`).join(', ')}` : `a ${definition.type}`;
+        const expected =
+          definition.type === AttributeType.ENUM ? `one of ${(definition.values ?? []).map((v) => `"${v}"`).join(', ')}` : `a ${definition.type}`;
         throw invalid(`attribute "${name}" must be ${expected}, got ${JSON.stringify(value)}`, `${field}.${name}`);
       }
     }

@@ -34,7 +34,15 @@ async function* rowsOf(em: EntityManager, referential: string, options: ExportOp
        from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?) and code > ?
        ${options.at ? 'and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to > ?)' : ''}
        ${options.notEndedOn ? 'and (valid_to is null or valid_to > ?)' : ''} order by code limit ${PAGE}`,
-      [referential, options.release, options.release, after, ...(options.at ? [options.at, options.at] : []), ...(options.notEndedOn ? [options.notEndedOn] : [])]);
+      [
+        referential,
+        options.release,
+        options.release,
+        after,
+        ...(options.at ? [options.at, options.at] : []),
+        ...(options.notEndedOn ? [options.notEndedOn] : []),
+      ],
+    );
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.code;
@@ -58,7 +66,8 @@ const officialCell = (value: unknown): string => {
 /** The value of each column for a row, by the layout the import reads back. */
 function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
   const byColumn = new Map<string, unknown>([
-    [layout.code, row.code], [layout.label, layout === NAC_LAYOUT ? labelWithEndDate(row.label, row.valid_to) : row.label],
+    [layout.code, row.code],
+    [layout.label, layout === NAC_LAYOUT ? labelWithEndDate(row.label, row.valid_to) : row.label],
     ...(layout.parentCode ? [[layout.parentCode, row.parent_code] as const] : []),
     ...(layout.level ? [[layout.level, row.level] as const] : []),
     ...(layout.validFrom ? [[layout.validFrom, row.valid_from] as const] : []),
@@ -72,7 +81,8 @@ function csvLine(layout: ColumnMapping, header: string[], row: Row): string {
 }
 
 /** Whether the layout a release is exported in can say an entry ended: validity columns, or NAC's end-date sentence in the label (NATINF's file cannot). */
-export const carriesValidity = (referential: Referential, format: 'csv' | 'json'): boolean => format === 'json' || Boolean(layoutOf(referential).validTo) || layoutOf(referential) === NAC_LAYOUT;
+export const carriesValidity = (referential: Referential, format: 'csv' | 'json'): boolean =>
+  format === 'json' || Boolean(layoutOf(referential).validTo) || layoutOf(referential) === NAC_LAYOUT;
 
 /**
  * Streams a release as CSV (the official layout where one exists: NATINF in latin-1 with CRLF, like the ministry's
@@ -92,35 +102,55 @@ export async function exportReferential(em: EntityManager, referential: Referent
   })();
   if (options.format === 'json') {
     let first = true;
-    return Readable.from((async function* () {
-      yield '[';
-      for await (const row of rows) {
-        yield `${first ? '' : ','}\n${JSON.stringify({ code: row.code, label: row.label, parentCode: row.parent_code, level: row.level, attributes: row.attributes,
-          validFrom: row.valid_from, validTo: row.valid_to, definedBy: row.legal_cells?.definedBy ?? undefined, punishedBy: row.legal_cells?.punishedBy ?? undefined })}`;
-        first = false;
-      }
-      yield '\n]\n';
-    })());
+    return Readable.from(
+      (async function* () {
+        yield '[';
+        for await (const row of rows) {
+          yield `${first ? '' : ','}\n${JSON.stringify({
+            code: row.code,
+            label: row.label,
+            parentCode: row.parent_code,
+            level: row.level,
+            attributes: row.attributes,
+            validFrom: row.valid_from,
+            validTo: row.valid_to,
+            definedBy: row.legal_cells?.definedBy ?? undefined,
+            punishedBy: row.legal_cells?.punishedBy ?? undefined,
+          })}`;
+          first = false;
+        }
+        yield '\n]\n';
+      })(),
+    );
   }
   const layout = layoutOf(referential);
-  const header = referential.code === 'NATINF'
-    ? ['Numéro NATINF', "Nature de l'infraction", "Qualification de l'infraction", 'Définie par', 'Réprimée par']
-    : [layout.code, ...(layout.level ? [layout.level] : []), ...(layout.parentCode ? [layout.parentCode] : []), layout.label,
-      ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []), ...Object.values(layout.attributes ?? {}),
-      ...(layout.definedBy ? [layout.definedBy, layout.punishedBy!] : [])];
+  const header =
+    referential.code === 'NATINF'
+      ? ['Numéro NATINF', "Nature de l'infraction", "Qualification de l'infraction", 'Définie par', 'Réprimée par']
+      : [
+          layout.code,
+          ...(layout.level ? [layout.level] : []),
+          ...(layout.parentCode ? [layout.parentCode] : []),
+          layout.label,
+          ...(layout.validFrom ? [layout.validFrom, layout.validTo!] : []),
+          ...Object.values(layout.attributes ?? {}),
+          ...(layout.definedBy ? [layout.definedBy, layout.punishedBy!] : []),
+        ];
   const latin1 = referential.code === 'NATINF';
   const newline = latin1 ? '\r\n' : '\n';
   // Encoded in the generator (not a piped Transform): an error of the rows reaches whoever consumes the stream.
   const encode = (text: string): Buffer => Buffer.from(text, latin1 ? 'latin1' : 'utf8');
-  return Readable.from((async function* () {
-    let text = header.join(';') + newline;
-    for await (const row of rows) {
-      text += csvLine(layout, header, row) + newline;
-      if (text.length >= 64 * 1024) {
-        yield encode(text);
-        text = '';
+  return Readable.from(
+    (async function* () {
+      let text = header.join(';') + newline;
+      for await (const row of rows) {
+        text += csvLine(layout, header, row) + newline;
+        if (text.length >= 64 * 1024) {
+          yield encode(text);
+          text = '';
+        }
       }
-    }
-    yield encode(text);
-  })());
+      yield encode(text);
+    })(),
+  );
 }

@@ -27,7 +27,8 @@ export function fileExportRouter(orm: MikroORM, authenticate: Authenticate): Rou
       const releases = new ReleaseService(em);
       const referential = await releases.requireReferential(code);
       const release = await releases.readable(referential.code, asked, principal);
-      if (release === null) throw new ReferentialsException(`${referential.code} has no published release`, ReferentialsExceptionCode.RELEASE_NOT_FOUND, 'release');
+      if (release === null)
+        throw new ReferentialsException(`${referential.code} has no published release`, ReferentialsExceptionCode.RELEASE_NOT_FOUND, 'release');
       const format = req.query.format === 'json' ? 'json' : 'csv';
       const at = typeof req.query.at === 'string' ? req.query.at : null;
       // The first rows are read before any header goes out: a database refusal is still an answer.

@@ -49,10 +49,18 @@ async function headOf(orm: MikroORM, req: Request): Promise<ExportHead> {
   const at = req.query.at;
   if (at !== undefined && (typeof at !== 'string' || !isDay(at))) throw invalid('at must be a day (YYYY-MM-DD)', 'at');
   const release = asked ? await releases.require(referential.code, Number(asked)) : await releases.latestPublished(referential.code);
-  if (!release || release.status === 'DRAFT') throw new ReferentialsException(`${referential.code} has no published release${asked ? ` ${asked}` : ''}`, Code.RELEASE_NOT_FOUND, 'release');
+  if (!release || release.status === 'DRAFT')
+    throw new ReferentialsException(`${referential.code} has no published release${asked ? ` ${asked}` : ''}`, Code.RELEASE_NOT_FOUND, 'release');
   return {
-    code: referential.code, name: referential.name, description: referential.description ?? null, ownerBureau: referential.ownerBureau, levels: referential.levels,
-    release: release.number, publishedAt: release.publishedAt?.toISOString() ?? null, effectiveOn: release.effectiveOn ?? null, at: (at as string | undefined) ?? null,
+    code: referential.code,
+    name: referential.name,
+    description: referential.description ?? null,
+    ownerBureau: referential.ownerBureau,
+    levels: referential.levels,
+    release: release.number,
+    publishedAt: release.publishedAt?.toISOString() ?? null,
+    effectiveOn: release.effectiveOn ?? null,
+    at: (at as string | undefined) ?? null,
   };
 }
 
@@ -70,8 +78,20 @@ export function standardExportRouter(orm: MikroORM, authenticate: Authenticate):
       await authenticate(req.headers);
       const head = await headOf(orm, req);
       const em = orm.em.fork();
-      const source = { head, rows: standardRows(em, head.code, head.release, head.at), mappings: mappingRows(em, head.code, head.release), prepared: new Date() };
-      body = format === 'skos-turtle' ? skosTurtle(source) : format === 'skos-jsonld' ? skosJsonLd(source) : format === 'sdmx-ml' ? sdmxMl(source) : sdmxJson(source);
+      const source = {
+        head,
+        rows: standardRows(em, head.code, head.release, head.at),
+        mappings: mappingRows(em, head.code, head.release),
+        prepared: new Date(),
+      };
+      body =
+        format === 'skos-turtle'
+          ? skosTurtle(source)
+          : format === 'skos-jsonld'
+            ? skosJsonLd(source)
+            : format === 'sdmx-ml'
+              ? sdmxMl(source)
+              : sdmxJson(source);
       res.type(MEDIA[format].type);
       res.setHeader('content-disposition', `attachment; filename="${head.code}-${head.release}${head.at ? `-${head.at}` : ''}.${MEDIA[format].extension}"`);
     } catch (error) {

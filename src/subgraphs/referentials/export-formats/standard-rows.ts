@@ -46,7 +46,8 @@ export async function* standardRows(em: EntityManager, referential: string, rele
               e.recorded_in, (select count(*)::int from referential_entry p where p.referential_code = e.referential_code and p.code = e.code and p.recorded_in < e.recorded_in) as earlier_versions
        from referential_entry e where e.referential_code = ? and e.recorded_in <= ? and (e.superseded_in is null or e.superseded_in > ?) and e.code > ?
        ${at ? 'and (e.valid_from is null or e.valid_from <= ?) and (e.valid_to is null or e.valid_to > ?)' : ''} order by e.code limit ${PAGE}`,
-      [referential, release, release, after, ...(at ? [at, at] : [])]);
+      [referential, release, release, after, ...(at ? [at, at] : [])],
+    );
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.code;
@@ -58,7 +59,9 @@ export async function* mappingRows(em: EntityManager, referential: string, relea
   for (let after = 0; ;) {
     const rows = await em.execute<MappingRow[]>(
       `select id, from_code, kind, to_referential, to_code, recorded_in from entry_mapping where from_referential = ? and recorded_in <= ? and id > ?
-       order by id limit ${PAGE}`, [referential, release, after]);
+       order by id limit ${PAGE}`,
+      [referential, release, after],
+    );
     yield* rows;
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
@@ -67,8 +70,14 @@ export async function* mappingRows(em: EntityManager, referential: string, relea
 
 /** A sentence for `skos:historyNote` and the SDMX annotation: where this version comes from and when it is in force. */
 export function historyNote(row: StandardRow): string {
-  const recorded = row.earlier_versions > 0 ? `Version recorded in release ${row.recorded_in}, after ${row.earlier_versions} earlier version(s).` : `Recorded in release ${row.recorded_in}.`;
-  const validity = row.valid_from || row.valid_to ? ` In force${row.valid_from ? ` from ${row.valid_from}` : ''}${row.valid_to ? ` until ${row.valid_to} (excluded)` : ''}.` : '';
+  const recorded =
+    row.earlier_versions > 0
+      ? `Version recorded in release ${row.recorded_in}, after ${row.earlier_versions} earlier version(s).`
+      : `Recorded in release ${row.recorded_in}.`;
+  const validity =
+    row.valid_from || row.valid_to
+      ? ` In force${row.valid_from ? ` from ${row.valid_from}` : ''}${row.valid_to ? ` until ${row.valid_to} (excluded)` : ''}.`
+      : '';
   return recorded + validity;
 }
 

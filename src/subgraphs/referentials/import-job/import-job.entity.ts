@@ -67,11 +67,17 @@ export class ImportJob {
   @Property({ type: 'integer', default: 0 })
   errorCount: Opt<number> = 0;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Milliseconds per phase (read, checks, diff, write, legalReferences, changeEvents, analyze).' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Milliseconds per phase (read, checks, diff, write, legalReferences, changeEvents, analyze).',
+  })
   @Property({ type: 'jsonb', nullable: true })
   timings?: Record<string, number> | null;
 
-  @Field(() => ImportJobReport, { nullable: true, description: 'What the import found beyond its counts: legal-reference fragments read, unparsed ones by shape.' })
+  @Field(() => ImportJobReport, {
+    nullable: true,
+    description: 'What the import found beyond its counts: legal-reference fragments read, unparsed ones by shape.',
+  })
   @Property({ type: 'jsonb', nullable: true })
   report?: ImportJobReport | null;
 

@@ -16,7 +16,10 @@ export class ImportJobResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
   ): Promise<ImportJob[]> {
     const stewarded = principal.roles.includes(Role.ADMIN) ? {} : { referentialCode: { $in: principal.stewardOf } };
-    return em.find(ImportJob, referential ? { referentialCode: referential } : stewarded, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 20, 1), 100) });
+    return em.find(ImportJob, referential ? { referentialCode: referential } : stewarded, {
+      orderBy: { id: 'desc' },
+      limit: Math.min(Math.max(first ?? 20, 1), 100),
+    });
   }
 
   @Authorized(Role.STEWARD)

@@ -6,7 +6,8 @@ const REFERENTIAL_IN_PATH = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
 /** The path's referential code, or the 404 a code no referential can have gets. */
 export function referentialInPath(raw: string): string {
-  if (!REFERENTIAL_IN_PATH.test(raw)) throw new ReferentialsException('no referential has this code', ReferentialsExceptionCode.REFERENTIAL_NOT_FOUND, 'referential');
+  if (!REFERENTIAL_IN_PATH.test(raw))
+    throw new ReferentialsException('no referential has this code', ReferentialsExceptionCode.REFERENTIAL_NOT_FOUND, 'referential');
   return raw;
 }
 
@@ -21,7 +22,7 @@ const MAX_FILE_NAME = 100;
 
 /** The client's file name, safe to save under: base name only, plain characters, not `.`/`..`, at most 100 characters. */
 export function uploadFileName(raw: unknown, fallback: string): string {
-  const base = typeof raw === 'string' ? raw.split(/[\\/]/).pop() ?? '' : '';
+  const base = typeof raw === 'string' ? (raw.split(/[\\/]/).pop() ?? '') : '';
   const plain = base.replace(/[^\w.-]/g, '_');
   if (!plain || /^\.+$/.test(plain)) return fallback;
   if (plain.length <= MAX_FILE_NAME) return plain;

@@ -15,8 +15,13 @@ export const ABANDONED = 'ABANDONED';
 export async function recordRunningJob(holder: Client, job: { referentialCode: string; file: string; actor: string }): Promise<number> {
   await holder.query('begin');
   try {
-    const { rows: [{ id }] } = await holder.query<{ id: number }>(
-      `insert into import_job (referential_code, file, status, actor) values ($1, $2, 'RUNNING', $3) returning id`, [job.referentialCode, job.file, job.actor]);
+    const {
+      rows: [{ id }],
+    } = await holder.query<{ id: number }>(`insert into import_job (referential_code, file, status, actor) values ($1, $2, 'RUNNING', $3) returning id`, [
+      job.referentialCode,
+      job.file,
+      job.actor,
+    ]);
     await holder.query(`select pg_advisory_lock(${JOB_LOCK}, $1)`, [id]);
     await holder.query('commit');
     return id;
@@ -30,14 +35,22 @@ export async function recordRunningJob(holder: Client, job: { referentialCode: s
 export async function abandonDeadJobs(databaseUrl: string, referentialCode?: string): Promise<number[]> {
   const client = await openDedicatedConnection(databaseUrl, 'import job sweep');
   try {
-    const { rows } = await client.query<{ id: number }>(`select id from import_job where status = 'RUNNING' and ($1::text is null or referential_code = $1) order by id`, [referentialCode ?? null]);
+    const { rows } = await client.query<{ id: number }>(
+      `select id from import_job where status = 'RUNNING' and ($1::text is null or referential_code = $1) order by id`,
+      [referentialCode ?? null],
+    );
     const abandoned: number[] = [];
     for (const { id } of rows) {
-      const { rows: [{ free }] } = await client.query<{ free: boolean }>(`select pg_try_advisory_lock(${JOB_LOCK}, $1) as free`, [id]);
+      const {
+        rows: [{ free }],
+      } = await client.query<{ free: boolean }>(`select pg_try_advisory_lock(${JOB_LOCK}, $1) as free`, [id]);
       if (!free) continue; // its import is alive
       try {
-        const { rowCount } = await client.query(`update import_job set status = 'FAILED', finished_at = now(),
-          failure = '${ABANDONED}: the import stopped without finishing (its process or connection died); nothing of it was written' where id = $1 and status = 'RUNNING'`, [id]);
+        const { rowCount } = await client.query(
+          `update import_job set status = 'FAILED', finished_at = now(),
+          failure = '${ABANDONED}: the import stopped without finishing (its process or connection died); nothing of it was written' where id = $1 and status = 'RUNNING'`,
+          [id],
+        );
         if (rowCount) abandoned.push(id);
       } finally {
         await client.query(`select pg_advisory_unlock(${JOB_LOCK}, $1)`, [id]);

@@ -62,10 +62,25 @@ const BULK_ROWS = 10_000;
  */
 export async function importReferential(databaseUrl: string, referential: Referential, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const file = basename(path);
-  const format = options.format ?? await detectFormat(referential.code, path);
-  const mapping = await importLayout(format, referential.attributeDefinitions.map((d) => d.name), options.mappingFile);
+  const format = options.format ?? (await detectFormat(referential.code, path));
+  const mapping = await importLayout(
+    format,
+    referential.attributeDefinitions.map((d) => d.name),
+    options.mappingFile,
+  );
   const issues = new IssueLog();
-  const report: ImportReport = { file, referential: referential.code, format, rowsRead: 0, invalidRows: 0, issueCount: 0, issues: issues.issues, release: null, outcome: 'REFUSED', timings: {} };
+  const report: ImportReport = {
+    file,
+    referential: referential.code,
+    format,
+    rowsRead: 0,
+    invalidRows: 0,
+    issueCount: 0,
+    issues: issues.issues,
+    release: null,
+    outcome: 'REFUSED',
+    timings: {},
+  };
   const timed = async <T>(phase: keyof ImportReport['timings'], work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
@@ -78,7 +93,9 @@ export async function importReferential(databaseUrl: string, referential: Refere
   try {
     await client.query('begin');
     await lockReferential(client, referential.code);
-    const staged = await timed('read', () => stageFile(client, referential, { path, file, format, mapping, mappingFile: Boolean(options.mappingFile) }, issues, report, options.onProgress));
+    const staged = await timed('read', () =>
+      stageFile(client, referential, { path, file, format, mapping, mappingFile: Boolean(options.mappingFile) }, issues, report, options.onProgress),
+    );
     await timed('checks', () => checkStaged(client, file, issues, mapping, { ...staged, rowsRead: report.rowsRead }));
     report.invalidRows = issues.badLines.size;
     const goesOn = await keepValidRows(client, file, issues, Boolean(options.skipInvalid));
@@ -106,7 +123,9 @@ export async function importReferential(databaseUrl: string, referential: Refere
       return report;
     }
 
-    const release = await timed('write', () => writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }));
+    const release = await timed('write', () =>
+      writeRelease(client, referential.code, day, { publish: Boolean(options.publish), actor: options.actor ?? 'import', notes: `Import of ${file}` }),
+    );
     report.release = release;
     // A bulk load leaves the planner's statistics far behind until autovacuum comes by (minutes on a busy server).
     // Analysed here, before the legal references and change events read the new versions back, which stale
@@ -121,9 +140,19 @@ export async function importReferential(databaseUrl: string, referential: Refere
 
     if (options.publish) await timed('changeEvents', () => recordChangeEvents(client, referential.code, release.number));
     await recordImportAudit(client, {
-      actor: options.actor ?? 'import', actorKind: options.actorKind ?? 'cli', target: `${referential.code}/${release.number}`,
-      referentialCode: referential.code, arguments: { file, format, publish: Boolean(options.publish), skipInvalid: Boolean(options.skipInvalid), allowMassRemoval: Boolean(options.allowMassRemoval) },
-      before: { latestPublishedRelease: previous }, after: { release, diff: report.diff },
+      actor: options.actor ?? 'import',
+      actorKind: options.actorKind ?? 'cli',
+      target: `${referential.code}/${release.number}`,
+      referentialCode: referential.code,
+      arguments: {
+        file,
+        format,
+        publish: Boolean(options.publish),
+        skipInvalid: Boolean(options.skipInvalid),
+        allowMassRemoval: Boolean(options.allowMassRemoval),
+      },
+      before: { latestPublishedRelease: previous },
+      after: { release, diff: report.diff },
     });
     if (bulk) await timed('analyze', () => client.query('analyze legal_reference'));
     await client.query('commit');

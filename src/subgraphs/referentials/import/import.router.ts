@@ -28,7 +28,8 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
   // At start (both deployment modes mount this router): jobs whose import died with an earlier process.
   void abandonDeadJobs(databaseUrl).then(
     (ids) => ids.length > 0 && logger.warn({ jobs: ids }, 'import jobs abandoned by a dead process marked FAILED'),
-    (error: Error) => logger.warn({ why: error.message }, 'import job sweep failed'));
+    (error: Error) => logger.warn({ why: error.message }, 'import job sweep failed'),
+  );
 
   router.post('/imports/:referential', async (req: Request, res: Response) => {
     let dir: string | undefined;
@@ -51,7 +52,13 @@ export function importRouter(orm: MikroORM, databaseUrl: string, authenticate: A
       const referential = await new ReleaseService(orm.em.fork()).requireReferential(code);
       const flag = (name: string) => req.query[name] === 'true';
       const { job, report } = await runImportJob(orm, databaseUrl, referential, path, {
-        format: format as ImportFormat | undefined, publish: flag('publish'), dryRun: flag('dryRun'), skipInvalid: flag('skipInvalid'), allowMassRemoval: flag('allowMassRemoval'), actor: principal.id, actorKind: principal.kind,
+        format: format as ImportFormat | undefined,
+        publish: flag('publish'),
+        dryRun: flag('dryRun'),
+        skipInvalid: flag('skipInvalid'),
+        allowMassRemoval: flag('allowMassRemoval'),
+        actor: principal.id,
+        actorKind: principal.kind,
       });
       res.status(report?.outcome === 'REFUSED' ? 422 : 200).json({ job: job.id, ...report });
     } catch (error) {

@@ -17,7 +17,10 @@ export async function ensureNatinfNatures(em: EntityManager, databaseUrl: string
   const dir = await mkdtemp(join(tmpdir(), 'rj-natures-'));
   try {
     const path = join(dir, 'natinf-natures.csv');
-    await writeFile(path, ['code;label;category;class', ...NATINF_NATURE_TERMS.map((t) => `${t.code};${t.label};${t.category};${t.class ?? ''}`)].join('\n') + '\n');
+    await writeFile(
+      path,
+      ['code;label;category;class', ...NATINF_NATURE_TERMS.map((t) => `${t.code};${t.label};${t.category};${t.class ?? ''}`)].join('\n') + '\n',
+    );
     const report = await importReferential(databaseUrl, referential, path, { publish: true, actor: 'demo-data' });
     if (report.outcome !== 'WRITTEN') throw new Error(`NATINF_NATURE was not loaded: ${JSON.stringify(report.issues.slice(0, 3))}`);
   } finally {

@@ -13,7 +13,13 @@ import { ImportRefusedError } from '../referentials.exception';
  * Runs an import and records it as a job (RUNNING first, then its outcome), for the `importJobs` query. Jobs of the
  * referential left RUNNING by a dead import are marked FAILED (ABANDONED) first.
  */
-export function runImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+export function runImportJob(
+  orm: MikroORM,
+  databaseUrl: string,
+  referential: Referential,
+  path: string,
+  options: ImportOptions,
+): Promise<{ job: ImportJob; report?: ImportReport }> {
   // One span for the import, its phases below it (when tracing is on).
   return inSpan('import', { 'rj.referential': referential.code, 'rj.import.file': basename(path) }, async (span) => {
     const result = await recordImportJob(orm, databaseUrl, referential, path, options);
@@ -22,10 +28,18 @@ export function runImportJob(orm: MikroORM, databaseUrl: string, referential: Re
   });
 }
 
-async function recordImportJob(orm: MikroORM, databaseUrl: string, referential: Referential, path: string, options: ImportOptions): Promise<{ job: ImportJob; report?: ImportReport }> {
+async function recordImportJob(
+  orm: MikroORM,
+  databaseUrl: string,
+  referential: Referential,
+  path: string,
+  options: ImportOptions,
+): Promise<{ job: ImportJob; report?: ImportReport }> {
   // Four-eyes: such a referential's file becomes a draft to submit, never a release published straight away.
-  const refusal = options.publish && !options.dryRun && referential.requiresApproval
-    ? `${referential.code} requires approval: import the file without publish (it becomes a draft), submit the draft for review, and publish it once another steward approved it` : null;
+  const refusal =
+    options.publish && !options.dryRun && referential.requiresApproval
+      ? `${referential.code} requires approval: import the file without publish (it becomes a draft), submit the draft for review, and publish it once another steward approved it`
+      : null;
   await abandonDeadJobs(databaseUrl, referential.code);
   // Holds the job's liveness lock for as long as this import runs (see import-job-liveness.ts).
   const holder = await openDedicatedConnection(databaseUrl, `import job ${referential.code}`);
@@ -37,14 +51,26 @@ async function recordImportJob(orm: MikroORM, databaseUrl: string, referential: 
       if (refusal) throw new ImportRefusedError(refusal);
       const report = await importReferential(databaseUrl, referential, path, options);
       Object.assign(job, {
-        status: ImportJobStatus[report.outcome], rowsRead: report.rowsRead, invalidRows: report.invalidRows, diff: report.diff ?? null,
-        errors: report.issues.map(formatIssue), errorCount: report.issueCount, releaseNumber: report.release?.number ?? null, timings: report.timings, failure: report.refusal?.message ?? null,
-        report: report.legalReferences ? { legalReferences: report.legalReferences } : null, finishedAt: new Date(),
+        status: ImportJobStatus[report.outcome],
+        rowsRead: report.rowsRead,
+        invalidRows: report.invalidRows,
+        diff: report.diff ?? null,
+        errors: report.issues.map(formatIssue),
+        errorCount: report.issueCount,
+        releaseNumber: report.release?.number ?? null,
+        timings: report.timings,
+        failure: report.refusal?.message ?? null,
+        report: report.legalReferences ? { legalReferences: report.legalReferences } : null,
+        finishedAt: new Date(),
       });
       await em.flush();
       return { job, report };
     } catch (error) {
-      Object.assign(job, { status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED, failure: withoutNul((error as Error).message), finishedAt: new Date() });
+      Object.assign(job, {
+        status: error instanceof ImportRefusedError ? ImportJobStatus.REFUSED : ImportJobStatus.FAILED,
+        failure: withoutNul((error as Error).message),
+        finishedAt: new Date(),
+      });
       await em.flush();
       throw error;
     }

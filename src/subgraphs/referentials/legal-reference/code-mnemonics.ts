@@ -46,7 +46,7 @@ const CODES: readonly [name: string, mnemonics: string[]][] = [
   ['Code de la voirie routière', ['C.VOIRIE.ROUT.', 'C.VOIRIE.ROUTIERE.']],
   ['Code de la mutualité', ['C.MUTUALITE.']],
   ["Code de l'organisation judiciaire", ['C.ORG.JUD.', 'C.O.J.']],
-  ['Code des relations entre le public et l\'administration', ['C.R.P.A.']],
+  ["Code des relations entre le public et l'administration", ['C.R.P.A.']],
   ['Code de la santé publique (partie vétérinaire)', ['C.SANTE.PUB.VET.']],
   ['Livre des procédures fiscales', ['L.P.F.', 'LPF.']],
 ];
@@ -71,7 +71,13 @@ export const KNOWN_MNEMONICS: readonly string[] = Object.keys(CODE_NAMES).sort((
 
 /** A code named in words ("Code de la route") → its canonical mnemonic, accents and case ignored. */
 export const mnemonicOfName = (name: string): string | null => {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const wanted = fold(name);
   return CODES.find(([n]) => fold(n) === wanted)?.[1][0] ?? null;
 };

@@ -38,15 +38,18 @@ const TEXT_KINDS: [RegExp, LegalTextKind][] = [
   [/^D[EÉ]CISION\b|^DEC\./, LegalTextKind.DECISION],
   [/^CONVENTION\b|^TRAIT[EÉ]\b|^ACCORD\b|^PROTOCOLE\b/, LegalTextKind.CONVENTION],
 ];
-const TEXT_START = /\s(?=D[EÉ]CRET[- ]LOI\b|LOI\b|ORD(?:ONNANCE)?\b|D[EÉ]CRET\b|DECR?\.|ARR[EÊ]T[EÉ]\b|ARR\.|R[EÈ]GL(?:EMEN)?T\b|REGLT\.|R[EÈ]GL\.|DIRECTIVE\b|DIR\.|D[EÉ]CISION\b|DEC\.|CONVENTION\b|TRAIT[EÉ]\b|ACCORD\b|PROTOCOLE\b)/;
+const TEXT_START =
+  /\s(?=D[EÉ]CRET[- ]LOI\b|LOI\b|ORD(?:ONNANCE)?\b|D[EÉ]CRET\b|DECR?\.|ARR[EÊ]T[EÉ]\b|ARR\.|R[EÈ]GL(?:EMEN)?T\b|REGLT\.|R[EÈ]GL\.|DIRECTIVE\b|DIR\.|D[EÉ]CISION\b|DEC\.|CONVENTION\b|TRAIT[EÉ]\b|ACCORD\b|PROTOCOLE\b)/;
 // A code mnemonic: "C." then dotted words ("C.PENAL.", "C.SANTE.PUB.", "C.G.C.T."), or a known short form ("CGI.").
 const MNEMONIC = /^C\.(?:[A-Z0-9ÉÈÊÀÔÎÛÇ'-]+\.)+$/;
 const SHORT_MNEMONICS = new Set(KNOWN_MNEMONICS.filter((m) => !m.startsWith('C.')));
 const isMnemonic = (token: string): boolean => MNEMONIC.test(token) || SHORT_MNEMONICS.has(token);
 // One article: "ART.L.234-1", "ART.131-30", "ART.1ER", "ART.L.O.135-1", "ART.6 BIS", then its qualifiers.
-const ARTICLE = /^ART\.\s*((?:(?:L\.?O|LO|L|R|D|A)\.\s*)?\d+(?:ER)?[A-Z]?(?:[-.]\d+[A-Z]?)*(?:\s(?:BIS|TER|QUATER|QUINQUIES|SEXIES|SEPTIES|OCTIES|NONIES|DECIES)\b)?)(?![-.]?\d)\s*(.*)$/;
+const ARTICLE =
+  /^ART\.\s*((?:(?:L\.?O|LO|L|R|D|A)\.\s*)?\d+(?:ER)?[A-Z]?(?:[-.]\d+[A-Z]?)*(?:\s(?:BIS|TER|QUATER|QUINQUIES|SEXIES|SEPTIES|OCTIES|NONIES|DECIES)\b)?)(?![-.]?\d)\s*(.*)$/;
 // What may follow an article before the next one: alinéas, paragraphs (§I, §2), points (4°), items (A), b)), "ET".
-const QUALIFIER = /^(?:AL\.\s?\d+(?:ER)?|§\s?[IVXLC]+|§\s?\d+|\d+°|[A-Z]{1,2}\)|[a-z]{1,2}\)|\d+\)|[IVX]+|\d+|[A-Z]|ET|PHRASE\s?\d+|DERNIER|ALINEAS?|ALINEA|ANNEXE|BIS|TER|QUATER|[-–])$/;
+const QUALIFIER =
+  /^(?:AL\.\s?\d+(?:ER)?|§\s?[IVXLC]+|§\s?\d+|\d+°|[A-Z]{1,2}\)|[a-z]{1,2}\)|\d+\)|[IVX]+|\d+|[A-Z]|ET|PHRASE\s?\d+|DERNIER|ALINEAS?|ALINEA|ANNEXE|BIS|TER|QUATER|[-–])$/;
 
 function describeText(text: string): Pick<ParsedArticle, 'textKind' | 'codeMnemonic' | 'textNumber' | 'textDate'> {
   if (isMnemonic(text)) return { textKind: LegalTextKind.CODE, codeMnemonic: text, textNumber: null, textDate: null };
@@ -58,10 +61,16 @@ function describeText(text: string): Pick<ParsedArticle, 'textKind' | 'codeMnemo
 
 /** "AL.1, AL.2" → ["AL.1", "AL.2"]; "§I 4°" stays one item: a paragraph and its point. */
 const splitParagraphs = (qualifiers: string): string[] =>
-  qualifiers.split(',').map((q) => q.trim()).filter(Boolean);
+  qualifiers
+    .split(',')
+    .map((q) => q.trim())
+    .filter(Boolean);
 
 const qualifiersFit = (qualifiers: string): boolean =>
-  qualifiers.split(/[,\s]+/).filter(Boolean).every((token) => QUALIFIER.test(token));
+  qualifiers
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .every((token) => QUALIFIER.test(token));
 
 /** The text a group ends with, and the articles before it; undefined when the group does not fit. */
 function splitGroup(group: string): { body: string; text: string } | undefined {
@@ -86,7 +95,13 @@ function parseGroup(group: string): ParsedArticle[] | undefined {
     if (!match) return undefined;
     const [, article, qualifiers] = match;
     if (!qualifiersFit(qualifiers)) return undefined;
-    articles.push({ raw: `${chunk.trim()} ${text}`, article: article.replace(/\.\s+/g, '.').replace(/\s+/g, ' '), paragraphs: splitParagraphs(qualifiers), text, ...description });
+    articles.push({
+      raw: `${chunk.trim()} ${text}`,
+      article: article.replace(/\.\s+/g, '.').replace(/\s+/g, ' '),
+      paragraphs: splitParagraphs(qualifiers),
+      text,
+      ...description,
+    });
   }
   return articles;
 }

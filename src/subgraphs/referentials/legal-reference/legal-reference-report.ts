@@ -60,8 +60,14 @@ export class LegalReferenceTally {
     const unparsed = [...this.patterns.values()].reduce((n, p) => n + p.count, 0);
     const fragments = this.parsed + unparsed;
     return {
-      fragments, parsed: this.parsed, unparsed, parsedShare: fragments ? this.parsed / fragments : 1,
-      unparsedPatterns: [...this.patterns].map(([pattern, p]) => ({ pattern, ...p })).sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : 1)).slice(0, MAX_PATTERNS),
+      fragments,
+      parsed: this.parsed,
+      unparsed,
+      parsedShare: fragments ? this.parsed / fragments : 1,
+      unparsedPatterns: [...this.patterns]
+        .map(([pattern, p]) => ({ pattern, ...p }))
+        .sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : 1))
+        .slice(0, MAX_PATTERNS),
     };
   }
 }

@@ -2,7 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LegalReference } from './legal-reference.entity';
 
 /** The stored columns of `legal_reference` after its id, in order: what copies and bulk loads write. */
-export const LEGAL_REFERENCE_COLUMNS = ['entry_id', 'role', 'position', 'raw', 'parsed', 'text_kind', 'text', 'code_mnemonic', 'text_number', 'text_date', 'article', 'paragraphs'] as const;
+export const LEGAL_REFERENCE_COLUMNS = [
+  'entry_id',
+  'role',
+  'position',
+  'raw',
+  'parsed',
+  'text_kind',
+  'text',
+  'code_mnemonic',
+  'text_number',
+  'text_date',
+  'article',
+  'paragraphs',
+] as const;
 
 const camel = (column: string): string => column.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
 const SELECT = `select l.id, ${LEGAL_REFERENCE_COLUMNS.map((c) => (camel(c) === c ? `l.${c}` : `l.${c} as "${camel(c)}"`)).join(', ')} from legal_reference l`;

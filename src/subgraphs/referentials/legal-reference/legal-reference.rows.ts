@@ -9,10 +9,32 @@ export function legalReferenceRows(role: LegalRole, cell: string | null | undefi
   if (!cell?.trim()) return [];
   const { articles, unparsed } = parseLegalFragments(cell);
   const rows: LegalReferenceRow[] = articles.map((a, position) => ({
-    role, position, raw: a.raw, parsed: true, textKind: a.textKind, text: a.text, codeMnemonic: a.codeMnemonic,
-    textNumber: a.textNumber, textDate: a.textDate, article: a.article, paragraphs: a.paragraphs,
+    role,
+    position,
+    raw: a.raw,
+    parsed: true,
+    textKind: a.textKind,
+    text: a.text,
+    codeMnemonic: a.codeMnemonic,
+    textNumber: a.textNumber,
+    textDate: a.textDate,
+    article: a.article,
+    paragraphs: a.paragraphs,
   }));
-  for (const raw of unparsed) rows.push({ role, position: rows.length, raw, parsed: false, textKind: null, text: null, codeMnemonic: null, textNumber: null, textDate: null, article: null, paragraphs: [] });
+  for (const raw of unparsed)
+    rows.push({
+      role,
+      position: rows.length,
+      raw,
+      parsed: false,
+      textKind: null,
+      text: null,
+      codeMnemonic: null,
+      textNumber: null,
+      textDate: null,
+      article: null,
+      paragraphs: [],
+    });
   return rows;
 }
 

@@ -10,7 +10,10 @@ import { OffencesCitingService } from './offences-citing.service';
 
 @Resolver(() => OffenceCitation)
 export class OffencesCitingResolver {
-  @Query(() => OffenceCitationConnection, { description: 'The offences (NATINF entries, by default) whose parsed legal references cite a text, and an article of it when given: legal watch, "which offences does article L.234-1 of the Code de la route define or punish".' })
+  @Query(() => OffenceCitationConnection, {
+    description:
+      'The offences (NATINF entries, by default) whose parsed legal references cite a text, and an article of it when given: legal watch, "which offences does article L.234-1 of the Code de la route define or punish".',
+  })
   offencesCiting(
     @Arg('text', () => LegalTextInput) text: LegalTextInput,
     @Ctx() { em, principal }: GraphQLContext,

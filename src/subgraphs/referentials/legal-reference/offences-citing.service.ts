@@ -12,7 +12,12 @@ import { OffenceCitation, OffenceCitationConnection } from './offence-citation.t
 
 /** "l234-1", "L. 234-1" → "L.234-1": the article as the parser stores it. */
 export const normaliseArticle = (article: string): string =>
-  article.trim().toUpperCase().replace(/^ART\.?\s*/, '').replace(/\s+/g, ' ').replace(/^(LO|L|R|D|A)\.?\s?(?=\d)/, '$1.');
+  article
+    .trim()
+    .toUpperCase()
+    .replace(/^ART\.?\s*/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^(LO|L|R|D|A)\.?\s?(?=\d)/, '$1.');
 
 /** SQL (alias `l`) matching the parsed references of a text, and its parameters. */
 export function citationCondition(text: LegalTextInput): { sql: string; params: unknown[] } {
@@ -49,11 +54,24 @@ export function citationCondition(text: LegalTextInput): { sql: string; params: 
 export class OffencesCitingService {
   constructor(private readonly em: EntityManager) {}
 
-  async list(referentialCode: string, text: LegalTextInput, reader: Principal, options: { role?: LegalRole | null; release?: number | null; at?: string | null; first?: number | null; after?: string | null }): Promise<OffenceCitationConnection> {
+  async list(
+    referentialCode: string,
+    text: LegalTextInput,
+    reader: Principal,
+    options: { role?: LegalRole | null; release?: number | null; at?: string | null; first?: number | null; after?: string | null },
+  ): Promise<OffenceCitationConnection> {
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
     const view: EntryView | null = await new EntryService(this.em).view(referentialCode, options.release, options.at, reader);
-    if (!view) return toConnection(OffenceCitationConnection, [] as OffenceCitation[], size, () => [], async () => 0, false);
+    if (!view)
+      return toConnection(
+        OffenceCitationConnection,
+        [] as OffenceCitation[],
+        size,
+        () => [],
+        async () => 0,
+        false,
+      );
     const cited = citationCondition(text);
     const where = [`e.referential_code = ? and e.recorded_in <= ? and (e.superseded_in is null or e.superseded_in > ?)`, cited.sql];
     const params: unknown[] = [referentialCode, view.release, view.release, ...cited.params];
@@ -66,14 +84,25 @@ export class OffencesCitingService {
       params.push(options.role);
     }
     const from = `from legal_reference l join referential_entry e on e.id = l.entry_id where ${where.join(' and ')}`;
-    const rows = inViewOf(await this.em.execute<(EntryRow & { roles: LegalRole[]; refs: string[] })[]>(
-      `select ${ENTRY_COLUMNS}, array_agg(distinct l.role::text order by l.role::text) as roles, array_agg(l.id order by l.role, l.position) as refs
+    const rows = inViewOf(
+      await this.em.execute<(EntryRow & { roles: LegalRole[]; refs: string[] })[]>(
+        `select ${ENTRY_COLUMNS}, array_agg(distinct l.role::text order by l.role::text) as roles, array_agg(l.id order by l.role, l.position) as refs
        ${from}${cursor ? ' and e.code > ?' : ''} group by e.id order by e.code limit ?`,
-      [...params, ...(cursor ? [String(cursor[0])] : []), size + 1]), view);
+        [...params, ...(cursor ? [String(cursor[0])] : []), size + 1],
+      ),
+      view,
+    );
     const citations = rows.map(({ roles, refs, ...entry }) => Object.assign(new OffenceCitation(), { entry, roles, referenceIds: refs.map(String) }));
-    return toConnection(OffenceCitationConnection, citations, size, (c) => [c.entry.code], async () => {
-      const [{ n }] = await this.em.execute<{ n: string }[]>(`select count(distinct e.id) as n ${from}`, params);
-      return Number(n);
-    }, Boolean(cursor));
+    return toConnection(
+      OffenceCitationConnection,
+      citations,
+      size,
+      (c) => [c.entry.code],
+      async () => {
+        const [{ n }] = await this.em.execute<{ n: string }[]>(`select count(distinct e.id) as n ${from}`, params);
+        return Number(n);
+      },
+      Boolean(cursor),
+    );
   }
 }

@@ -8,7 +8,7 @@ export enum AttributeType {
   ENUM = 'ENUM',
 }
 
-registerEnumType(AttributeType, { name: 'AttributeType', description: 'Type of an extra attribute of a referential\'s entries.' });
+registerEnumType(AttributeType, { name: 'AttributeType', description: "Type of an extra attribute of a referential's entries." });
 
 @ObjectType({ description: 'An extra attribute every entry of a referential may carry (e.g. NATINF `nature`).', simpleResolvers: true })
 @InputType('AttributeDefinitionInput')
@@ -25,7 +25,11 @@ export class AttributeDefinition {
   @Field(() => [String], { nullable: true, description: 'The allowed values, for ENUM.' })
   values?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'For ENUM: the referential whose entry labels are also allowed values (NATINF `nature`: NATINF_NATURE), extended by publishing a release of it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For ENUM: the referential whose entry labels are also allowed values (NATINF `nature`: NATINF_NATURE), extended by publishing a release of it.',
+  })
   vocabulary?: string | null;
 
   @Field(() => String, { nullable: true })

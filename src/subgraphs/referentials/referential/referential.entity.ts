@@ -26,11 +26,11 @@ export class Referential extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Field({ description: 'The bureau that owns the list (maîtrise d\'ouvrage).' })
+  @Field({ description: "The bureau that owns the list (maîtrise d'ouvrage)." })
   @Property({ type: 'string', length: 255 })
   ownerBureau!: string;
 
-  @Field(() => [String], { description: 'Names of the hierarchy levels, from the top (NAC: matière, sous-matière, nature d\'affaire); empty for a flat list.' })
+  @Field(() => [String], { description: "Names of the hierarchy levels, from the top (NAC: matière, sous-matière, nature d'affaire); empty for a flat list." })
   @Property({ type: 'json' })
   levels: string[] = [];
 

@@ -3,7 +3,10 @@ import { requestLoader } from '../../../kernel/graphql/request-loader';
 import type { Referential } from './referential.entity';
 
 /** A referential as reads return it: its GraphQL fields, without an ORM entity behind it. */
-export type ReferentialRow = Pick<Referential, 'code' | 'name' | 'domain' | 'description' | 'ownerBureau' | 'levels' | 'attributeDefinitions' | 'requiresApproval'>;
+export type ReferentialRow = Pick<
+  Referential,
+  'code' | 'name' | 'domain' | 'description' | 'ownerBureau' | 'levels' | 'attributeDefinitions' | 'requiresApproval'
+>;
 
 const SELECT = `select r.code, r.name, r.domain, r.description, r.owner_bureau as "ownerBureau", r.levels, r.attribute_definitions as "attributeDefinitions",
   r.requires_approval as "requiresApproval" from referential r`;

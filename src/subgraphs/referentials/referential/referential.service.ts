@@ -18,14 +18,27 @@ export class ReferentialService {
       const attributes = input.attributes ?? [];
       attributes.forEach((a, i) => {
         if (!ATTRIBUTE_NAME.test(a.name)) throw invalid(`"${a.name}" is not an attribute name`, `input.attributes.${i}.name`);
-        if (a.type === AttributeType.ENUM && !a.values?.length && !a.vocabulary) throw invalid(`ENUM attribute "${a.name}" needs its values or a vocabulary`, `input.attributes.${i}.values`);
+        if (a.type === AttributeType.ENUM && !a.values?.length && !a.vocabulary)
+          throw invalid(`ENUM attribute "${a.name}" needs its values or a vocabulary`, `input.attributes.${i}.values`);
         if (a.vocabulary && a.type !== AttributeType.ENUM) throw invalid(`only an ENUM attribute draws on a vocabulary`, `input.attributes.${i}.vocabulary`);
       });
       if (new Set(attributes.map((a) => a.name)).size !== attributes.length) throw invalid('attribute names must be unique', 'input.attributes');
-      if (await em.findOne(Referential, input.code)) throw new ReferentialsException(`referential ${input.code} already exists`, Code.REFERENTIAL_ALREADY_EXISTS, 'input.code');
+      if (await em.findOne(Referential, input.code))
+        throw new ReferentialsException(`referential ${input.code} already exists`, Code.REFERENTIAL_ALREADY_EXISTS, 'input.code');
       const referential = em.create(Referential, {
-        code: input.code, name: input.name.trim(), domain: input.domain, description: input.description ?? null, ownerBureau: input.ownerBureau.trim(),
-        levels: input.levels ?? [], attributeDefinitions: attributes.map((a) => ({ ...a, required: a.required ?? false, values: a.values ?? null, vocabulary: a.vocabulary ?? null, description: a.description ?? null })),
+        code: input.code,
+        name: input.name.trim(),
+        domain: input.domain,
+        description: input.description ?? null,
+        ownerBureau: input.ownerBureau.trim(),
+        levels: input.levels ?? [],
+        attributeDefinitions: attributes.map((a) => ({
+          ...a,
+          required: a.required ?? false,
+          values: a.values ?? null,
+          vocabulary: a.vocabulary ?? null,
+          description: a.description ?? null,
+        })),
       });
       await em.flush();
       return referential;

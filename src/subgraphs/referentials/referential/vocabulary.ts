@@ -4,10 +4,16 @@ import type { AttributeDefinition } from './attribute-definition.type';
 export type SqlRunner = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
 /** A pg client as a `SqlRunner` (`?` → `$n`). */
-export const pgRunner = (client: { query: (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }> }): SqlRunner =>
+export const pgRunner =
+  (client: { query: (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }> }): SqlRunner =>
   async <R>(sql: string, params: unknown[]) => {
     let n = 0;
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as R[];
   };
 
 /** The versions of a referential visible in its latest published release (alias `v`): a vocabulary's current terms. */
@@ -26,8 +32,10 @@ export async function withVocabularies(run: SqlRunner, definitions: readonly Att
   if (!codes.length) return [...definitions];
   const rows = await run<{ referential_code: string; label: string }>(
     `select v.referential_code, v.label from referential_entry v where v.referential_code = any(string_to_array(?, ',')) and ${LATEST_PUBLISHED_SQL}
-       and (v.valid_to is null or v.valid_to > ?::date) order by v.code`, [codes.join(','), today]);
-  return definitions.map((d) => (d.vocabulary
-    ? { ...d, values: [...(d.values ?? []), ...rows.filter((r) => r.referential_code === d.vocabulary).map((r) => r.label)] }
-    : d));
+       and (v.valid_to is null or v.valid_to > ?::date) order by v.code`,
+    [codes.join(','), today],
+  );
+  return definitions.map((d) =>
+    d.vocabulary ? { ...d, values: [...(d.values ?? []), ...rows.filter((r) => r.referential_code === d.vocabulary).map((r) => r.label)] } : d,
+  );
 }

@@ -3,8 +3,7 @@ import { assertSteward, isStewardOf, type Principal } from '../../../kernel/auth
 import { ReleaseStatus } from './release-status.enum';
 
 /** A draft is its stewards' work in progress: only they and ADMIN may read it (its entries, diff, export, metadata). */
-export const mayReadDrafts = (reader: Principal | undefined, referentialCode: string): boolean =>
-  reader !== undefined && isStewardOf(reader, referentialCode);
+export const mayReadDrafts = (reader: Principal | undefined, referentialCode: string): boolean => reader !== undefined && isStewardOf(reader, referentialCode);
 
 /** Refuses a draft to anyone else (UNAUTHENTICATED when anonymous, FORBIDDEN otherwise); no reader given: refused. */
 export function assertReleaseReadable(status: ReleaseStatus | string, referentialCode: string, reader: Principal | undefined): void {

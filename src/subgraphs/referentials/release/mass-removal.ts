@@ -17,8 +17,10 @@ export function massRemovalShare(env: NodeJS.ProcessEnv = process.env): number {
 export function massRemovalRefusal(referential: string, ended: number, inForce: number, confirmHow: string): string | null {
   const share = massRemovalShare();
   if (ended === 0 || ended <= share * inForce) return null;
-  return `this would end-date ${ended} of the ${inForce} entries of ${referential} in force (more than ${Math.round(share * 1000) / 10} %): ` +
-    `check the file or draft, then confirm with ${confirmHow}`;
+  return (
+    `this would end-date ${ended} of the ${inForce} entries of ${referential} in force (more than ${Math.round(share * 1000) / 10} %): ` +
+    `check the file or draft, then confirm with ${confirmHow}`
+  );
 }
 
 /** Entries of release `release` not ended on `day`: what a share of end-dated entries is measured against. `$1` referential, `$2` release, `$3` day. */

@@ -53,11 +53,13 @@ export async function recordReleaseChanges(run: PositionalSql, referential: stri
 }
 
 /** Runs positional (`$n`) SQL through MikroORM, whose raw queries take `?`: each `$n` becomes `?` with its value. */
-export const viaEntityManager = (em: { execute(sql: string, params: unknown[]): Promise<unknown> }): PositionalSql => (sql, params) => {
-  const ordered: unknown[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
-    ordered.push(params[Number(n) - 1]);
-    return '?';
-  });
-  return em.execute(text, ordered);
-};
+export const viaEntityManager =
+  (em: { execute(sql: string, params: unknown[]): Promise<unknown> }): PositionalSql =>
+  (sql, params) => {
+    const ordered: unknown[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+      ordered.push(params[Number(n) - 1]);
+      return '?';
+    });
+    return em.execute(text, ordered);
+  };

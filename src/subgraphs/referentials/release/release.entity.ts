@@ -9,7 +9,10 @@ import { ReleaseStatus } from './release-status.enum';
 @Entity({ tableName: 'referential_release' })
 @Unique({ properties: ['referential', 'number'] })
 // One draft at a time per referential: the draft is always the highest number, which keeps version visibility simple.
-@Index({ name: 'referential_release_one_draft', expression: `create unique index "referential_release_one_draft" on "referential_release" ("referential_code") where "status" = 'DRAFT'` })
+@Index({
+  name: 'referential_release_one_draft',
+  expression: `create unique index "referential_release_one_draft" on "referential_release" ("referential_code") where "status" = 'DRAFT'`,
+})
 export class Release {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -23,14 +23,22 @@ export class ReleaseResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() { em, actor }: GraphQLContext,
     @Arg('notes', () => String, { nullable: true }) notes?: string,
-    @Arg('allowMassRemoval', () => Boolean, { nullable: true, description: 'Confirms a release that end-dates more than MASS_REMOVAL_THRESHOLD % (20 by default) of the entries in force.' }) allowMassRemoval?: boolean,
+    @Arg('allowMassRemoval', () => Boolean, {
+      nullable: true,
+      description: 'Confirms a release that end-dates more than MASS_REMOVAL_THRESHOLD % (20 by default) of the entries in force.',
+    })
+    allowMassRemoval?: boolean,
   ): Promise<Release> {
     return new ReleaseService(em).publish(referential, expectedVersion, actor, notes, allowMassRemoval ?? false);
   }
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Int, { description: 'Drops the draft and all it recorded; returns its number.' })
-  discardDraft(@Arg('referential', () => ID) referential: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() { em }: GraphQLContext): Promise<number> {
+  discardDraft(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<number> {
     return new ReleaseService(em).discard(referential, expectedVersion);
   }
 

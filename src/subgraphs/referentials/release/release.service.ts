@@ -61,9 +61,23 @@ export class ReleaseService {
       const service = new ReleaseService(em);
       await service.requireReferential(referentialCode);
       const open = await service.draft(referentialCode);
-      if (open) throw new ReferentialsException(`${referentialCode} already has a draft (release ${open.number}, by ${open.createdBy})`, Code.DRAFT_ALREADY_OPEN, 'referential');
-      const [{ next }] = await em.execute<{ next: number }[]>('select coalesce(max(number), 0) + 1 as next from referential_release where referential_code = ?', [referentialCode]);
-      const draft = em.create(Release, { referential: referentialCode, number: Number(next), status: ReleaseStatus.DRAFT, createdBy: actor, notes: notes ?? null });
+      if (open)
+        throw new ReferentialsException(
+          `${referentialCode} already has a draft (release ${open.number}, by ${open.createdBy})`,
+          Code.DRAFT_ALREADY_OPEN,
+          'referential',
+        );
+      const [{ next }] = await em.execute<{ next: number }[]>(
+        'select coalesce(max(number), 0) + 1 as next from referential_release where referential_code = ?',
+        [referentialCode],
+      );
+      const draft = em.create(Release, {
+        referential: referentialCode,
+        number: Number(next),
+        status: ReleaseStatus.DRAFT,
+        createdBy: actor,
+        notes: notes ?? null,
+      });
       await em.flush();
       return draft;
     });
@@ -81,7 +95,11 @@ export class ReleaseService {
     const draft = await this.draft(referentialCode);
     if (!draft) throw new ReferentialsException(`${referentialCode} has no draft: create one first`, Code.NO_DRAFT, 'referential');
     if (rows.length === 0) {
-      throw new ReferentialsException(`the draft of ${referentialCode} changed since you read it (version ${draft.version}, you sent ${expectedVersion}): reload it and retry`, Code.DRAFT_CHANGED, 'expectedVersion');
+      throw new ReferentialsException(
+        `the draft of ${referentialCode} changed since you read it (version ${draft.version}, you sent ${expectedVersion}): reload it and retry`,
+        Code.DRAFT_CHANGED,
+        'expectedVersion',
+      );
     }
     await this.em.refresh(draft);
     return draft;
@@ -97,7 +115,8 @@ export class ReleaseService {
         'select (select count(*) from referential_entry where referential_code = ? and recorded_in = ?) + (select count(*) from entry_mapping where from_referential = ? and recorded_in = ?) as changes',
         [referentialCode, draft.number, referentialCode, draft.number],
       );
-      if (Number(changes) === 0) throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
+      if (Number(changes) === 0)
+        throw new ReferentialsException(`the draft of ${referentialCode} changes nothing: discard it instead`, Code.INVALID_RELEASE_STATE, 'referential');
       // Held to the import's rules, so that what is published can always be imported back.
       await assertDraftPublishable(em, await service.requireReferential(referentialCode), draft.number);
       if (!allowMassRemoval) await service.assertNoMassRemoval(referentialCode, draft.number);
@@ -115,11 +134,13 @@ export class ReleaseService {
     const base = (await this.latestPublished(referentialCode))?.number ?? 0;
     const day = today();
     // Ended by the draft: a version whose end differs from the one it supersedes, as the change feed's ENDED.
-    const [{ n: ended }] = await sql(`select count(*)::int as n from referential_entry e join referential_entry p
+    const [{ n: ended }] = (await sql(
+      `select count(*)::int as n from referential_entry e join referential_entry p
       on p.referential_code = e.referential_code and p.code = e.code and p.superseded_in = e.recorded_in
       where e.referential_code = $1 and e.recorded_in = $2 and e.valid_to is not null and e.valid_to is distinct from p.valid_to and (p.valid_to is null or p.valid_to > $3::date)`,
-    [referentialCode, draft, day]) as { n: number }[];
-    const [{ n: inForce }] = await sql(IN_FORCE_SQL, [referentialCode, base, day]) as { n: number }[];
+      [referentialCode, draft, day],
+    )) as { n: number }[];
+    const [{ n: inForce }] = (await sql(IN_FORCE_SQL, [referentialCode, base, day])) as { n: number }[];
     const refusal = massRemovalRefusal(referentialCode, ended, inForce, 'allowMassRemoval: true');
     if (refusal) throw new ReferentialsException(refusal, Code.MASS_REMOVAL, 'allowMassRemoval');
   }
@@ -145,11 +166,24 @@ export class ReleaseService {
       const release = await service.require(referentialCode, number);
       const latest = await service.latestPublished(referentialCode);
       if (release.status !== ReleaseStatus.PUBLISHED || latest?.number === number) {
-        throw new ReferentialsException(`release ${number} of ${referentialCode} is ${release.status === ReleaseStatus.PUBLISHED ? 'the latest published' : release.status}: only a superseded published release can be retired`, Code.INVALID_RELEASE_STATE, 'number');
+        throw new ReferentialsException(
+          `release ${number} of ${referentialCode} is ${release.status === ReleaseStatus.PUBLISHED ? 'the latest published' : release.status}: only a superseded published release can be retired`,
+          Code.INVALID_RELEASE_STATE,
+          'number',
+        );
       }
       Object.assign(release, { status: ReleaseStatus.RETIRED, retiredAt: new Date() });
       await em.flush();
-      await recordChanges(em, [{ type: ChangeType.ENDED, domain: referentialCode, entityType: 'Release', entityKey: String(number), releaseNumber: number, payload: { number, status: release.status, retiredAt: release.retiredAt } }]);
+      await recordChanges(em, [
+        {
+          type: ChangeType.ENDED,
+          domain: referentialCode,
+          entityType: 'Release',
+          entityKey: String(number),
+          releaseNumber: number,
+          payload: { number, status: release.status, retiredAt: release.retiredAt },
+        },
+      ]);
       return release;
     });
   }

@@ -7,7 +7,10 @@ export enum ReviewState {
   APPROVED = 'APPROVED',
 }
 
-registerEnumType(ReviewState, { name: 'ReviewState', description: 'DRAFT → SUBMITTED → APPROVED (or back to DRAFT with a reason), then the release is published.' });
+registerEnumType(ReviewState, {
+  name: 'ReviewState',
+  description: 'DRAFT → SUBMITTED → APPROVED (or back to DRAFT with a reason), then the release is published.',
+});
 
 /** The whole lifecycle in one value, as reviewers and consumers speak of it. */
 export enum ReleaseStage {

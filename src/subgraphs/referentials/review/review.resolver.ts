@@ -15,7 +15,10 @@ import { isStale, ReviewService, stageOf } from './review.service';
 @Resolver(() => Release)
 export class ReviewResolver {
   @Authorized(Role.STEWARD)
-  @Mutation(() => Release, { description: 'Submits the draft for review as it is at `expectedVersion`; with `effectiveOn` (today or later), the platform publishes it that day once approved.' })
+  @Mutation(() => Release, {
+    description:
+      'Submits the draft for review as it is at `expectedVersion`; with `effectiveOn` (today or later), the platform publishes it that day once approved.',
+  })
   submitRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
@@ -27,7 +30,9 @@ export class ReviewResolver {
   }
 
   @Authorized(Role.STEWARD)
-  @Mutation(() => Release, { description: 'Approves the submitted draft: by another steward of the referential or an admin, and only if it has not changed since it was submitted.' })
+  @Mutation(() => Release, {
+    description: 'Approves the submitted draft: by another steward of the referential or an admin, and only if it has not changed since it was submitted.',
+  })
   approveRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
@@ -39,7 +44,11 @@ export class ReviewResolver {
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Sends a submitted or approved draft back to DRAFT, with the reason.' })
-  rejectRelease(@Arg('referential', () => ID) referential: string, @Arg('reason', () => String) reason: string, @Ctx() { em, actor }: GraphQLContext): Promise<Release> {
+  rejectRelease(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { em, actor }: GraphQLContext,
+  ): Promise<Release> {
     return new ReviewService(em).reject(referential, reason, actor);
   }
 
@@ -56,18 +65,26 @@ export class ReviewResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Referential, { description: 'Turns four-eyes publication on or off for a referential (stewards cannot lift it themselves).' })
-  setRequiresApproval(@Arg('referential', () => ID) referential: string, @Arg('requiresApproval', () => Boolean) requiresApproval: boolean, @Ctx() { em }: GraphQLContext): Promise<Referential> {
+  setRequiresApproval(
+    @Arg('referential', () => ID) referential: string,
+    @Arg('requiresApproval', () => Boolean) requiresApproval: boolean,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Referential> {
     return new ReviewService(em).setRequiresApproval(referential, requiresApproval);
   }
 
   @Authorized(Role.STEWARD)
-  @Query(() => [Release], { description: "Drafts submitted and waiting for a reviewer, in the caller's referentials (all of them for an admin), oldest first." })
+  @Query(() => [Release], {
+    description: "Drafts submitted and waiting for a reviewer, in the caller's referentials (all of them for an admin), oldest first.",
+  })
   pendingReviews(@Ctx() { em, principal }: GraphQLContext, @Arg('referentials', () => [ID], { nullable: true }) referentials?: string[]): Promise<Release[]> {
     const mine = hasRole(principal, Role.ADMIN) ? referentials : (referentials ?? principal.stewardOf).filter((code) => isStewardOf(principal, code));
     return mine && mine.length === 0 ? Promise.resolve([]) : new ReviewService(em).pending(mine);
   }
 
-  @Query(() => [Release], { description: 'Approved releases that take effect on a later day (the platform publishes each on its `effectiveOn`), soonest first.' })
+  @Query(() => [Release], {
+    description: 'Approved releases that take effect on a later day (the platform publishes each on its `effectiveOn`), soonest first.',
+  })
   upcomingReleases(@Ctx() { em }: GraphQLContext, @Arg('referential', () => ID, { nullable: true }) referential?: string): Promise<Release[]> {
     return new ReviewService(em).upcoming(referential);
   }

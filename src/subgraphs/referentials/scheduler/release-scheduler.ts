@@ -39,13 +39,19 @@ export async function publishDueReleases(orm: MikroORM): Promise<ScheduledPublic
         const [due] = await em.execute<DueRow[]>(
           `select id, referential_code, number, version, to_char(effective_on, 'YYYY-MM-DD') as effective_on from referential_release
            where status = 'DRAFT' and review_state = 'APPROVED' and effective_on <= ? and id <> all(?::int[])
-           order by effective_on, id limit 1 for update skip locked`, [on, `{${failed.join(',')}}`]);
+           order by effective_on, id limit 1 for update skip locked`,
+          [on, `{${failed.join(',')}}`],
+        );
         if (!due) return undefined;
         failed.push(due.id); // Tried once per run, whatever happens.
         await new ReleaseService(em).publish(due.referential_code, due.version, SCHEDULER_ACTOR);
         await recordAudit(em, {
-          actor: SCHEDULER_ACTOR, actorKind: 'platform', operation: 'publishRelease', target: `${due.referential_code}/${due.number}`,
-          referentialCode: due.referential_code, arguments: { referential: due.referential_code, number: due.number, effectiveOn: due.effective_on },
+          actor: SCHEDULER_ACTOR,
+          actorKind: 'platform',
+          operation: 'publishRelease',
+          target: `${due.referential_code}/${due.number}`,
+          referentialCode: due.referential_code,
+          arguments: { referential: due.referential_code, number: due.number, effectiveOn: due.effective_on },
         });
         return due;
       });
@@ -75,7 +81,9 @@ export function startReleaseScheduler(orm: MikroORM, intervalMs = 60_000): Runni
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = running.then(() => (stopped ? [] : publishDueReleases(orm))).catch((error: unknown) => logger.error({ err: error }, 'release scheduler run failed'));
+    running = running
+      .then(() => (stopped ? [] : publishDueReleases(orm)))
+      .catch((error: unknown) => logger.error({ err: error }, 'release scheduler run failed'));
   };
   tick();
   const timer = setInterval(tick, intervalMs);

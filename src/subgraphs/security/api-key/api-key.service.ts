@@ -16,7 +16,10 @@ const invalid = (message: string, field: string): never => {
 };
 
 export class ApiKeyService {
-  constructor(private readonly em: EntityManager, private readonly applications?: ApplicationDirectory) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly applications?: ApplicationDirectory,
+  ) {}
 
   list(): Promise<ApiKey[]> {
     return this.em.find(ApiKey, {}, { orderBy: { id: 'asc' } });
@@ -35,7 +38,17 @@ export class ApiKeyService {
     if (expiresAt.getTime() <= now || expiresAt.getTime() > now + 731 * DAY_MS) invalid('expiresAt must be in the next two years', 'input.expiresAt');
     const application = await this.checkApplication(input.application);
     const { key, prefix, secretHash } = newApiKey();
-    const apiKey = this.em.create(ApiKey, { prefix, secretHash, name, roles, stewardOf, expiresAt, createdBy, application, allowListOnly: input.allowListOnly ?? false });
+    const apiKey = this.em.create(ApiKey, {
+      prefix,
+      secretHash,
+      name,
+      roles,
+      stewardOf,
+      expiresAt,
+      createdBy,
+      application,
+      allowListOnly: input.allowListOnly ?? false,
+    });
     await this.em.flush();
     return { key, apiKey };
   }

@@ -7,7 +7,7 @@ import { AuditTrailService } from './audit-trail.service';
 @Resolver()
 export class AuditTrailResolver {
   @Authorized()
-  @Query(() => AuditEntryConnection, { description: 'Accepted changes, newest first: all of them for ADMIN, their referentials\' for a steward.' })
+  @Query(() => AuditEntryConnection, { description: "Accepted changes, newest first: all of them for ADMIN, their referentials' for a steward." })
   auditTrail(
     @Ctx() { em, principal }: GraphQLContext,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,

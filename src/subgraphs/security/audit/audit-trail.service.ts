@@ -15,10 +15,21 @@ export class AuditTrailService {
   async list(principal: Principal, filter: AuditFilter = {}, first?: number | null, after?: string | null): Promise<AuditEntryConnection> {
     const size = pageSize(first);
     const afterId = decodeCursor(after)?.[0];
-    if (afterId !== undefined && !Number.isSafeInteger(afterId)) throw new SecurityException('after is not a cursor returned by this API', SecurityExceptionCode.INVALID_AUDIT_FILTER, 'after');
+    if (afterId !== undefined && !Number.isSafeInteger(afterId))
+      throw new SecurityException('after is not a cursor returned by this API', SecurityExceptionCode.INVALID_AUDIT_FILTER, 'after');
     const where = this.where(principal, filter);
-    const rows = await this.em.find(AuditEntry, afterId === undefined ? where : { $and: [where, { id: { $lt: Number(afterId) } }] }, { orderBy: { id: 'desc' }, limit: size + 1 });
-    return toConnection(AuditEntryConnection, rows, size, (e) => [e.id], () => this.em.count(AuditEntry, where), afterId !== undefined);
+    const rows = await this.em.find(AuditEntry, afterId === undefined ? where : { $and: [where, { id: { $lt: Number(afterId) } }] }, {
+      orderBy: { id: 'desc' },
+      limit: size + 1,
+    });
+    return toConnection(
+      AuditEntryConnection,
+      rows,
+      size,
+      (e) => [e.id],
+      () => this.em.count(AuditEntry, where),
+      afterId !== undefined,
+    );
   }
 
   private where(principal: Principal, filter: AuditFilter): FilterQuery<AuditEntry> {

@@ -8,7 +8,8 @@ import { STAGING_TABLE } from './stage.phase';
 async function crossRowChecks(client: Client, file: string, issues: IssueLog, columns: { code: string }, staged: { uniqueCodes: boolean }): Promise<void> {
   if (staged.uniqueCodes) return;
   const duplicates = await client.query<{ code: string; lines: number[] }>(
-    `select code, array_agg(line order by line) as lines from ${STAGING_TABLE} group by code having count(*) > 1 order by min(line) limit 10000`);
+    `select code, array_agg(line order by line) as lines from ${STAGING_TABLE} group by code having count(*) > 1 order by min(line) limit 10000`,
+  );
   for (const { code, lines } of duplicates.rows) {
     for (const line of lines.slice(1)) issues.add({ file, line, column: columns.code, reason: `duplicate code "${code}" (first at line ${lines[0]})` });
   }
@@ -23,15 +24,26 @@ async function settleLevels(client: Client, file: string, issues: IssueLog, colu
       select code, 1 as depth from ${STAGING_TABLE} where parent_code is null
       union all select s.code, t.depth + 1 from ${STAGING_TABLE} s join tree t on s.parent_code = t.code where t.depth < ${MAX_LEVEL})
     update ${STAGING_TABLE} s set level = t.depth from tree t where t.code = s.code and s.level is null`);
-  const problems = await hierarchyProblems(async (sql, params) => (await client.query(sql, params)).rows, `select line, code, parent_code, level from ${STAGING_TABLE}`, []);
+  const problems = await hierarchyProblems(
+    async (sql, params) => (await client.query(sql, params)).rows,
+    `select line, code, parent_code, level from ${STAGING_TABLE}`,
+    [],
+  );
   for (const p of problems) issues.add({ file, line: p.line ?? 0, column: p.field === 'parentCode' ? columns.parentCode : columns.level, reason: p.reason });
 }
 
 /** Check: the rules that span rows (duplicates, hierarchy), and a file with no data row (it would end-date every entry). */
-export async function checkStaged(client: Client, file: string, issues: IssueLog, columns: { code: string; parentCode?: string; level?: string }, staged: { uniqueCodes: boolean; rowsRead: number }): Promise<void> {
+export async function checkStaged(
+  client: Client,
+  file: string,
+  issues: IssueLog,
+  columns: { code: string; parentCode?: string; level?: string },
+  staged: { uniqueCodes: boolean; rowsRead: number },
+): Promise<void> {
   await crossRowChecks(client, file, issues, columns, staged);
   await settleLevels(client, file, issues, columns);
-  if (staged.rowsRead === 0 && issues.count === 0) issues.add({ file, line: 1, reason: 'the file has no data row (a header at least, then one entry per line or element)', fatal: true });
+  if (staged.rowsRead === 0 && issues.count === 0)
+    issues.add({ file, line: 1, reason: 'the file has no data row (a header at least, then one entry per line or element)', fatal: true });
 }
 
 /**

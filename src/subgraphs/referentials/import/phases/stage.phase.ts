@@ -17,15 +17,24 @@ export const STAGING_TABLE = 'import_staging';
 
 /** The staging table's type of each version column (after the file's line number). */
 const STAGING_TYPES: Record<VersionColumn, string> = {
-  code: 'text not null', label: 'text not null', parent_code: 'text', level: 'int', attributes: 'jsonb not null',
-  valid_from: 'date', valid_to: 'date', legal_cells: 'jsonb', search_text: 'text not null',
+  code: 'text not null',
+  label: 'text not null',
+  parent_code: 'text',
+  level: 'int',
+  attributes: 'jsonb not null',
+  valid_from: 'date',
+  valid_to: 'date',
+  legal_cells: 'jsonb',
+  search_text: 'text not null',
 };
 const STAGING_COLUMNS = ['line', ...VERSION_COLUMNS];
 const UNIQUE_VIOLATION = '23505';
 
 /** A session-private table, gone with the transaction: a killed import leaves nothing behind. */
 async function createStaging(client: Client): Promise<void> {
-  await client.query(`create temp table ${STAGING_TABLE} (line int not null, ${VERSION_COLUMNS.map((column) => `${column} ${STAGING_TYPES[column]}`).join(', ')}) on commit drop`);
+  await client.query(
+    `create temp table ${STAGING_TABLE} (line int not null, ${VERSION_COLUMNS.map((column) => `${column} ${STAGING_TYPES[column]}`).join(', ')}) on commit drop`,
+  );
 }
 
 /**
@@ -79,8 +88,14 @@ export interface StageProgress {
  * Stage: streams the file (decode, validate each row) into the staging table, reporting the invalid rows to `issues`.
  * One string of COPY text per batch read: a chain of async generators per row cost more than the validation.
  */
-export async function stageFile(client: Client, referential: Referential, source: StageSource, issues: IssueLog, report: StageProgress,
-  onProgress?: (rows: number, bytes: { read: number; total: number }) => void): Promise<{ uniqueCodes: boolean }> {
+export async function stageFile(
+  client: Client,
+  referential: Referential,
+  source: StageSource,
+  issues: IssueLog,
+  report: StageProgress,
+  onProgress?: (rows: number, bytes: { read: number; total: number }) => void,
+): Promise<{ uniqueCodes: boolean }> {
   const { path, file, format, mapping } = source;
   await createStaging(client);
   let headerBroken = false;
@@ -88,13 +103,35 @@ export async function stageFile(client: Client, referential: Referential, source
   const total = (await stat(path)).size;
   // The default layout's columns are optional but code and label; a layout or mapping file names what it needs.
   const usesDefaultLayout = !source.mappingFile && format === 'csv';
-  const records = format === 'json' ? readJson(path, issues, read) : readDelimited(path, issues, (info) => {
-    report.source = info;
-    const named = usesDefaultLayout ? [mapping.code, mapping.label] : [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...Object.values(mapping.attributes ?? {})];
-    const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
-    for (const column of missing) issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})`, fatal: true });
-    headerBroken = missing.length > 0;
-  }, read, format === 'natinf' && !source.mappingFile ? 'none' : 'csv');
+  const records =
+    format === 'json'
+      ? readJson(path, issues, read)
+      : readDelimited(
+          path,
+          issues,
+          (info) => {
+            report.source = info;
+            const named = usesDefaultLayout
+              ? [mapping.code, mapping.label]
+              : [
+                  mapping.code,
+                  mapping.label,
+                  mapping.parentCode,
+                  mapping.level,
+                  mapping.validFrom,
+                  mapping.validTo,
+                  mapping.definedBy,
+                  mapping.punishedBy,
+                  ...Object.values(mapping.attributes ?? {}),
+                ];
+            const missing = named.filter((c): c is string => Boolean(c) && !info.columns.includes(c!));
+            for (const column of missing)
+              issues.add({ file, line: 1, column, reason: `column "${column}" is missing from the header (found: ${info.columns.join(', ')})`, fatal: true });
+            headerBroken = missing.length > 0;
+          },
+          read,
+          format === 'natinf' && !source.mappingFile ? 'none' : 'csv',
+        );
   // An ENUM drawn from a vocabulary (NATINF nature) accepts the terms of its latest published release.
   const attributeDefinitions = await withVocabularies(pgRunner(client), referential.attributeDefinitions, today());
   // A plain copy: assigning to the entity (or an object inheriting its accessors) would change it for later imports.

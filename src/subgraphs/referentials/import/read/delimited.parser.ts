@@ -8,7 +8,10 @@ export interface DelimitedRecord {
 
 /** Text the parser cannot read; `line` is where the record it was reading starts. */
 export class DelimitedSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -41,7 +44,8 @@ export class DelimitedParser {
   private readonly delimiterCode: number;
 
   constructor(private readonly delimiter: string) {
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`);
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+      throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`);
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
@@ -91,7 +95,8 @@ export class DelimitedParser {
     }
     this.rest = pos < length ? buffer.slice(pos) : '';
     this.line = line;
-    if (this.rest.length > MAX_RECORD_CHARS) throw new DelimitedSyntaxError(`no end of record within ${MAX_RECORD_CHARS} characters (a quote left open?)`, line);
+    if (this.rest.length > MAX_RECORD_CHARS)
+      throw new DelimitedSyntaxError(`no end of record within ${MAX_RECORD_CHARS} characters (a quote left open?)`, line);
     return records;
   }
 
@@ -126,7 +131,10 @@ export class DelimitedParser {
         fields.push(value);
         while (pos < length && buffer.charCodeAt(pos) !== this.delimiterCode && buffer.charCodeAt(pos) !== NEWLINE && isBlank(buffer.charCodeAt(pos))) pos++;
         if (pos < length && buffer.charCodeAt(pos) !== this.delimiterCode && buffer.charCodeAt(pos) !== NEWLINE) {
-          throw new DelimitedSyntaxError(`text after the closing quote of field ${fields.length} at line ${line + lines}: a quote inside a quoted field is written ""`, line);
+          throw new DelimitedSyntaxError(
+            `text after the closing quote of field ${fields.length} at line ${line + lines}: a quote inside a quoted field is written ""`,
+            line,
+          );
         }
       } else {
         let end = pos;

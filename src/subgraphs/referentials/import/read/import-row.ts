@@ -31,12 +31,28 @@ export function parseDate(text: string): string | undefined {
  */
 export function rowReader(path: string, mapping: ColumnMapping, referential: Referential, issues: IssueLog): (record: SourceRecord) => ImportRow | null {
   const file = basename(path);
-  const attributeColumns = Object.entries(mapping.attributes ?? {}).map(([name, column]) => ({ name, column, type: referential.attributeDefinitions.find((d) => d.name === name)?.type }));
+  const attributeColumns = Object.entries(mapping.attributes ?? {}).map(([name, column]) => ({
+    name,
+    column,
+    type: referential.attributeDefinitions.find((d) => d.name === name)?.type,
+  }));
   // The rules a steward's edit is held to too: what is imported can be edited, and the reverse.
   const rules = entryRules(referential);
-  const columnOf = (field: string): string | undefined => (field.startsWith('attributes.') ? mapping.attributes?.[field.slice(11)] ?? field.slice(11) : (mapping as unknown as Record<string, string | undefined>)[field]);
-  const columns = [mapping.code, mapping.label, mapping.parentCode, mapping.level, mapping.validFrom, mapping.validTo, mapping.definedBy, mapping.punishedBy, ...attributeColumns.map((a) => a.column)]
-    .filter((c): c is string => Boolean(c));
+  const columnOf = (field: string): string | undefined =>
+    field.startsWith('attributes.')
+      ? (mapping.attributes?.[field.slice(11)] ?? field.slice(11))
+      : (mapping as unknown as Record<string, string | undefined>)[field];
+  const columns = [
+    mapping.code,
+    mapping.label,
+    mapping.parentCode,
+    mapping.level,
+    mapping.validFrom,
+    mapping.validTo,
+    mapping.definedBy,
+    mapping.punishedBy,
+    ...attributeColumns.map((a) => a.column),
+  ].filter((c): c is string => Boolean(c));
   return (record) => {
     const before = issues.count;
     const problem = (column: string | undefined, reason: string) => issues.add({ file, line: record.line, column, reason });
@@ -70,7 +86,16 @@ export function rowReader(path: string, mapping: ColumnMapping, referential: Ref
     const punishedBy = get(mapping.punishedBy) || null;
     // No cell and two empty cells are the same thing: an entry without legal texts.
     const legal = definedBy || punishedBy ? { definedBy, punishedBy } : null;
-    const row: ImportRow = { line: record.line, code: get(mapping.code), label: normaliseLabel(get(mapping.label)), parentCode: get(mapping.parentCode) || null, level, attributes, ...dates, legalCells: legal };
+    const row: ImportRow = {
+      line: record.line,
+      code: get(mapping.code),
+      label: normaliseLabel(get(mapping.label)),
+      parentCode: get(mapping.parentCode) || null,
+      level,
+      attributes,
+      ...dates,
+      legalCells: legal,
+    };
     const problems = rules(row);
     for (const p of problems) problem(columnOf(p.field) ?? p.field, p.reason);
     return problems.length ? null : row;

@@ -9,7 +9,13 @@ const NO_LONGER_USED = /\s*\(\s*ce poste ne doit plus [eê]tre utilis[eé] [aà]
 export function endDateFromLabel(label: string): { label: string; validTo: string } | null {
   const match = NO_LONGER_USED.exec(label);
   if (!match) return null;
-  const month = MONTHS.indexOf(match[2].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')) + 1;
+  const month =
+    MONTHS.indexOf(
+      match[2]
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+    ) + 1;
   if (month === 0) return null;
   const validTo = `${match[3]}-${String(month).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
   return { label: `${label.slice(0, match.index)} ${label.slice(match.index + match[0].length)}`.trim(), validTo };

@@ -56,7 +56,8 @@ export const jsonLayout = (attributeNames: readonly string[]): ColumnMapping => 
 
 export async function readMappingFile(path: string): Promise<ColumnMapping> {
   const mapping = JSON.parse(await readFile(path, 'utf8')) as Partial<ColumnMapping>;
-  if (typeof mapping.code !== 'string' || typeof mapping.label !== 'string') throw new Error(`${path}: a mapping names at least the "code" and "label" columns`);
+  if (typeof mapping.code !== 'string' || typeof mapping.label !== 'string')
+    throw new Error(`${path}: a mapping names at least the "code" and "label" columns`);
   return mapping as ColumnMapping;
 }
 

@@ -48,11 +48,20 @@ async function head(path: string): Promise<Buffer> {
  * whatever its encoding and separator; a record with the wrong number of fields is reported (file, line) and
  * skipped, never guessed at.
  */
-export async function* readDelimited(path: string, issues: IssueLog, info: (i: SourceInfo) => void, progress: ReadProgress = { bytes: 0 }, quoting: 'csv' | 'none' = 'csv'): AsyncGenerator<SourceItem[]> {
+export async function* readDelimited(
+  path: string,
+  issues: IssueLog,
+  info: (i: SourceInfo) => void,
+  progress: ReadProgress = { bytes: 0 },
+  quoting: 'csv' | 'none' = 'csv',
+): AsyncGenerator<SourceItem[]> {
   const file = basename(path);
   const start = await head(path);
   const encoding = detectEncoding(start);
-  const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const firstLine = new TextDecoder(encoding)
+    .decode(start)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0];
   const separator = detectSeparator(firstLine);
   const text = decoder(encoding);
   // The ministry's files are never quoted: a `"` is text there (`LE PANNEAU "STOP" A`).
