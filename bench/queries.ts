@@ -29,7 +29,7 @@ export const atQuery = (list: string, parentCode: string): BenchQuery['graphql']
 /** The mix, against the latest published release of each synthetic list. */
 export function benchQueries(releases: { natinfSized: number; large: number }): BenchQuery[] {
   const search = visible(NATINF_SIZED, releases.natinfSized);
-  const query = `referential_search_query('${NATINF_SIZED}', '{conduite,ivres}')`;
+  const query = `referential_search_query('${NATINF_SIZED}', '{vehicule,autrui}')`;
   const large = visible(LARGE_LIST, releases.large);
   return [
     {
@@ -65,7 +65,7 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
     {
       name: 'search in 17,000 entries (NATINF-sized)',
       graphql: {
-        query: `{ entries(referential: "${NATINF_SIZED}", filter: { search: "conduite ivres" }, first: 20) { totalCount edges { node { code label } } } }`,
+        query: `{ entries(referential: "${NATINF_SIZED}", filter: { search: "vehicule autrui" }, first: 20) { totalCount edges { node { code label } } } }`,
       },
       sql: [
         {

@@ -161,7 +161,7 @@ export const HAND_WRITTEN: Readonly<Record<string, HandWrittenAnswer>> = {
   'court by code': courtByCode,
   'competent courts for a commune': competentCourts,
   'page of 100 courts with parents': pageOfCourts,
-  'search in 17,000 entries (NATINF-sized)': (db) => search(db, NATINF_SIZED, 'conduite ivres', 20),
+  'search in 17,000 entries (NATINF-sized)': (db) => search(db, NATINF_SIZED, 'vehicule autrui', 20),
   'page of 100 entries with legal references (1M list)': (db) => entriesWithLegalReferences(db, LARGE_LIST, 3, 100),
   '`at` query on the 1M list (children in force on a day)': childrenInForce,
   'walk Court → deployments → application → exchanges → referentials → entries': walk,
