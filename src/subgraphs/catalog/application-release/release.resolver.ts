@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { ApplicationRelease } from './application-release.entity';
 import { AddReleaseInput, AddRoadmapItemInput } from './release.input';
 import { RoadmapItem } from './roadmap-item.entity';

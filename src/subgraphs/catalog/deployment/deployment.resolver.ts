@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { Application } from '../application/application.entity';
 import { courtStub, CourtStub } from '../federation/court.stub';
 import { Deployment, type DeploymentNode } from './deployment.entity';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { catalogServices } from '../catalog.services';
 import { CourtContact } from '../contact/court-contact.entity';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
 import { ReferentialStub } from './referential.stub';
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { ClientUsage, FieldUsage, ObservedReferentialUsage } from './observed-usage.types';
 
 const SINCE = { nullable: true, description: 'Start of the period; 30 days ago by default.' } as const;

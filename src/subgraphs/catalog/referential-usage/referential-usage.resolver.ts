@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { catalogServices } from '../catalog.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { Application } from '../application/application.entity';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { ReferentialUsage } from './referential-usage.entity';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { changesServices } from '../changes.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
+import { changesServices } from '../changes.services';
 import { ChangePage } from './change-page.type';
 
 @Resolver()

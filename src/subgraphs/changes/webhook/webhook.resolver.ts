@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { changesServices } from '../changes.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { ChangeEvent } from '../change-event/change-event.entity';
 import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.input';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { numericId } from '../../../kernel/graphql/ids';
+import { changesServices } from '../changes.services';
 
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {

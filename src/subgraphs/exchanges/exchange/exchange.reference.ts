@@ -1,6 +1,6 @@
 import type { ReferenceResolver } from '../../../kernel/federation/build-federated-schema';
-import type { Exchange } from './exchange.entity';
 import { exchangesServices } from '../exchanges.services';
+import type { Exchange } from './exchange.entity';
 
 /** Other subgraphs hold `Exchange { code }` stubs (impact results); the gateway resolves them here, batched per request. */
 export const resolveExchangeReference: ReferenceResolver<Exchange> = (reference, context) =>

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { exchangesServices } from '../exchanges.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { exchangesServices } from '../exchanges.services';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { SchemaVersion } from '../schema-version/schema-version.entity';
 import { ExchangeParty } from './exchange-party.entity';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { exchangesServices } from '../exchanges.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { exchangesServices } from '../exchanges.services';
 import { PartyRole } from '../exchange/exchange-enums';
 import { Exchange } from '../exchange/exchange.entity';
 import { ApplicationStub } from './application.stub';

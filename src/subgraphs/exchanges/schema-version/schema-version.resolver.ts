@@ -1,8 +1,8 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { exchangesServices } from '../exchanges.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { exchangesServices } from '../exchanges.services';
 import { SchemaStatus } from './schema-enums';
 import { SchemaVersion } from './schema-version.entity';
 import { AddSchemaVersionInput, MessageValidation } from './schema-version.types';

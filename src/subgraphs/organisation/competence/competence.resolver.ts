@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
-import { CompetenceIssue } from './competence-issue.entity';
 import { organisationServices } from '../organisation.services';
+import { CompetenceIssue } from './competence-issue.entity';
 import { CompetentCourt } from './competent-court.type';
 
 @Resolver()

@@ -3,11 +3,11 @@ import { assertSteward, SRJ_REFERENTIAL } from '../../../kernel/auth/principal';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { organisationServices } from '../organisation.services';
 import { Court } from '../court/court.entity';
 import { CreateCourtInput } from './create-court.input';
 import { MergeCourtsInput } from './merge-courts.input';
 import { MergeResult } from './merge-result.type';
-import { organisationServices } from '../organisation.services';
 
 /** Courts are stewarded like a referential, under the code SRJ. */
 @Resolver()

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { referentialsServices } from '../referentials.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { ReleaseDiff } from '../diff/release-diff.types';
 import { EntryMapping } from '../mapping/entry-mapping.entity';
 import { MappingKind } from '../mapping/mapping-kind.enum';

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { referentialsServices } from '../referentials.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
 import { LegalRole } from '../legal-reference/legal-text-kind.enum';
 import { EntryMapping } from '../mapping/entry-mapping.entity';

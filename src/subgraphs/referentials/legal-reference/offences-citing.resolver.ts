@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { referentialsServices } from '../referentials.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { legalReferences } from '../entry/entry-loaders';
 import { LegalReference } from './legal-reference.entity';
 import { LegalRole } from './legal-text-kind.enum';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
-import { referentialsServices } from '../referentials.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { referentialsServices } from '../referentials.services';
 import { Release } from './release.entity';
 
 @Resolver(() => Release)

@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { AuthException, AuthExceptionCode } from '../../../kernel/auth/auth.exception';
 import { hasRole, isStewardOf } from '../../../kernel/auth/principal';
 import { Role } from '../../../kernel/auth/role.enum';
-import { referentialsServices } from '../referentials.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { Referential } from '../referential/referential.entity';
 import type { ReferentialRow } from '../referential/referential.repository';
 import { Release } from '../release/release.entity';

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiKey } from '../../../kernel/auth/api-key.entity';
 import { Role } from '../../../kernel/auth/role.enum';
-import { securityServices } from '../security.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { securityServices } from '../security.services';
 import { CreateApiKeyInput } from './api-key.input';
 import { CreatedApiKey } from './created-api-key.type';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { securityServices } from '../security.services';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { securityServices } from '../security.services';
 import { AuditEntryConnection } from './audit-entry-connection.type';
 import { AuditFilter } from './audit-filter.input';
 
