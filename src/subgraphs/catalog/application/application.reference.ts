@@ -1,6 +1,7 @@
 import type { ReferenceResolver } from '../../../kernel/federation/build-federated-schema';
+import { catalogServices } from '../catalog.services';
 import type { Application } from './application.entity';
-import { ApplicationService } from './application.service';
 
 /** Other subgraphs hold `Application { code }` stubs; the gateway resolves them here, batched per request. */
-export const resolveApplicationReference: ReferenceResolver<Application> = (reference, { em }) => new ApplicationService(em).findByCode(String(reference.code));
+export const resolveApplicationReference: ReferenceResolver<Application> = (reference, context) =>
+  catalogServices(context).applications.findByCode(String(reference.code));

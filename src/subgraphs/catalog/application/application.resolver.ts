@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment } from '../deployment/deployment.entity';
 import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
@@ -9,27 +10,23 @@ import { RoadmapItem } from '../application-release/roadmap-item.entity';
 import { LifecycleStatus } from './application-enums';
 import { Application } from './application.entity';
 import { ApplicationsFilter, CreateApplicationInput, UpdateApplicationInput } from './application.input';
-import { ApplicationService } from './application.service';
 
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => Application, { nullable: true, description: 'An application by its code; null when none has it.' })
-  application(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Application | null> {
-    return new ApplicationService(em).findByCode(code);
+  application(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<Application | null> {
+    return catalogServices(ctx).applications.findByCode(code);
   }
 
   @Query(() => [Application], { description: 'Applications of the IS map, by code.' })
-  applications(
-    @Ctx() { em }: GraphQLContext,
-    @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter,
-  ): Promise<Application[]> {
-    return new ApplicationService(em).list(filter ?? undefined);
+  applications(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter): Promise<Application[]> {
+    return catalogServices(ctx).applications.list(filter ?? undefined);
   }
 
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Application)
-  createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() { em }: GraphQLContext): Promise<Application> {
-    return new ApplicationService(em).create(input);
+  createApplication(@Arg('input', () => CreateApplicationInput) input: CreateApplicationInput, @Ctx() ctx: GraphQLContext): Promise<Application> {
+    return catalogServices(ctx).applications.create(input);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -37,9 +34,9 @@ export class ApplicationResolver {
   updateApplication(
     @Arg('code', () => ID) code: string,
     @Arg('input', () => UpdateApplicationInput) input: UpdateApplicationInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return new ApplicationService(em).update(code, input);
+    return catalogServices(ctx).applications.update(code, input);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -47,9 +44,9 @@ export class ApplicationResolver {
   setApplicationLifecycle(
     @Arg('code', () => ID) code: string,
     @Arg('status', () => LifecycleStatus) status: LifecycleStatus,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return new ApplicationService(em).setLifecycleStatus(code, status);
+    return catalogServices(ctx).applications.setLifecycleStatus(code, status);
   }
 
   @FieldResolver(() => [ApplicationRelease], { description: 'Releases, latest first.' })

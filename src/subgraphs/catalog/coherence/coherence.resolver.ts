@@ -1,8 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
-import { catalogPorts } from '../catalog.ports';
+import { catalogServices } from '../catalog.services';
 import { CoherenceReport } from './coherence.types';
-import { CoherenceService } from './coherence.service';
 
 @Resolver()
 export class CoherenceResolver {
@@ -10,7 +9,7 @@ export class CoherenceResolver {
     description:
       'Dangling references, retired producers or consumers, deployments at closed courts, and (with the referentials subgraph) retired pins and unused referentials.',
   })
-  coherenceReport(@Ctx() { em }: GraphQLContext): Promise<CoherenceReport> {
-    return new CoherenceService(em, catalogPorts).report();
+  coherenceReport(@Ctx() ctx: GraphQLContext): Promise<CoherenceReport> {
+    return catalogServices(ctx).coherence.report();
   }
 }

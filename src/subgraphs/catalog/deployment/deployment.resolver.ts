@@ -1,24 +1,23 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { Application } from '../application/application.entity';
-import { ApplicationService } from '../application/application.service';
 import { courtStub, CourtStub } from '../federation/court.stub';
 import { Deployment, type DeploymentNode } from './deployment.entity';
 import { AddDeploymentInput } from './deployment.input';
-import { DeploymentService } from './deployment.service';
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Deployment, { description: 'Plans, pilots, deploys or withdraws an application at a court (one row per application and court).' })
-  addDeployment(@Arg('input', () => AddDeploymentInput) input: AddDeploymentInput, @Ctx() { em }: GraphQLContext): Promise<Deployment> {
-    return new DeploymentService(em).add(input);
+  addDeployment(@Arg('input', () => AddDeploymentInput) input: AddDeploymentInput, @Ctx() ctx: GraphQLContext): Promise<Deployment> {
+    return catalogServices(ctx).deployments.add(input);
   }
 
   @FieldResolver(() => Application)
-  application(@Root() deployment: DeploymentNode, @Ctx() { em }: GraphQLContext): Promise<Application | null> {
-    return new ApplicationService(em).findByCode(deployment.applicationCode);
+  application(@Root() deployment: DeploymentNode, @Ctx() ctx: GraphQLContext): Promise<Application | null> {
+    return catalogServices(ctx).applications.findByCode(deployment.applicationCode);
   }
 
   @FieldResolver(() => CourtStub, { description: 'The court (organisation subgraph).' })

@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { catalogServices } from '../catalog.services';
 import { CourtContact } from '../contact/court-contact.entity';
-import { CourtContactService } from '../contact/court-contact.service';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';
-import { DeploymentService } from '../deployment/deployment.service';
 import { CourtStub } from './court.stub';
 
 @Resolver(() => CourtStub)
@@ -16,10 +15,10 @@ export class CourtStubResolver {
   })
   deployments(
     @Root() court: CourtStub,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus,
   ): Promise<DeploymentNode[]> {
-    return new DeploymentService(em).atCourt(court.code, status);
+    return catalogServices(ctx).deployments.atCourt(court.code, status);
   }
 
   @FieldResolver(() => [CourtContact], {
@@ -28,9 +27,9 @@ export class CourtStubResolver {
   })
   contacts(
     @Root() court: CourtStub,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('validAt', () => LocalDateScalar, { nullable: true }) validAt?: string,
   ): Promise<CourtContact[]> {
-    return new CourtContactService(em).atCourt(court.code, validAt ?? undefined);
+    return catalogServices(ctx).courtContacts.atCourt(court.code, validAt ?? undefined);
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { ClientUsage, FieldUsage, ObservedReferentialUsage } from './observed-usage.types';
-import { ObservedUsageService } from './observed-usage.service';
 
 const SINCE = { nullable: true, description: 'Start of the period; 30 days ago by default.' } as const;
 
@@ -11,30 +11,26 @@ const SINCE = { nullable: true, description: 'Start of the period; 30 days ago b
 export class ObservedUsageResolver {
   @Authorized(Role.ARCHITECT)
   @Query(() => FieldUsage, { description: 'Who reads a schema coordinate (e.g. "Court.parent", "Query.competentCourts"), per client.' })
-  fieldUsage(@Arg('coordinate') coordinate: string, @Arg('since', () => Date, SINCE) since: Date | null, @Ctx() { em }: GraphQLContext): Promise<FieldUsage> {
-    return new ObservedUsageService(em).fieldUsage(coordinate, since);
+  fieldUsage(@Arg('coordinate') coordinate: string, @Arg('since', () => Date, SINCE) since: Date | null, @Ctx() ctx: GraphQLContext): Promise<FieldUsage> {
+    return catalogServices(ctx).observedUsage.fieldUsage(coordinate, since);
   }
 
   @Authorized(Role.ARCHITECT)
   @Query(() => ClientUsage, { description: 'The coordinates and referential releases a client (an application code, `key:…`, `user:…`, `anonymous`) reads.' })
-  clientUsage(
-    @Arg('client', () => ID) client: string,
-    @Arg('since', () => Date, SINCE) since: Date | null,
-    @Ctx() { em }: GraphQLContext,
-  ): Promise<ClientUsage> {
-    return new ObservedUsageService(em).clientUsage(client, since);
+  clientUsage(@Arg('client', () => ID) client: string, @Arg('since', () => Date, SINCE) since: Date | null, @Ctx() ctx: GraphQLContext): Promise<ClientUsage> {
+    return catalogServices(ctx).observedUsage.clientUsage(client, since);
   }
 
   @Authorized(Role.ARCHITECT)
   @Query(() => [String], { description: 'Coordinates of the served schema nobody was observed reading in the period.' })
-  unusedFields(@Arg('since', () => Date, SINCE) since: Date | null, @Ctx() { em }: GraphQLContext): Promise<string[]> {
-    return new ObservedUsageService(em).unusedFields(since);
+  unusedFields(@Arg('since', () => Date, SINCE) since: Date | null, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return catalogServices(ctx).observedUsage.unusedFields(since);
   }
 
   @Authorized(Role.ARCHITECT)
   @Query(() => [FieldUsage], { description: 'Fields marked @deprecated, and who still reads them.' })
-  deprecatedFieldUsage(@Arg('since', () => Date, SINCE) since: Date | null, @Ctx() { em }: GraphQLContext): Promise<FieldUsage[]> {
-    return new ObservedUsageService(em).deprecatedFieldUsage(since);
+  deprecatedFieldUsage(@Arg('since', () => Date, SINCE) since: Date | null, @Ctx() ctx: GraphQLContext): Promise<FieldUsage[]> {
+    return catalogServices(ctx).observedUsage.deprecatedFieldUsage(since);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -42,8 +38,8 @@ export class ObservedUsageResolver {
   referentialUsage(
     @Arg('referential', () => ID) referential: string,
     @Arg('since', () => Date, SINCE) since: Date | null,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ObservedReferentialUsage> {
-    return new ObservedUsageService(em).referentialUsage(referential, since);
+    return catalogServices(ctx).observedUsage.referentialUsage(referential, since);
   }
 }

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { catalogServices } from '../catalog.services';
 import { Application } from '../application/application.entity';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { ReferentialUsage } from './referential-usage.entity';
 import { DeclareReferentialUsageInput } from './referential-usage.input';
-import { ReferentialUsageService } from './referential-usage.service';
 
 @Resolver(() => ReferentialUsage)
 export class ReferentialUsageResolver {
@@ -13,9 +13,9 @@ export class ReferentialUsageResolver {
   @Mutation(() => ReferentialUsage, { description: 'Declares that an application reads or produces a referential.' })
   declareReferentialUsage(
     @Arg('input', () => DeclareReferentialUsageInput) input: DeclareReferentialUsageInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ReferentialUsage> {
-    return new ReferentialUsageService(em).declare(input);
+    return catalogServices(ctx).referentialUsages.declare(input);
   }
 
   @FieldResolver(() => Application)

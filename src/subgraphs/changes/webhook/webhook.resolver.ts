@@ -5,8 +5,8 @@ import { ChangeEvent } from '../change-event/change-event.entity';
 import { RegisterWebhookInput, RegisteredWebhook } from './register-webhook.input';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
-import { WebhookService } from './webhook.service';
 import { numericId } from '../../../kernel/graphql/ids';
+import { changesServices } from '../changes.services';
 
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {
@@ -15,32 +15,32 @@ export class WebhookResolver {
     description:
       'Registers an endpoint for change events; deliveries are signed with the returned secret (ADMIN, ARCHITECT, or a STEWARD for their referentials). Private, loopback and link-local addresses are refused.',
   })
-  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() { em, principal }: GraphQLContext): Promise<RegisteredWebhook> {
-    return new WebhookService(em).register(input, principal);
+  registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() ctx: GraphQLContext): Promise<RegisteredWebhook> {
+    return changesServices(ctx).webhooks.register(input, ctx.principal);
   }
 
   @Authorized('ADMIN')
   @Query(() => [WebhookSubscription], { description: 'Every webhook subscription (ADMIN).' })
-  webhooks(@Ctx() { em }: GraphQLContext): Promise<WebhookSubscription[]> {
-    return new WebhookService(em).list();
+  webhooks(@Ctx() ctx: GraphQLContext): Promise<WebhookSubscription[]> {
+    return changesServices(ctx).webhooks.list();
   }
 
   @Authorized('ADMIN')
   @Mutation(() => WebhookSubscription, { description: 'Stops deliveries to an endpoint (ADMIN).' })
-  deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() { em }: GraphQLContext): Promise<WebhookSubscription> {
-    return new WebhookService(em).deactivate(id);
+  deactivateWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WebhookSubscription> {
+    return changesServices(ctx).webhooks.deactivate(id);
   }
 
   @Authorized('ADMIN')
   @Query(() => [WebhookDelivery], { description: 'Deliveries that failed every try (ADMIN).' })
-  deadWebhookDeliveries(@Ctx() { em }: GraphQLContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<WebhookDelivery[]> {
-    return new WebhookService(em).deadLetters(first);
+  deadWebhookDeliveries(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<WebhookDelivery[]> {
+    return changesServices(ctx).webhooks.deadLetters(first);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Int, { description: 'Sends dead deliveries again (the ones named, or all); returns how many (ADMIN).' })
-  replayWebhookDeliveries(@Ctx() { em }: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
-    return new WebhookService(em).replay(ids?.map((id) => String(numericId(id, 'ids'))));
+  replayWebhookDeliveries(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
+    return changesServices(ctx).webhooks.replay(ids?.map((id) => String(numericId(id, 'ids'))));
   }
 
   @FieldResolver(() => WebhookSubscription)

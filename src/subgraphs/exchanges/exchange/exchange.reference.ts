@@ -1,6 +1,7 @@
 import type { ReferenceResolver } from '../../../kernel/federation/build-federated-schema';
+import { exchangesServices } from '../exchanges.services';
 import type { Exchange } from './exchange.entity';
-import { ExchangeService } from './exchange.service';
 
 /** Other subgraphs hold `Exchange { code }` stubs (impact results); the gateway resolves them here, batched per request. */
-export const resolveExchangeReference: ReferenceResolver<Exchange> = (reference, { em }) => new ExchangeService(em).findByCode(String(reference.code));
+export const resolveExchangeReference: ReferenceResolver<Exchange> = (reference, context) =>
+  exchangesServices(context).exchanges.findByCode(String(reference.code));

@@ -1,30 +1,30 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { exchangesServices } from '../exchanges.services';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { SchemaVersion } from '../schema-version/schema-version.entity';
 import { ExchangeParty } from './exchange-party.entity';
 import { ExchangeStatus, PartyRole } from './exchange-enums';
 import { Exchange } from './exchange.entity';
 import { CreateExchangeInput, ExchangesFilter } from './exchange.input';
-import { ExchangeService } from './exchange.service';
 
 @Resolver(() => Exchange)
 export class ExchangeResolver {
   @Query(() => Exchange, { nullable: true, description: 'An exchange by its code; null when none has it.' })
-  exchange(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<Exchange | null> {
-    return new ExchangeService(em).findByCode(code);
+  exchange(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<Exchange | null> {
+    return exchangesServices(ctx).exchanges.findByCode(code);
   }
 
   @Query(() => [Exchange], { description: 'Exchanges, by code.' })
-  exchanges(@Ctx() { em }: GraphQLContext, @Arg('filter', () => ExchangesFilter, { nullable: true }) filter?: ExchangesFilter): Promise<Exchange[]> {
-    return new ExchangeService(em).list(filter ?? undefined);
+  exchanges(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ExchangesFilter, { nullable: true }) filter?: ExchangesFilter): Promise<Exchange[]> {
+    return exchangesServices(ctx).exchanges.list(filter ?? undefined);
   }
 
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Exchange)
-  createExchange(@Arg('input', () => CreateExchangeInput) input: CreateExchangeInput, @Ctx() { em }: GraphQLContext): Promise<Exchange> {
-    return new ExchangeService(em).create(input);
+  createExchange(@Arg('input', () => CreateExchangeInput) input: CreateExchangeInput, @Ctx() ctx: GraphQLContext): Promise<Exchange> {
+    return exchangesServices(ctx).exchanges.create(input);
   }
 
   @Authorized(Role.ARCHITECT)
@@ -32,9 +32,9 @@ export class ExchangeResolver {
   setExchangeStatus(
     @Arg('code', () => ID) code: string,
     @Arg('status', () => ExchangeStatus) status: ExchangeStatus,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Exchange> {
-    return new ExchangeService(em).setStatus(code, status);
+    return exchangesServices(ctx).exchanges.setStatus(code, status);
   }
 
   @FieldResolver(() => ExchangeParty, { nullable: true })

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { exchangesServices } from '../exchanges.services';
 import { PartyRole } from '../exchange/exchange-enums';
 import { Exchange } from '../exchange/exchange.entity';
-import { ExchangeService } from '../exchange/exchange.service';
 import { ApplicationStub } from './application.stub';
 
 @Resolver(() => ApplicationStub)
@@ -13,9 +13,9 @@ export class ApplicationStubResolver {
   })
   exchanges(
     @Root() application: ApplicationStub,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('role', () => PartyRole, { nullable: true }) role?: PartyRole,
   ): Promise<Exchange[]> {
-    return new ExchangeService(em).ofApplication(application.code, role);
+    return exchangesServices(ctx).exchanges.ofApplication(application.code, role);
   }
 }

@@ -15,7 +15,10 @@ const XSD_SCHEMA_TAG = /<(?:[A-Za-z_][\w.-]*:)?schema[\s>]/;
 const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
 
 export class SchemaVersionService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly exchanges = new ExchangeService(em),
+  ) {}
 
   add(input: AddSchemaVersionInput): Promise<SchemaVersion> {
     const version = checkText(input.version, 'input.version', 32);
@@ -54,7 +57,7 @@ export class SchemaVersionService {
   }
 
   private async find(exchangeCode: string, version: string): Promise<SchemaVersion> {
-    const exchange = await new ExchangeService(this.em).get(exchangeCode, 'exchange');
+    const exchange = await this.exchanges.get(exchangeCode, 'exchange');
     const schema = await this.em.findOne(SchemaVersion, { exchange, version });
     if (!schema)
       throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');

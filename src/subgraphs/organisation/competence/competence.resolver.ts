@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { organisationServices } from '../organisation.services';
 import { CompetenceIssue } from './competence-issue.entity';
-import { CompetenceService } from './competence.service';
 import { CompetentCourt } from './competent-court.type';
 
 @Resolver()
@@ -10,14 +10,14 @@ export class CompetenceResolver {
   @Query(() => [CompetentCourt], { description: 'The competent court of each kind for a commune, on a day (today by default).' })
   competentCourts(
     @Arg('insee', { description: 'INSEE commune code, e.g. "01001" or "2A004".' }) insee: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
   ): Promise<CompetentCourt[]> {
-    return new CompetenceService(em).competentCourts(insee, at ?? undefined);
+    return organisationServices(ctx).competences.competentCourts(insee, at ?? undefined);
   }
 
   @Query(() => [CompetenceIssue], { description: 'Court names of the competence source that matched no court, with the communes they leave uncovered.' })
-  competenceIssues(@Ctx() { em }: GraphQLContext): Promise<CompetenceIssue[]> {
-    return new CompetenceService(em).unmatchedNames();
+  competenceIssues(@Ctx() ctx: GraphQLContext): Promise<CompetenceIssue[]> {
+    return organisationServices(ctx).competences.unmatchedNames();
   }
 }

@@ -3,8 +3,8 @@ import { assertSteward, SRJ_REFERENTIAL } from '../../../kernel/auth/principal';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { organisationServices } from '../organisation.services';
 import { Court } from '../court/court.entity';
-import { CourtLifecycleService } from './court-lifecycle.service';
 import { CreateCourtInput } from './create-court.input';
 import { MergeCourtsInput } from './merge-courts.input';
 import { MergeResult } from './merge-result.type';
@@ -14,22 +14,22 @@ import { MergeResult } from './merge-result.type';
 export class CourtLifecycleResolver {
   @Authorized(Role.STEWARD)
   @Mutation(() => Court, { description: 'Creates a court (a new jurisdiction, or the future target of a merger).' })
-  createCourt(@Arg('input', () => CreateCourtInput) input: CreateCourtInput, @Ctx() { em, principal }: GraphQLContext): Promise<Court> {
-    assertSteward(principal, SRJ_REFERENTIAL);
-    return new CourtLifecycleService(em).createCourt(input);
+  createCourt(@Arg('input', () => CreateCourtInput) input: CreateCourtInput, @Ctx() ctx: GraphQLContext): Promise<Court> {
+    assertSteward(ctx.principal, SRJ_REFERENTIAL);
+    return organisationServices(ctx).courtLifecycle.createCourt(input);
   }
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Court, { description: 'Closes a court on a day: it and its territorial competences end that day.' })
-  closeCourt(@Arg('code', () => ID) code: string, @Arg('on', () => LocalDateScalar) on: string, @Ctx() { em, principal }: GraphQLContext): Promise<Court> {
-    assertSteward(principal, SRJ_REFERENTIAL);
-    return new CourtLifecycleService(em).closeCourt(code, on);
+  closeCourt(@Arg('code', () => ID) code: string, @Arg('on', () => LocalDateScalar) on: string, @Ctx() ctx: GraphQLContext): Promise<Court> {
+    assertSteward(ctx.principal, SRJ_REFERENTIAL);
+    return organisationServices(ctx).courtLifecycle.closeCourt(code, on);
   }
 
   @Authorized(Role.STEWARD)
   @Mutation(() => MergeResult, { description: 'Merges courts into another: they close, it takes over their communes and attached courts.' })
-  mergeCourts(@Arg('input', () => MergeCourtsInput) input: MergeCourtsInput, @Ctx() { em, principal }: GraphQLContext): Promise<MergeResult> {
-    assertSteward(principal, SRJ_REFERENTIAL);
-    return new CourtLifecycleService(em).mergeCourts(input);
+  mergeCourts(@Arg('input', () => MergeCourtsInput) input: MergeCourtsInput, @Ctx() ctx: GraphQLContext): Promise<MergeResult> {
+    assertSteward(ctx.principal, SRJ_REFERENTIAL);
+    return organisationServices(ctx).courtLifecycle.mergeCourts(input);
   }
 }

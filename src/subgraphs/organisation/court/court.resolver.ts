@@ -4,32 +4,32 @@ import { isValidAt } from '../../../kernel/database/validity';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { selects } from '../../../kernel/graphql/selects';
+import { organisationServices } from '../organisation.services';
 import { CourtSite } from '../court-site/court-site.entity';
 import { sitesOf, type CourtSiteRow } from '../court-site/court-site.repository';
 import { CourtConnection } from './court-connection.type';
 import { CourtType } from './court-type.enum';
 import { Court, type CourtNode } from './court.entity';
 import { CourtRepository } from './court.repository';
-import { CourtService } from './court.service';
 import { CourtsFilter } from './courts-filter.input';
 
 /** Roots are rows from the read path or entities from a write: the field resolvers only read `CourtNode`. */
 @Resolver(() => Court)
 export class CourtResolver {
   @Query(() => Court, { nullable: true, description: 'A court by its code; null when no court has it.' })
-  court(@Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<CourtNode | null> {
-    return new CourtService(em).findByCode(code);
+  court(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<CourtNode | null> {
+    return organisationServices(ctx).courts.findByCode(code);
   }
 
   @Query(() => CourtConnection, { description: 'Courts ordered by code, a page at a time (at most 100).' })
   courts(
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => CourtsFilter, { nullable: true }) filter?: CourtsFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 20 by default, 100 at most.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CourtConnection> {
-    return new CourtService(em).list(filter ?? undefined, first, after, selects(info, ['edges', 'node', 'parent']));
+    return organisationServices(ctx).courts.list(filter ?? undefined, first, after, selects(info, ['edges', 'node', 'parent']));
   }
 
   @FieldResolver(() => Court, { nullable: true, description: 'The court above this one (a TJ for a CPH, a CA for a TJ).' })

@@ -15,14 +15,16 @@ const canonical = (value: unknown): string | null =>
     : JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
 
 export class ReleaseDiffService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly releases = new ReleaseService(em),
+  ) {}
 
   /** Versions are rows: an entry unchanged between two releases is the same row in both, so only differing rows are read. */
   async diff(referentialCode: string, from: number, to: number, reader: Principal): Promise<ReleaseDiff> {
-    const releases = new ReleaseService(this.em);
-    await releases.requireReferential(referentialCode);
-    assertReleaseReadable((await releases.require(referentialCode, from, 'from')).status, referentialCode, reader);
-    assertReleaseReadable((await releases.require(referentialCode, to, 'to')).status, referentialCode, reader);
+    await this.releases.requireReferential(referentialCode);
+    assertReleaseReadable((await this.releases.require(referentialCode, from, 'from')).status, referentialCode, reader);
+    assertReleaseReadable((await this.releases.require(referentialCode, to, 'to')).status, referentialCode, reader);
     const pairs = await this.em.execute<{ a: string | null; b: string | null }[]>(
       `with a as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?)),
             b as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?))

@@ -2,12 +2,11 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { ReleaseDiff } from '../diff/release-diff.types';
-import { ReleaseDiffService } from '../diff/release-diff.service';
 import { EntryMapping } from '../mapping/entry-mapping.entity';
 import { MappingKind } from '../mapping/mapping-kind.enum';
 import { Entry } from './entry.entity';
-import { EntryDraftService } from './entry-draft.service';
 import { UpsertEntryInput } from './upsert-entry.input';
 
 /** Stewards' edits of the draft, each checked against the draft's version, and the diff between releases. */
@@ -19,9 +18,9 @@ export class EntryDraftResolver {
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('input', () => UpsertEntryInput) input: UpsertEntryInput,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Entry> {
-    return new EntryDraftService(em).upsert(referential, expectedVersion, input);
+    return referentialsServices(ctx).entryDrafts.upsert(referential, expectedVersion, input);
   }
 
   @Authorized(Role.STEWARD)
@@ -31,9 +30,9 @@ export class EntryDraftResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('code', () => ID) code: string,
     @Arg('validTo', () => LocalDateScalar) validTo: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Entry> {
-    return new EntryDraftService(em).endDate(referential, expectedVersion, code, validTo);
+    return referentialsServices(ctx).entryDrafts.endDate(referential, expectedVersion, code, validTo);
   }
 
   @Authorized(Role.STEWARD)
@@ -45,9 +44,9 @@ export class EntryDraftResolver {
     @Arg('kind', () => MappingKind) kind: MappingKind,
     @Arg('toReferential', () => ID) toReferential: string,
     @Arg('toCode', () => ID) toCode: string,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<EntryMapping> {
-    return new EntryDraftService(em).addMapping(referential, expectedVersion, fromCode, kind, toReferential, toCode);
+    return referentialsServices(ctx).entryDrafts.addMapping(referential, expectedVersion, fromCode, kind, toReferential, toCode);
   }
 
   @Query(() => ReleaseDiff, { description: 'Entries added, removed and changed (field by field) between two releases.' })
@@ -55,8 +54,8 @@ export class EntryDraftResolver {
     @Arg('referential', () => ID) referential: string,
     @Arg('from', () => Int) from: number,
     @Arg('to', () => Int) to: number,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ReleaseDiff> {
-    return new ReleaseDiffService(em).diff(referential, from, to, principal);
+    return referentialsServices(ctx).releaseDiffs.diff(referential, from, to, ctx.principal);
   }
 }

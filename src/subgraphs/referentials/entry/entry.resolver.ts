@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { LegalReference } from '../legal-reference/legal-reference.entity';
 import { LegalRole } from '../legal-reference/legal-text-kind.enum';
 import { EntryMapping } from '../mapping/entry-mapping.entity';
@@ -12,7 +13,6 @@ import { Entry, type EntryView } from './entry.entity';
 import { entryByCode, entryChildren, entryMappings, legalReferences } from './entry-loaders';
 import type { EntryRow } from './entry.repository';
 import { pageExtras } from './page-extras';
-import { EntryService } from './entry.service';
 import { referentialByCode, type ReferentialRow } from '../referential/referential.repository';
 
 /**
@@ -28,7 +28,7 @@ export class EntryResolver {
   })
   async entries(
     @Arg('referential', () => ID) referential: string,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true, description: 'Only entries in force that day.' }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
@@ -36,25 +36,25 @@ export class EntryResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
-    const service = new EntryService(em);
-    return service.list(referential, await service.view(referential, release, at, principal), filter ?? undefined, first, after, pageExtras(info));
+    const service = referentialsServices(ctx).entries;
+    return service.list(referential, await service.view(referential, release, at, ctx.principal), filter ?? undefined, first, after, pageExtras(info));
   }
 
   @Query(() => Entry, { nullable: true, description: 'One entry as of a release (latest published by default) and, when given, in force on `at`.' })
   async entry(
     @Arg('referential', () => ID) referential: string,
     @Arg('code', () => ID) code: string,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
   ): Promise<EntryRow | null> {
-    const service = new EntryService(em);
-    return service.findOne(referential, code, await service.view(referential, release, at, principal));
+    const service = referentialsServices(ctx).entries;
+    return service.findOne(referential, code, await service.view(referential, release, at, ctx.principal));
   }
 
   @Query(() => [Entry], { description: 'Every published version of an entry, oldest first: what it meant in each release and period.' })
-  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() { em }: GraphQLContext): Promise<EntryRow[]> {
-    return new EntryService(em).history(referential, code);
+  entryHistory(@Arg('referential', () => ID) referential: string, @Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<EntryRow[]> {
+    return referentialsServices(ctx).entries.history(referential, code);
   }
 
   @FieldResolver(() => Referential)

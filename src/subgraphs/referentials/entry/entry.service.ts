@@ -15,7 +15,10 @@ import { countEntries, pageOfEntries, publishedVersions, type EntryRow, type Pag
 const SEARCH_CURSOR = '#';
 
 export class EntryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly releases = new ReleaseService(em),
+  ) {}
 
   /** The view a read asks for: a release (latest published by default; a draft for its stewards) and, optionally, a day. */
   async view(referentialCode: string, release: number | null | undefined, at: string | null | undefined, reader: Principal): Promise<EntryView | null> {
@@ -25,7 +28,7 @@ export class EntryService {
       const latest = published.get(referentialCode)!;
       return latest === null ? null : { release: latest, at: at ?? null };
     }
-    assertReleaseReadable((await new ReleaseService(this.em).require(referentialCode, release)).status, referentialCode, reader);
+    assertReleaseReadable((await this.releases.require(referentialCode, release)).status, referentialCode, reader);
     return { release, at: at ?? null };
   }
 

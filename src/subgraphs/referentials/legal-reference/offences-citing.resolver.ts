@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { legalReferences } from '../entry/entry-loaders';
 import { LegalReference } from './legal-reference.entity';
 import { LegalRole } from './legal-text-kind.enum';
 import { LegalTextInput } from './legal-text.input';
 import { OffenceCitation, OffenceCitationConnection } from './offence-citation.type';
-import { OffencesCitingService } from './offences-citing.service';
 
 @Resolver(() => OffenceCitation)
 export class OffencesCitingResolver {
@@ -16,7 +16,7 @@ export class OffencesCitingResolver {
   })
   offencesCiting(
     @Arg('text', () => LegalTextInput) text: LegalTextInput,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('referential', () => ID, { defaultValue: 'NATINF' }) referential: string,
     @Arg('role', () => LegalRole, { nullable: true, description: 'Only the offences the text defines, or only those it punishes.' }) role?: LegalRole,
     @Arg('release', () => Int, { nullable: true }) release?: number,
@@ -24,7 +24,7 @@ export class OffencesCitingResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<OffenceCitationConnection> {
-    return new OffencesCitingService(em).list(referential, text, principal, { role, release, at, first, after });
+    return referentialsServices(ctx).offencesCiting.list(referential, text, ctx.principal, { role, release, at, first, after });
   }
 
   @FieldResolver(() => [LegalReference], { description: 'The references of the entry that cite the text.' })

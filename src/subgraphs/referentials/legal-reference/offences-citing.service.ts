@@ -52,7 +52,10 @@ export function citationCondition(text: LegalTextInput): { sql: string; params: 
  * Code de la route define or punish". By code, a page at a time, in a release (latest published) and on a day.
  */
 export class OffencesCitingService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly entries = new EntryService(em),
+  ) {}
 
   async list(
     referentialCode: string,
@@ -62,7 +65,7 @@ export class OffencesCitingService {
   ): Promise<OffenceCitationConnection> {
     const size = pageSize(options.first);
     const cursor = decodeCursor(options.after);
-    const view: EntryView | null = await new EntryService(this.em).view(referentialCode, options.release, options.at, reader);
+    const view: EntryView | null = await this.entries.view(referentialCode, options.release, options.at, reader);
     if (!view)
       return toConnection(
         OffenceCitationConnection,

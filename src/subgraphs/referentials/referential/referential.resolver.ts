@@ -3,18 +3,16 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Re
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { EntriesFilter } from '../entry/entries-filter.input';
 import { EntryConnection } from '../entry/entry-connection.type';
 import { pageExtras } from '../entry/page-extras';
-import { EntryService } from '../entry/entry.service';
 import { firstPagesOfEntries } from '../entry/entries-batch';
 import { Release } from '../release/release.entity';
 import { mayReadDrafts } from '../release/draft-access';
-import { ReleaseService } from '../release/release.service';
 import { CreateReferentialInput } from './create-referential.input';
 import { Referential } from './referential.entity';
 import { allReferentials, referentialByCode, type ReferentialRow } from './referential.repository';
-import { ReferentialService } from './referential.service';
 
 @Resolver(() => Referential)
 export class ReferentialResolver {
@@ -30,24 +28,24 @@ export class ReferentialResolver {
 
   @Authorized(Role.ARCHITECT)
   @Mutation(() => Referential, { description: 'Declares a new code list (stewards then fill a draft release).' })
-  createReferential(@Arg('input', () => CreateReferentialInput) input: CreateReferentialInput, @Ctx() { em }: GraphQLContext): Promise<Referential> {
-    return new ReferentialService(em).create(input);
+  createReferential(@Arg('input', () => CreateReferentialInput) input: CreateReferentialInput, @Ctx() ctx: GraphQLContext): Promise<Referential> {
+    return referentialsServices(ctx).referentials.create(input);
   }
 
   @FieldResolver(() => [Release], { description: 'Every release, newest first (the draft included for its stewards).' })
-  releases(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release[]> {
-    return new ReleaseService(em).list(referential.code, principal);
+  releases(@Root() referential: ReferentialRow, @Ctx() ctx: GraphQLContext): Promise<Release[]> {
+    return referentialsServices(ctx).releases.list(referential.code, ctx.principal);
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'What reads see by default.' })
-  latestRelease(@Root() referential: ReferentialRow, @Ctx() { em }: GraphQLContext): Promise<Release | null> {
-    return new ReleaseService(em).latestPublished(referential.code);
+  latestRelease(@Root() referential: ReferentialRow, @Ctx() ctx: GraphQLContext): Promise<Release | null> {
+    return referentialsServices(ctx).releases.latestPublished(referential.code);
   }
 
   @FieldResolver(() => EntryConnection, { description: 'Its entries, as the `entries` query gives them (a federated walk can end here).' })
   async entries(
     @Root() referential: ReferentialRow,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('at', () => LocalDateScalar, { nullable: true }) at?: string,
     @Arg('release', () => Int, { nullable: true }) release?: number,
@@ -56,14 +54,21 @@ export class ReferentialResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EntryConnection> {
     if (after || filter?.search) {
-      const service = new EntryService(em);
-      return service.list(referential.code, await service.view(referential.code, release, at, principal), filter ?? undefined, first, after, pageExtras(info));
+      const service = referentialsServices(ctx).entries;
+      return service.list(
+        referential.code,
+        await service.view(referential.code, release, at, ctx.principal),
+        filter ?? undefined,
+        first,
+        after,
+        pageExtras(info),
+      );
     }
-    return firstPagesOfEntries(em, principal).load({ referentialCode: referential.code, at, release, filter: filter ?? undefined, first });
+    return firstPagesOfEntries(ctx.em, ctx.principal).load({ referentialCode: referential.code, at, release, filter: filter ?? undefined, first });
   }
 
   @FieldResolver(() => Release, { nullable: true, description: 'The release being edited, if any (null for whoever is not its steward).' })
-  async draft(@Root() referential: ReferentialRow, @Ctx() { em, principal }: GraphQLContext): Promise<Release | null> {
-    return mayReadDrafts(principal, referential.code) ? new ReleaseService(em).draft(referential.code) : null;
+  async draft(@Root() referential: ReferentialRow, @Ctx() ctx: GraphQLContext): Promise<Release | null> {
+    return mayReadDrafts(ctx.principal, referential.code) ? referentialsServices(ctx).releases.draft(referential.code) : null;
   }
 }

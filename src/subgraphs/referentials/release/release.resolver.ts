@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
+import { referentialsServices } from '../referentials.services';
 import { Release } from './release.entity';
-import { ReleaseService } from './release.service';
 
 @Resolver(() => Release)
 export class ReleaseResolver {
@@ -10,10 +10,10 @@ export class ReleaseResolver {
   @Mutation(() => Release, { description: 'Opens the draft of the next release (one draft at a time).' })
   createDraft(
     @Arg('referential', () => ID) referential: string,
-    @Ctx() { em, actor }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('notes', () => String, { nullable: true }) notes?: string,
   ): Promise<Release> {
-    return new ReleaseService(em).createDraft(referential, actor, notes);
+    return referentialsServices(ctx).releases.createDraft(referential, ctx.actor, notes);
   }
 
   @Authorized(Role.STEWARD)
@@ -21,7 +21,7 @@ export class ReleaseResolver {
   publishRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() { em, actor }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('notes', () => String, { nullable: true }) notes?: string,
     @Arg('allowMassRemoval', () => Boolean, {
       nullable: true,
@@ -29,7 +29,7 @@ export class ReleaseResolver {
     })
     allowMassRemoval?: boolean,
   ): Promise<Release> {
-    return new ReleaseService(em).publish(referential, expectedVersion, actor, notes, allowMassRemoval ?? false);
+    return referentialsServices(ctx).releases.publish(referential, expectedVersion, ctx.actor, notes, allowMassRemoval ?? false);
   }
 
   @Authorized(Role.STEWARD)
@@ -37,14 +37,14 @@ export class ReleaseResolver {
   discardDraft(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<number> {
-    return new ReleaseService(em).discard(referential, expectedVersion);
+    return referentialsServices(ctx).releases.discard(referential, expectedVersion);
   }
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Flags a superseded published release as no longer to be used (it stays readable).' })
-  retireRelease(@Arg('referential', () => ID) referential: string, @Arg('number', () => Int) number: number, @Ctx() { em }: GraphQLContext): Promise<Release> {
-    return new ReleaseService(em).retire(referential, number);
+  retireRelease(@Arg('referential', () => ID) referential: string, @Arg('number', () => Int) number: number, @Ctx() ctx: GraphQLContext): Promise<Release> {
+    return referentialsServices(ctx).releases.retire(referential, number);
   }
 }

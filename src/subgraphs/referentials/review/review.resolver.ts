@@ -4,12 +4,13 @@ import { hasRole, isStewardOf } from '../../../kernel/auth/principal';
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { referentialsServices } from '../referentials.services';
 import { Referential } from '../referential/referential.entity';
 import type { ReferentialRow } from '../referential/referential.repository';
 import { Release } from '../release/release.entity';
 import { ReleaseComment } from './release-comment.entity';
 import { ReleaseStage } from './review-state.enum';
-import { isStale, ReviewService, stageOf } from './review.service';
+import { isStale, stageOf } from './review.service';
 
 /** The four-eyes review of releases: submit, approve, reject, comment, and what is pending or upcoming. */
 @Resolver(() => Release)
@@ -22,11 +23,11 @@ export class ReviewResolver {
   submitRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() { em, actor }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('effectiveOn', () => LocalDateScalar, { nullable: true }) effectiveOn?: string,
   ): Promise<Release> {
-    return new ReviewService(em).submit(referential, expectedVersion, actor, note, effectiveOn);
+    return referentialsServices(ctx).reviews.submit(referential, expectedVersion, ctx.actor, note, effectiveOn);
   }
 
   @Authorized(Role.STEWARD)
@@ -36,20 +37,16 @@ export class ReviewResolver {
   approveRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Ctx() { em, principal }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<Release> {
-    return new ReviewService(em).approve(referential, expectedVersion, principal, note);
+    return referentialsServices(ctx).reviews.approve(referential, expectedVersion, ctx.principal, note);
   }
 
   @Authorized(Role.STEWARD)
   @Mutation(() => Release, { description: 'Sends a submitted or approved draft back to DRAFT, with the reason.' })
-  rejectRelease(
-    @Arg('referential', () => ID) referential: string,
-    @Arg('reason', () => String) reason: string,
-    @Ctx() { em, actor }: GraphQLContext,
-  ): Promise<Release> {
-    return new ReviewService(em).reject(referential, reason, actor);
+  rejectRelease(@Arg('referential', () => ID) referential: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GraphQLContext): Promise<Release> {
+    return referentialsServices(ctx).reviews.reject(referential, reason, ctx.actor);
   }
 
   @Authorized(Role.STEWARD)
@@ -57,10 +54,10 @@ export class ReviewResolver {
   commentRelease(
     @Arg('referential', () => ID) referential: string,
     @Arg('body', () => String) body: string,
-    @Ctx() { em, actor }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('entryCode', () => ID, { nullable: true }) entryCode?: string,
   ): Promise<ReleaseComment> {
-    return new ReviewService(em).comment(referential, body, actor, entryCode);
+    return referentialsServices(ctx).reviews.comment(referential, body, ctx.actor, entryCode);
   }
 
   @Authorized(Role.ADMIN)
@@ -68,25 +65,26 @@ export class ReviewResolver {
   setRequiresApproval(
     @Arg('referential', () => ID) referential: string,
     @Arg('requiresApproval', () => Boolean) requiresApproval: boolean,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Referential> {
-    return new ReviewService(em).setRequiresApproval(referential, requiresApproval);
+    return referentialsServices(ctx).reviews.setRequiresApproval(referential, requiresApproval);
   }
 
   @Authorized(Role.STEWARD)
   @Query(() => [Release], {
     description: "Drafts submitted and waiting for a reviewer, in the caller's referentials (all of them for an admin), oldest first.",
   })
-  pendingReviews(@Ctx() { em, principal }: GraphQLContext, @Arg('referentials', () => [ID], { nullable: true }) referentials?: string[]): Promise<Release[]> {
+  pendingReviews(@Ctx() ctx: GraphQLContext, @Arg('referentials', () => [ID], { nullable: true }) referentials?: string[]): Promise<Release[]> {
+    const { principal } = ctx;
     const mine = hasRole(principal, Role.ADMIN) ? referentials : (referentials ?? principal.stewardOf).filter((code) => isStewardOf(principal, code));
-    return mine && mine.length === 0 ? Promise.resolve([]) : new ReviewService(em).pending(mine);
+    return mine && mine.length === 0 ? Promise.resolve([]) : referentialsServices(ctx).reviews.pending(mine);
   }
 
   @Query(() => [Release], {
     description: 'Approved releases that take effect on a later day (the platform publishes each on its `effectiveOn`), soonest first.',
   })
-  upcomingReleases(@Ctx() { em }: GraphQLContext, @Arg('referential', () => ID, { nullable: true }) referential?: string): Promise<Release[]> {
-    return new ReviewService(em).upcoming(referential);
+  upcomingReleases(@Ctx() ctx: GraphQLContext, @Arg('referential', () => ID, { nullable: true }) referential?: string): Promise<Release[]> {
+    return referentialsServices(ctx).reviews.upcoming(referential);
   }
 
   @FieldResolver(() => ID, { description: 'The referential this release belongs to.' })
@@ -106,9 +104,9 @@ export class ReviewResolver {
 
   @Authorized(Role.STEWARD)
   @FieldResolver(() => [ReleaseComment], { description: "The review's comments and steps, oldest first (stewards of the referential and admins)." })
-  comments(@Root() release: Release, @Ctx() { em, principal }: GraphQLContext): Promise<ReleaseComment[]> {
-    if (!isStewardOf(principal, release.referential.unwrap().code)) throw new AuthException(AuthExceptionCode.NOT_ALLOWED);
-    return new ReviewService(em).comments(release);
+  comments(@Root() release: Release, @Ctx() ctx: GraphQLContext): Promise<ReleaseComment[]> {
+    if (!isStewardOf(ctx.principal, release.referential.unwrap().code)) throw new AuthException(AuthExceptionCode.NOT_ALLOWED);
+    return referentialsServices(ctx).reviews.comments(release);
   }
 }
 
@@ -116,7 +114,7 @@ export class ReviewResolver {
 @Resolver(() => Referential)
 export class ReferentialReviewResolver {
   @FieldResolver(() => [Release], { description: 'Approved releases that take effect on a later day, soonest first.' })
-  upcomingReleases(@Root() referential: ReferentialRow, @Ctx() { em }: GraphQLContext): Promise<Release[]> {
-    return new ReviewService(em).upcoming(referential.code);
+  upcomingReleases(@Root() referential: ReferentialRow, @Ctx() ctx: GraphQLContext): Promise<Release[]> {
+    return referentialsServices(ctx).reviews.upcoming(referential.code);
   }
 }
