@@ -41,17 +41,16 @@ export class EntryDraftService {
       // Vocabulary-backed values (NATINF nature) are read from the vocabulary's latest published release.
       const attributeDefinitions = await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today());
       const rules = entryRules({ levels: referential.levels, attributeDefinitions });
+      // What is checked is what gets recorded: one set of fields for both.
+      const fields = {
+        label,
+        parentCode: input.parentCode ?? null,
+        attributes: input.attributes ?? {},
+        validFrom: input.validFrom ?? null,
+        validTo: input.validTo ?? null,
+      };
       const check = (level: number | null) => {
-        const [problem] = rules({
-          code: input.code,
-          label,
-          parentCode: input.parentCode ?? null,
-          level,
-          attributes: input.attributes ?? {},
-          validFrom: input.validFrom ?? null,
-          validTo: input.validTo ?? null,
-          legalCells: input.legalReferences ?? null,
-        });
+        const [problem] = rules({ code: input.code, ...fields, level, legalCells: input.legalReferences ?? null });
         if (problem) throw invalid(problem.reason, problem.field === 'legalCells' ? 'input.legalReferences' : `input.${problem.field}`);
       };
       check(input.level ?? null);
@@ -61,14 +60,7 @@ export class EntryDraftService {
       if (input.parentCode && !parent) throw invalid(`parent ${input.parentCode} is not in the draft of ${referentialCode}`, 'input.parentCode');
       if (parent && level !== parent.level + 1) throw invalid(`level ${level} does not follow its parent's (${parent.level})`, 'input.level');
       const current = await versionIn(em, referentialCode, view, input.code);
-      const entry = await this.record(em, referentialCode, draft.number, input.code, current, {
-        label,
-        parentCode: input.parentCode ?? null,
-        level,
-        attributes: input.attributes ?? {},
-        validFrom: input.validFrom ?? null,
-        validTo: input.validTo ?? null,
-      });
+      const entry = await this.record(em, referentialCode, draft.number, input.code, current, { ...fields, level });
       if (input.legalReferences) {
         entry.legalCells = { definedBy: input.legalReferences.definedBy ?? null, punishedBy: input.legalReferences.punishedBy ?? null };
         await this.replaceLegalReferences(em, entry, cellsToRows(input.legalReferences));
