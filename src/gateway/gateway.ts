@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GatewayConfig } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { logInfrastructureFault, serviceUnavailableError } from '../kernel/errors/infrastructure-fault';
 import { GATEWAY_ASSERTION_HEADER, GATEWAY_ASSERTION_REFUSED, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
@@ -6,9 +6,14 @@ import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
 
 /** One process: the gateway plans queries over the supergraph and executes each subgraph fetch in memory. */
-export function createInProcessGateway(supergraphSdl: string, schemas: ReadonlyMap<string, GraphQLSchema>): ApolloGateway {
+export function createInProcessGateway(
+  supergraphSdl: string,
+  schemas: ReadonlyMap<string, GraphQLSchema>,
+  didResolveQueryPlan?: GatewayConfig['experimental_didResolveQueryPlan'],
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
+    ...(didResolveQueryPlan ? { experimental_didResolveQueryPlan: didResolveQueryPlan } : {}),
     buildService: ({ name }) => {
       const schema = schemas.get(name);
       if (!schema) throw new Error(`the supergraph names subgraph "${name}", which this process does not run`);

@@ -21,6 +21,10 @@ import type { UsageRecorder } from '../kernel/usage/usage-recorder';
 import { usagePlugin } from '../kernel/usage/usage.plugin';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
+import { directAnswerMiddleware } from '../gateway/single-subgraph/direct-answer.middleware';
+import { SingleSubgraphRoutes } from '../gateway/single-subgraph/single-subgraph-routes';
+import { readAllowList } from '../kernel/http/operation-allowlist.plugin';
+import { runningTracing } from '../kernel/tracing/running-tracing';
 import type { SubgraphDefinition, SubgraphServing } from '../subgraphs/subgraph-definition';
 
 export interface Listen {
@@ -63,11 +67,12 @@ function responseCaching(
   orm: MikroORM,
   uncachedRootFields: ReadonlySet<string>,
   onHit?: CachedAnswerListener,
-): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> {
+): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> & { cache?: ResponseCache } {
   const mb = loadConfig().responseCacheMb;
   if (mb === 0) return {};
   const cache = new ResponseCache(mb * 1024 * 1024, dataVersionsReader(orm));
   return {
+    cache,
     plugins: [
       responseCachePlugin<GraphQLContext>({
         cache,
@@ -76,9 +81,11 @@ function responseCaching(
         uncachedRootFields,
       }),
     ],
-    beforeApollo: cachedAnswerMiddleware(cache, cacheScope, onHit),
+    beforeApollo: [cachedAnswerMiddleware(cache, cacheScope, onHit)],
   };
 }
+
+const withoutCache = ({ cache: _cache, ...options }: ReturnType<typeof responseCaching>): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> => options;
 
 /** The root query fields of the subgraphs that are not cacheable. */
 function uncachedRootFields(schemas: ReadonlyMap<string, GraphQLSchema>, definitions: readonly SubgraphDefinition[] = subgraphs): Set<string> {
@@ -136,24 +143,37 @@ export async function startOneProcessServer(
 ): Promise<HttpServer> {
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
-  const gateway = createInProcessGateway(supergraphSdl, schemas);
+  // With tracing on, every request takes the whole path: its spans then show the gateway's plan and fetches.
+  const routes = runningTracing() ? null : new SingleSubgraphRoutes(schemas);
+  const gateway = createInProcessGateway(supergraphSdl, schemas, routes?.observe);
   const authenticate = createAuthenticator(security, orm);
   const serving = { orm, authenticate, changeFeed };
   const recorder = startUsageRecording(orm, supergraphSdl);
   const usage = countedAt(recorder);
-  const caching = responseCaching(orm, uncachedRootFields(schemas), usage.onHit);
+  const uncached = uncachedRootFields(schemas);
+  const caching = responseCaching(orm, uncached, usage.onHit);
+  const context = requestContext(orm);
+  const direct = routes
+    ? directAnswerMiddleware({
+        routes,
+        context,
+        allowList: { enforceForAll: security.enforceAllowList, allowed: readAllowList() },
+        ...(caching.cache ? { cache: { cache: caching.cache, uncachedRootFields: uncached } } : {}),
+        usage: recorder,
+      })
+    : null;
   const http = await startHttpServer(
     {
       apollo: { gateway },
-      context: requestContext(orm),
+      context,
       authenticate,
       role: 'gateway',
       security,
       isReady: databaseReady(orm),
       ...declaredRoutes(subgraphs, serving),
       explorer: { supergraphSdl },
-      ...caching,
       plugins: [...(caching.plugins ?? []), ...usage.plugins!],
+      beforeApollo: [...(caching.beforeApollo ?? []), ...(direct ? [direct] : [])],
       ...declaredObservability(subgraphs, serving),
     },
     listen.host,
@@ -182,7 +202,7 @@ export async function startSubgraphServer(
       security,
       isReady: databaseReady(orm),
       ...declaredRoutes([definition], serving),
-      ...(definition.cacheable ? responseCaching(orm, new Set()) : {}),
+      ...(definition.cacheable ? withoutCache(responseCaching(orm, new Set())) : {}),
       ...declaredObservability([definition], serving),
     },
     listen.host,

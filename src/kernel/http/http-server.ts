@@ -48,8 +48,8 @@ export interface HttpServerOptions {
   routes?: import('express').Router;
   /** Extra Apollo plugins (the response cache, where the server has the database). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
-  /** Runs just before Apollo, the request authenticated and its body read: the response cache's fast path. */
-  beforeApollo?: RequestHandler;
+  /** Run in order just before Apollo, the request authenticated and its body read: the response cache's fast path, direct answers. */
+  beforeApollo?: RequestHandler[];
   /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
   explorer?: ExplorerOptions;
 }
@@ -202,7 +202,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     refuseDeclaredOversize(security.maxBodyBytes),
     express.json({ limit: security.maxBodyBytes }),
     refuseTooManyTokens(security, options.role),
-    ...(options.beforeApollo ? [options.beforeApollo] : []),
+    ...(options.beforeApollo ?? []),
     expressMiddleware(apollo, {
       context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
     }),

@@ -13,3 +13,6 @@ export async function stopTracing(): Promise<void> {
   running = null;
   await tracing?.shutdown().catch(() => undefined);
 }
+
+/** The running SDK, or null when tracing is off (no OTLP endpoint). */
+export const runningTracing = (): Tracing | null => running;

@@ -1,0 +1,87 @@
+import type { NextFunction, Request, Response } from 'express';
+import { execute, getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
+import type { Principal } from '../../kernel/auth/principal';
+import { slotIn, type ResponseCache } from '../../kernel/cache/response-cache';
+import type { GraphQLContext } from '../../kernel/graphql/context';
+import type { HttpServerOptions } from '../../kernel/http/http-server';
+import { findInputProblem } from '../../kernel/http/input-limits';
+import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
+import { logger } from '../../kernel/logger';
+import type { UsageRecorder } from '../../kernel/usage/usage-recorder';
+import type { SingleSubgraphRoutes } from './single-subgraph-routes';
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+export interface DirectAnswerOptions {
+  routes: SingleSubgraphRoutes;
+  context: HttpServerOptions['context'];
+  /** The allow-list as Apollo's plugin applies it: a caller held to it takes the whole path unless its document is listed. */
+  allowList: { enforceForAll: boolean; allowed: ReadonlySet<string> };
+  /** Where answers are stored for the next identical request, when the server caches. */
+  cache?: { cache: ResponseCache; uncachedRootFields: ReadonlySet<string> };
+  usage?: UsageRecorder | null;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+const isVariables = (value: unknown): value is Record<string, unknown> | null | undefined =>
+  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+
+const cacheableOperation = (operation: OperationDefinitionNode, uncached: ReadonlySet<string>): boolean =>
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && !uncached.has(s.name.value));
+
+/**
+ * One process, an operation the gateway planned as a single plain fetch (see single-subgraph-routes.ts): executed
+ * once, on that subgraph's schema, with the client's document, instead of through Apollo Server, the plan and the
+ * gateway's second pass over the result. Only clean answers are given here: a request that Apollo would refuse or
+ * that ends with any error goes on to the whole path, which gives the canonical answer (a query has no side effect,
+ * so running it again is safe). Apollo accepted the same document before (limits, cost, validation), and the checks
+ * that depend on the request (allow-list, input limits, variables) run here as they do there.
+ */
+export function directAnswerMiddleware(options: DirectAnswerOptions) {
+  const { routes, allowList, cache, usage } = options;
+  return async (req: Request & { principal?: Principal }, res: Response, next: NextFunction): Promise<void> => {
+    const body = req.body as GraphQLBody | undefined;
+    const principal = req.principal;
+    if (req.method !== 'POST' || !principal || !body || typeof body.query !== 'string' || body.extensions !== undefined) return next();
+    const { query, operationName = null, variables } = body;
+    if ((operationName !== null && typeof operationName !== 'string') || !isVariables(variables) || !req.is('application/json')) return next();
+    try {
+      const started = process.hrtime.bigint();
+      const slot = slotIn(res.locals);
+      const queryHash = slot?.queryHash ?? operationHash(query);
+      const route = routes.get(queryHash, operationName);
+      if (!route) return next();
+      if ((allowList.enforceForAll || principal.allowListOnly) && !allowList.allowed.has(queryHash)) return next();
+      if (findInputProblem(route.schema, route.document, variables ?? {})) return next();
+      const operation = getOperationAST(route.document, operationName);
+      if (!operation) return next();
+      const contextValue: GraphQLContext = await options.context({ headers: req.headers, principal, locals: res.locals });
+      const result = await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
+      if (result.errors?.length || !result.data) return next();
+      const answer = JSON.stringify(result);
+      const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
+      res.setHeader('content-type', `${type}; charset=utf-8`);
+      // As the cache plugin does on the whole path: stored under the slot the cache's fast path worked out.
+      if (cache && slot && cacheableOperation(operation, cache.uncachedRootFields)) {
+        cache.cache.set(slot.key, answer, slot.queryHash, slot.staleKey);
+        res.set({ etag: `"${slot.key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'MISS' });
+      } else res.setHeader('cache-control', 'no-store'); // Apollo's answer to an operation without a cache policy
+      res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
+      usage?.record(principal, queryHash, operationName, route.document, variables);
+      logger.info(
+        { operation: operationName ?? operation.name?.value ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, path: 'direct' },
+        'graphql',
+      );
+    } catch (error) {
+      // Whatever failed here, the whole path answers (and reports) it; after the answer left, only the log can.
+      if (!res.headersSent) return next();
+      logger.error({ err: error }, 'direct answer');
+    }
+  };
+}

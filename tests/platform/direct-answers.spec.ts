@@ -1,0 +1,179 @@
+import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
+import { logger } from '../../src/kernel/logger';
+import { Role } from '../support/auth';
+import { useSplitMode } from '../support/split-mode';
+import { useTestServer } from '../support/test-server';
+import type { Untyped } from '../support/untyped';
+
+interface Case {
+  name: string;
+  query: string;
+  /** The first request takes the whole path (the gateway plans it); the second, other variables, may be answered directly. */
+  variables: [Record<string, unknown>, Record<string, unknown>];
+  direct: boolean;
+}
+
+const PAGE = `query Page($first: Int!, $withParent: Boolean!) {
+  __typename
+  a: courts(first: $first) { edges { node { ...C parent @include(if: $withParent) { code kind: type } } } pageInfo { endCursor hasNextPage } }
+}
+fragment C on Court { __typename code name }`;
+
+const CASES: Case[] = [
+  {
+    name: 'a court and its parent',
+    query: 'query Court($code: ID!) { court(code: $code) { code name type parent { code name } } }',
+    variables: [{ code: '100039' }, { code: '100023' }],
+    direct: true,
+  },
+  {
+    name: 'aliases, fragments, @include, root __typename',
+    query: PAGE,
+    variables: [
+      { first: 3, withParent: true },
+      { first: 5, withParent: false },
+    ],
+    direct: true,
+  },
+  {
+    name: 'a page of entries',
+    query: 'query($n: Int!) { entries(referential: "NATINF", first: $n) { totalCount edges { cursor node { code label validFrom } } } }',
+    variables: [{ n: 2 }, { n: 4 }],
+    direct: true,
+  },
+  {
+    name: 'an unknown court (null, no error)',
+    query: 'query($code: ID!) { court(code: $code) { code } }',
+    variables: [{ code: '100039' }, { code: '999999' }],
+    direct: true,
+  },
+  {
+    name: 'fields of two subgraphs (organisation, then catalog)',
+    query: 'query($code: ID!) { court(code: $code) { code deployments { status application { code } } } }',
+    variables: [{ code: '100039' }, { code: '100023' }],
+    direct: false,
+  },
+  {
+    name: 'introspection beside a root field',
+    query: 'query($n: Int!) { __schema { queryType { name } } courts(first: $n) { totalCount } }',
+    variables: [{ n: 1 }, { n: 2 }],
+    direct: false,
+  },
+  {
+    name: 'a variable of the wrong type',
+    query: 'query($at: LocalDate) { competentCourts(insee: "01001", at: $at) { type } }',
+    variables: [{ at: '2026-01-01' }, { at: 'yesterday' }],
+    direct: false,
+  },
+  {
+    name: 'a NUL in a variable',
+    query: 'query($code: ID!) { court(code: $code) { code } }',
+    variables: [{ code: '100039' }, { code: 'a\u0000b' }],
+    direct: false,
+  },
+  {
+    name: 'an error in a resolver (not found)',
+    query: 'query($r: ID!) { entries(referential: $r, first: 1) { totalCount } }',
+    variables: [{ r: 'NATINF' }, { r: 'NOPE' }],
+    direct: false,
+  },
+];
+
+const post = async (url: string, query: string, variables: Record<string, unknown>, authorization?: string) => {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') };
+};
+
+/** The paths the log lines of the requests sent meanwhile name (`direct`, or none for the whole path). */
+async function loggedPaths(send: () => Promise<unknown>): Promise<(string | undefined)[]> {
+  const info = jest.spyOn(logger, 'info');
+  try {
+    await send();
+    return info.mock.calls.filter(([, msg]) => msg === 'graphql').map(([fields]) => (fields as Untyped).path as string | undefined);
+  } finally {
+    info.mockRestore();
+  }
+}
+
+/**
+ * One process answers an operation the gateway planned as one fetch of one subgraph directly (no Apollo pipeline,
+ * plan or second pass): byte for byte what split mode (always the whole path) answers, and any other operation,
+ * refusal or error still through the gateway.
+ */
+describe('direct answers to single-subgraph queries', () => {
+  const one = useTestServer('demo');
+  const split = useSplitMode('demo');
+
+  it.each(CASES)('$name: the same answer as split mode, directly only when one subgraph answers it alone', async ({ query, variables, direct }) => {
+    const paths = await loggedPaths(async () => {
+      await post(one.server.url, query, variables[0]);
+      const second = await post(one.server.url, query, variables[1]);
+      const reference = await post(split.gateway.url, query, variables[1]);
+      expect(second).toEqual(reference);
+    });
+    // One line per request: the first (whole path), the second, and split mode's gateway.
+    expect(paths).toEqual([undefined, direct ? 'direct' : undefined, undefined]);
+  });
+
+  it('answers a cached request from the cache afterwards, and stores what it answered directly', async () => {
+    const query = 'query($code: ID!) { court(code: $code) { code shortName } }';
+    await post(one.server.url, query, { code: '100039' });
+    const answers: Untyped[] = [];
+    const paths = await loggedPaths(async () => {
+      for (let i = 0; i < 2; i += 1) {
+        const response = await fetch(`${one.server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables: { code: '100023' } }),
+        });
+        answers.push({ cache: response.headers.get('x-cache'), body: await response.text() });
+      }
+    });
+    expect(answers[0]).toEqual({ cache: 'MISS', body: answers[1].body });
+    expect(answers[1].cache).toBe('HIT');
+    expect(paths[0]).toBe('direct');
+  });
+
+  it('never answers a mutation directly, and checks roles on every request', async () => {
+    const query = 'query($first: Int!) { auditTrail(first: $first) { totalCount } }';
+    const admin = await one.as([Role.ADMIN]).authorization;
+    const paths = await loggedPaths(async () => {
+      expect((await post(one.server.url, query, { first: 1 }, admin)).status).toBe(200);
+      expect((await post(one.server.url, query, { first: 2 }, admin)).status).toBe(200);
+      const anonymous = JSON.parse((await post(one.server.url, query, { first: 3 })).text) as Untyped;
+      expect(anonymous.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+    expect(paths).toEqual([undefined, 'direct', undefined]);
+    const create = 'mutation($code: ID!) { createCourt(input: { code: $code, name: "Tribunal direct", type: TRIBUNAL_JUDICIAIRE }) { code } }';
+    const mutationPaths = await loggedPaths(async () => {
+      await post(one.server.url, create, { code: '900101' }, admin);
+      await post(one.server.url, create, { code: '900102' }, admin);
+    });
+    expect(mutationPaths).toEqual([undefined, undefined]);
+  });
+});
+
+describe('direct answers and the operation allow-list', () => {
+  const t = useTestServer('srj');
+  const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }';
+
+  it('holds a key flagged allowListOnly to the list on every request, though others were answered directly', async () => {
+    const admin = `Bearer ${DEV_ADMIN_KEY}`;
+    const created = JSON.parse(
+      (await post(t.server.url, CREATE_KEY, { input: { name: 'held', roles: ['READER'], allowListOnly: true } }, admin)).text,
+    ) as Untyped;
+    const held = `Bearer ${created.data.createApiKey.key as string}`;
+    const query = 'query($code: ID!) { court(code: $code) { code } }';
+    const paths = await loggedPaths(async () => {
+      await post(t.server.url, query, { code: '100039' }, admin);
+      await post(t.server.url, query, { code: '100023' }, admin);
+      const refused = JSON.parse((await post(t.server.url, query, { code: '100001' }, held)).text) as Untyped;
+      expect(refused.errors[0].message).toBe('Operation not in the allow-list');
+    });
+    expect(paths).toEqual([undefined, 'direct', undefined]);
+  });
+});
