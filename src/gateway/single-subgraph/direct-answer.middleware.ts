@@ -62,7 +62,9 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       const operation = getOperationAST(route.document, operationName);
       if (!operation) return next();
       const contextValue: GraphQLContext = await options.context({ headers: req.headers, principal, locals: res.locals });
-      const result = await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
+      const result = route.compiled
+        ? await route.compiled.query(undefined, contextValue, variables ?? {})
+        : await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
       if (result.errors?.length || !result.data) return next();
       const answer = JSON.stringify(result);
       const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
