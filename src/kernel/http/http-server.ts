@@ -88,6 +88,18 @@ const refuseDeclaredOversize =
     refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBytes} bytes`);
   };
 
+/**
+ * Compression only for requests that accept an encoding: the others skip its wrapping of every write, and get the
+ * `Vary` it would have set on a JSON answer (a shared cache must still tell the two kinds of answers apart).
+ */
+const compressWhenAsked =
+  (compress: RequestHandler) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    if (req.headers['accept-encoding']) return void compress(req, res, next);
+    res.setHeader('vary', 'Accept-Encoding');
+    next();
+  };
+
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
   const app = express();
@@ -157,6 +169,23 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
   });
 
+  // First, in one layer: the API's requests do not walk past the other routes.
+  app.use(
+    '/graphql',
+    // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
+    compressWhenAsked(compression({ threshold: 1024 })),
+    // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
+    ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
+    authenticate,
+    rateLimitPerPrincipal,
+    refuseDeclaredOversize(security.maxBodyBytes),
+    express.json({ limit: security.maxBodyBytes }),
+    refuseTooManyTokens(security, options.role),
+    ...(options.beforeApollo ?? []),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
+    }),
+  );
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   let draining = false;
   app.get('/readyz', async (_req, res) => {
@@ -191,22 +220,6 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   }
   if (options.routes) app.use(options.routes);
-  // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
-  app.use('/graphql', compression({ threshold: 1024 }));
-  // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
-  if (security.corsOrigins.length) app.use('/graphql', cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 }));
-  app.use(
-    '/graphql',
-    authenticate,
-    rateLimitPerPrincipal,
-    refuseDeclaredOversize(security.maxBodyBytes),
-    express.json({ limit: security.maxBodyBytes }),
-    refuseTooManyTokens(security, options.role),
-    ...(options.beforeApollo ?? []),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
-    }),
-  );
   app.use((_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route'));
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
   app.use((error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {

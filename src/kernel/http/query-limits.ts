@@ -28,6 +28,8 @@ export function queryLimits(security: SecurityConfig, role: 'gateway' | 'subgrap
 
 /** Whether a document has more than `max` tokens; stops lexing there (a huge document costs no more than the limit). */
 export function exceedsTokens(query: string, max: number): boolean {
+  // Every token is at least one character: a document no longer than the limit is within it, no lexing needed.
+  if (query.length <= max) return false;
   const lexer = new Lexer(new Source(query));
   try {
     for (let count = 0; lexer.advance().kind !== TokenKind.EOF;) if (++count > max) return true;
