@@ -8,6 +8,7 @@ import { auditMutations, type AuditScope } from '../audit/audit-mutations.middle
 import { authChecker } from '../auth/auth-checker';
 import { mapAppExceptions, toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/context';
+import { plainFields } from './plain-fields';
 
 export type ReferenceResolver<T = unknown> = (reference: Record<string, unknown>, context: GraphQLContext) => Promise<T | null | undefined>;
 
@@ -66,8 +67,13 @@ export async function buildFederatedSchema(
     const type = schema.getType(typeName);
     if (!isObjectType(type)) continue;
     const byName = fields as Record<string, unknown>;
+    const plain = type === schema.getMutationType() || type === schema.getQueryType() ? new Set<string>() : plainFields(typeName);
     for (const [name, resolve] of Object.entries(byName)) {
       if (name.startsWith('__') || typeof resolve !== 'function') continue;
+      if (plain.has(name)) {
+        delete byName[name]; // read as a property by graphql itself
+        continue;
+      }
       const mapped = mappingExceptions(resolve as Resolver);
       byName[name] = type === schema.getMutationType() ? audited(audit, mapped) : mapped;
     }
