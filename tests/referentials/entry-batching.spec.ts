@@ -109,4 +109,30 @@ describe('the whole federated walk, down to referential entries', () => {
     expect(large.statements).toBe(small.statements);
     console.log(`walk to entries: ${small.statements} statements for ${small.data.courts.edges.length} TJs, ${large.statements} for 100`);
   });
+
+  it("reads only the selected legal-reference columns in a page, with the same answers as one entry's full read", async () => {
+    const page = async (fields: string) => {
+      t.db.queries.length = 0;
+      const { data, errors } = await gql(
+        t.server,
+        `{ entries(referential: "NATINF", first: 19) { edges { node { code a: legalReferences(role: PUNISHES) { ${fields} } legalReferences { role } } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      const statement = t.db.queries.find((q) => q.includes('legal_reference')) ?? '';
+      return { nodes: data.entries.edges.map((e: Untyped) => e.node), statement };
+    };
+    const { nodes, statement } = await page('article codeName');
+    expect(statement).toContain("'codeMnemonic', l.code_mnemonic");
+    expect(statement).not.toContain('l.raw');
+    const full = await page('role position raw parsed textKind text codeMnemonic codeName textNumber textDate article paragraphs');
+    expect(full.statement).toContain('l.raw');
+    const withRefs = nodes.filter((n: Untyped) => n.a.length > 0);
+    expect(withRefs.length).toBeGreaterThan(1);
+    for (const node of nodes) {
+      const one = await gql(t.server, `query($c: ID!) { entry(referential: "NATINF", code: $c) { legalReferences(role: PUNISHES) { article codeName } } }`, {
+        c: node.code,
+      });
+      expect(node.a).toEqual(one.data.entry.legalReferences);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LegalReference } from '../legal-reference/legal-reference.entity';
-import { LEGAL_REFERENCES_JSON } from '../legal-reference/legal-reference.repository';
+import { legalReferencesJson } from '../legal-reference/legal-reference.repository';
 import type { Entry, EntryView } from './entry.entity';
 import { entryConditions, type EntryConditions, type SqlCondition } from './entry-query';
 
@@ -56,7 +56,8 @@ const selectEntries = (em: EntityManager, where: SqlCondition, tail: string, par
 /** What a page reads besides its rows, in the same statement. */
 export interface PageExtras {
   parent?: boolean;
-  legalReferences?: boolean;
+  /** The `LegalReference` fields selected (true: read them all). */
+  legalReferences?: ReadonlySet<string> | true;
   totalCount?: boolean;
 }
 
@@ -99,7 +100,10 @@ export async function pageOfEntries(
     columns.push(`(select ${ENTRY_JSON} from referential_entry e where ${inView.sql} and e.code = page."parentCode" limit 1) as "parentJson"`);
     params.push(...inView.params);
   }
-  if (extras.legalReferences) columns.push(`(select ${LEGAL_REFERENCES_JSON} from legal_reference l where l.entry_id = page.id) as "legalJson"`);
+  if (extras.legalReferences) {
+    const json = legalReferencesJson(extras.legalReferences === true ? undefined : extras.legalReferences);
+    columns.push(`(select ${json} from legal_reference l where l.entry_id = page.id) as "legalJson"`);
+  }
   if (extras.totalCount) {
     columns.push(`(select count(*) from referential_entry e where ${where.sql}) as "totalCount"`);
     params.push(...where.params);

@@ -5,5 +5,6 @@ import type { PageExtras } from './entry.repository';
 /** What a page of entries reads in its own statement: the relations and the count its query selects. */
 export function pageExtras(info: GraphQLResolveInfo): PageExtras {
   const node = selectedFields(info, ['edges', 'node']);
-  return { parent: node.has('parent'), legalReferences: node.has('legalReferences'), totalCount: selectedFields(info).has('totalCount') };
+  const legalReferences = node.has('legalReferences') ? selectedFields(info, ['edges', 'node', 'legalReferences']) : undefined;
+  return { parent: node.has('parent'), ...(legalReferences ? { legalReferences } : {}), totalCount: selectedFields(info).has('totalCount') };
 }
