@@ -32,6 +32,14 @@ const COURT = `select ${courtColumns('court')} from court`;
 /** A list parameter: formatQuery inlines `?`, and one JSON literal keeps the statement's shape whatever the number of keys. */
 const IN_LIST = 'in (select jsonb_array_elements_text(?::jsonb))';
 
+// The courts a request has read, by code (as its loader holds them, but readable without a promise).
+const known = new WeakMap<EntityManager, Map<string, CourtNode>>();
+const knownCourts = (em: EntityManager): Map<string, CourtNode> => {
+  let courts = known.get(em);
+  if (!courts) known.set(em, (courts = new Map()));
+  return courts;
+};
+
 /**
  * Court reads as plain rows shaped like the GraphQL `Court` (no managed entities: reads never need the unit of work),
  * batched per request. Every court read here is also kept in the request's by-code loader, so a parent, child or
@@ -54,15 +62,21 @@ export class CourtRepository {
   /** Remembers courts read by another statement for the rest of the request. */
   remember(courts: Iterable<CourtNode>): void {
     const loader = this.byCodeLoader;
-    for (const court of courts) loader.prime(court.code, court);
+    const known = knownCourts(this.em);
+    for (const court of courts) {
+      loader.prime(court.code, court);
+      known.set(court.code, court);
+    }
   }
 
   byCode(code: string): Promise<CourtNode | null> {
     return this.byCodeLoader.load(code);
   }
 
-  parentOf(court: CourtNode): Promise<CourtNode | null> {
-    return court.parentCode ? this.byCode(court.parentCode) : Promise.resolve(null);
+  /** Without a promise when the parent was read already (a page's parents come with it): a page resolves 100 of them. */
+  parentOf(court: CourtNode): CourtNode | null | Promise<CourtNode | null> {
+    if (!court.parentCode) return null;
+    return knownCourts(this.em).get(court.parentCode) ?? this.byCode(court.parentCode);
   }
 
   /** A court and its parent in one statement (the parent is nearly always asked for). */

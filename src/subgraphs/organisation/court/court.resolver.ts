@@ -33,7 +33,7 @@ export class CourtResolver {
   }
 
   @FieldResolver(() => Court, { nullable: true, description: 'The court above this one (a TJ for a CPH, a CA for a TJ).' })
-  parent(@Root() court: CourtNode, @Ctx() { em }: GraphQLContext): Promise<CourtNode | null> {
+  parent(@Root() court: CourtNode, @Ctx() { em }: GraphQLContext): CourtNode | null | Promise<CourtNode | null> {
     return new CourtRepository(em).parentOf(court);
   }
 

@@ -63,9 +63,10 @@ export class EntryResolver {
   }
 
   @FieldResolver(() => Entry, { nullable: true })
-  parent(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): Promise<EntryRow | null> {
-    if (!entry.parentCode) return Promise.resolve(null);
-    if (entry.preloaded?.parent !== undefined) return Promise.resolve(entry.preloaded.parent);
+  // Plain values when the page read them already: no promise per entry for graphql to wait on.
+  parent(@Root() entry: EntryRow, @Ctx() { em }: GraphQLContext): EntryRow | null | Promise<EntryRow | null> {
+    if (!entry.parentCode) return null;
+    if (entry.preloaded?.parent !== undefined) return entry.preloaded.parent;
     return entryByCode(em).load({ referentialCode: entry.referentialCode, view: viewOf(entry), code: entry.parentCode });
   }
 
@@ -90,13 +91,14 @@ export class EntryResolver {
   }
 
   @FieldResolver(() => [LegalReference], { description: 'The texts that define and punish the offence (NATINF).' })
-  async legalReferences(
+  legalReferences(
     @Root() entry: EntryRow,
     @Ctx() { em }: GraphQLContext,
     @Arg('role', () => LegalRole, { nullable: true }) role?: LegalRole,
-  ): Promise<LegalReference[]> {
-    const references = entry.preloaded?.legalReferences ?? (await legalReferences(em).load(String(entry.id)));
-    return role ? references.filter((r) => r.role === role) : references;
+  ): LegalReference[] | Promise<LegalReference[]> {
+    const ofRole = (references: LegalReference[]) => (role ? references.filter((r) => r.role === role) : references);
+    const preloaded = entry.preloaded?.legalReferences;
+    return preloaded ? ofRole(preloaded) : legalReferences(em).load(String(entry.id)).then(ofRole);
   }
 
   @FieldResolver(() => [EntryMapping])
