@@ -135,4 +135,22 @@ describe('the whole federated walk, down to referential entries', () => {
       expect(node.a).toEqual(one.data.entry.legalReferences);
     }
   });
+
+  it("reads only the parent's selected columns in a page, with the same answers as the parent's own read", async () => {
+    const fields = 'code label level attributes validFrom validTo recordedIn supersededIn';
+    t.db.queries.length = 0;
+    const small = await gql(t.server, '{ entries(referential: "NAC", first: 100) { edges { node { parent { code } } } } }');
+    expect(small.errors).toBeUndefined();
+    const statement = t.db.queries.find((q) => q.includes('parentJson')) ?? '';
+    expect(statement).toContain("'code', e.code");
+    expect(statement).not.toContain("'label', e.label");
+    const { data, errors } = await gql(t.server, `{ entries(referential: "NAC", first: 100) { edges { node { parent { ${fields} } } } } }`);
+    expect(errors).toBeUndefined();
+    const parents = data.entries.edges.map((e: Untyped) => e.node.parent).filter(Boolean);
+    expect(parents.length).toBeGreaterThan(10);
+    for (const parent of parents.slice(0, 10)) {
+      const one = await gql(t.server, `query($c: ID!) { entry(referential: "NAC", code: $c) { ${fields} } }`, { c: parent.code });
+      expect(parent).toEqual(one.data.entry);
+    }
+  });
 });

@@ -64,6 +64,18 @@ export function decodeCursor(cursor: string | undefined | null, field = 'after')
   throw new InputException(`invalid cursor: ${field} is not a cursor returned by this API`, InputExceptionCode.INVALID_CURSOR, field);
 }
 
+/** An edge whose cursor is encoded when read: most queries ask for `pageInfo.endCursor` only, not 100 cursors. */
+class LazyEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => readonly unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /**
  * Turns rows fetched with `limit size + 1` into a connection: the extra row only says a next page exists.
  */
@@ -76,7 +88,7 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   hasPreviousPage: boolean,
 ): C {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.map((node) => new LazyEdge(node, keyOf));
   const connection = new connectionClass();
   Object.assign(connection, {
     edges,

@@ -100,6 +100,25 @@ const compressWhenAsked =
     next();
   };
 
+/** Middlewares run one after the other as one: an error (thrown, rejected or passed on) goes to Express's error handlers. */
+const inSequence =
+  (...handlers: RequestHandler[]): RequestHandler =>
+  (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      if (error) return next(error);
+      const handler = handlers[index++];
+      if (!handler) return next();
+      try {
+        const done: unknown = handler(req, res, step);
+        if (done instanceof Promise) done.catch(next);
+      } catch (thrown) {
+        next(thrown);
+      }
+    };
+    step();
+  };
+
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
   const app = express();
@@ -169,22 +188,24 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
   });
 
-  // First, in one layer: the API's requests do not walk past the other routes.
+  // First, in one layer: the API's requests do not walk past the other routes, nor match a path per middleware.
   app.use(
     '/graphql',
-    // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
-    compressWhenAsked(compression({ threshold: 1024 })),
-    // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
-    ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
-    authenticate,
-    rateLimitPerPrincipal,
-    refuseDeclaredOversize(security.maxBodyBytes),
-    express.json({ limit: security.maxBodyBytes }),
-    refuseTooManyTokens(security, options.role),
-    ...(options.beforeApollo ?? []),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
-    }),
+    inSequence(
+      // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
+      compressWhenAsked(compression({ threshold: 1024 })),
+      // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
+      ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
+      authenticate,
+      rateLimitPerPrincipal,
+      refuseDeclaredOversize(security.maxBodyBytes),
+      express.json({ limit: security.maxBodyBytes }),
+      refuseTooManyTokens(security, options.role),
+      ...(options.beforeApollo ?? []),
+      expressMiddleware(apollo, {
+        context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
+      }),
+    ),
   );
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   let draining = false;

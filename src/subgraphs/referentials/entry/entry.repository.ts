@@ -40,8 +40,21 @@ const FIELDS: readonly [field: string, column: string][] = [
 /** The columns of an `EntryRow` (alias `e`), named as its fields. */
 export const ENTRY_COLUMNS = FIELDS.map(([field, column]) => (field === column ? `e.${column}` : `e.${column} as "${field}"`)).join(', ');
 
-/** The same as one JSON object (alias `e`); ids as text, as pg returns a bigint. */
-const ENTRY_JSON = `json_build_object(${FIELDS.map(([field, column]) => `'${field}', e.${column}${column === 'id' ? '::text' : ''}`).join(', ')})`;
+/** What every row keeps, whatever the selection: its relations' resolvers read them. */
+const IDENTITY = new Set(['id', 'referentialCode', 'code', 'parentCode']);
+/** `Entry` fields resolved from the identity alone. */
+const RELATIONS = new Set(['parent', 'children', 'ancestors', 'legalReferences', 'mappings', 'referential']);
+
+/**
+ * The row as one JSON object (alias `e`), ids as text as pg returns a bigint. Given the fields a query selects on
+ * it, only those columns and the identity (a page's 100 parents are usually asked for their code); a field it does
+ * not know (a resolver reading another column) brings every column back.
+ */
+function entryJson(fields?: ReadonlySet<string>): string {
+  const known = fields && [...fields].every((f) => f.startsWith('__') || RELATIONS.has(f) || FIELDS.some(([field]) => field === f));
+  const chosen = known ? FIELDS.filter(([field]) => IDENTITY.has(field) || fields.has(field)) : FIELDS;
+  return `json_build_object(${chosen.map(([field, column]) => `'${field}', e.${column}${column === 'id' ? '::text' : ''}`).join(', ')})`;
+}
 
 /** Marks rows with the view they were read in: their parent, children and mappings are read in the same one. */
 export function inViewOf<T extends EntryRow>(rows: T[], view: EntryView): T[] {
@@ -55,7 +68,8 @@ const selectEntries = (em: EntityManager, where: SqlCondition, tail: string, par
 
 /** What a page reads besides its rows, in the same statement. */
 export interface PageExtras {
-  parent?: boolean;
+  /** The parent's fields selected (true: read them all). */
+  parent?: ReadonlySet<string> | true;
   /** The `LegalReference` fields selected (true: read them all). */
   legalReferences?: ReadonlySet<string> | true;
   totalCount?: boolean;
@@ -97,7 +111,8 @@ export async function pageOfEntries(
   const params: unknown[] = [];
   if (extras.parent) {
     const inView = entryConditions(referentialCode, view);
-    columns.push(`(select ${ENTRY_JSON} from referential_entry e where ${inView.sql} and e.code = page."parentCode" limit 1) as "parentJson"`);
+    const json = entryJson(extras.parent === true ? undefined : extras.parent);
+    columns.push(`(select ${json} from referential_entry e where ${inView.sql} and e.code = page."parentCode" limit 1) as "parentJson"`);
     params.push(...inView.params);
   }
   if (extras.legalReferences) {

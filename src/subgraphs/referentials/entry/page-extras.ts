@@ -6,5 +6,6 @@ import type { PageExtras } from './entry.repository';
 export function pageExtras(info: GraphQLResolveInfo): PageExtras {
   const node = selectedFields(info, ['edges', 'node']);
   const legalReferences = node.has('legalReferences') ? selectedFields(info, ['edges', 'node', 'legalReferences']) : undefined;
-  return { parent: node.has('parent'), ...(legalReferences ? { legalReferences } : {}), totalCount: selectedFields(info).has('totalCount') };
+  const parent = node.has('parent') ? selectedFields(info, ['edges', 'node', 'parent']) : undefined;
+  return { ...(parent ? { parent } : {}), ...(legalReferences ? { legalReferences } : {}), totalCount: selectedFields(info).has('totalCount') };
 }
