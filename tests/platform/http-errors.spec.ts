@@ -23,6 +23,22 @@ describe('HTTP errors: one form on every route', () => {
       body: 'code;niveau;parent;libelle\n',
     });
 
+  it('serves the API at every path Express matched before (query string, sub-path, any case), and nothing else', async () => {
+    const post = (path: string, body = '{"query":"{ courts(first: 1) { totalCount } }"}') =>
+      fetch(`${t.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const path of ['/graphql', '/graphql?x=1', '/GraphQL', '/graphql/']) {
+      const response = await post(path);
+      expect({ path, status: response.status, body: await response.json() }).toEqual({
+        path,
+        status: 200,
+        body: { data: { courts: { totalCount: expect.any(Number) } } },
+      });
+    }
+    await expectRefusal(await post('/graphqlx'), 404, { code: 'NOT_FOUND' });
+    await expectRefusal(await post('/graphql', '{"query": '), 400, { code: 'BAD_REQUEST' });
+    await expectRefusal(await post('/graphql', '[1, 2'), 400, { code: 'BAD_REQUEST' });
+  });
+
   it('the import route: credentials, an unknown referential, a bad parameter, a refused import', async () => {
     await expectRefusal(await upload('NAC', '', ''), 401, { code: 'UNAUTHENTICATED' });
     await expectRefusal(await upload('NAC', '', await bearer([Role.STEWARD], ['NATINF'])), 403, { code: 'FORBIDDEN' });

@@ -6,7 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AuthException } from '../auth/auth.exception';
 import { formatError } from '../errors/format-error';
@@ -100,6 +100,18 @@ const compressWhenAsked =
     next();
   };
 
+const newApp = (): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  // ETags come from the response cache, on cacheable answers only (Express would tag every response, mutations too).
+  app.set('etag', false);
+  return app;
+};
+
+/** `/graphql`, with a query string or a sub-path: what `app.use('/graphql')` would match, case aside. */
+const isApiPath = (url: string | undefined): boolean =>
+  url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/');
+
 /** Middlewares run one after the other as one: an error (thrown, rejected or passed on) goes to Express's error handlers. */
 const inSequence =
   (...handlers: RequestHandler[]): RequestHandler =>
@@ -121,11 +133,10 @@ const inSequence =
 
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  // ETags come from the response cache, on cacheable answers only (Express would tag every response, mutations too).
-  app.set('etag', false);
-  const server = createServer(app);
+  const app = newApp();
+  // The API's own Express app: the same /graphql chain, but without walking the main router's routes and layers.
+  const api = newApp();
+  const server = createServer((req, res) => (isApiPath(req.url) ? api : app)(req, res));
   // A slow or endless upload cannot hold a connection: the whole request must arrive within this time.
   server.requestTimeout = 60_000;
   server.headersTimeout = 15_000;
@@ -188,25 +199,25 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
   });
 
-  // First, in one layer: the API's requests do not walk past the other routes, nor match a path per middleware.
-  app.use(
-    '/graphql',
-    inSequence(
-      // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
-      compressWhenAsked(compression({ threshold: 1024 })),
-      // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
-      ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
-      authenticate,
-      rateLimitPerPrincipal,
-      refuseDeclaredOversize(security.maxBodyBytes),
-      express.json({ limit: security.maxBodyBytes }),
-      refuseTooManyTokens(security, options.role),
-      ...(options.beforeApollo ?? []),
-      expressMiddleware(apollo, {
-        context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
-      }),
-    ),
+  // In one layer: a path is not matched per middleware.
+  const graphql = inSequence(
+    // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
+    compressWhenAsked(compression({ threshold: 1024 })),
+    // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
+    ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
+    authenticate,
+    rateLimitPerPrincipal,
+    refuseDeclaredOversize(security.maxBodyBytes),
+    express.json({ limit: security.maxBodyBytes }),
+    refuseTooManyTokens(security, options.role),
+    ...(options.beforeApollo ?? []),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
+    }),
   );
+  api.use(graphql);
+  // Still mounted here for the paths `isApiPath` leaves to the main app (`/GraphQL`: Express matches paths without case).
+  app.use('/graphql', graphql);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   let draining = false;
   app.get('/readyz', async (_req, res) => {
@@ -241,16 +252,17 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   }
   if (options.routes) app.use(options.routes);
-  app.use((_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route'));
+  const notFound = (_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route');
   // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
-  app.use((error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  const failed = (error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
       res.setHeader('connection', 'close');
       return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
     }
     refuseHttpError(res, error, 'http');
-  });
+  };
+  for (const handlers of [app, api]) handlers.use(notFound, failed);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
