@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { createInProcessGateway, createRemoteGateway } from '../gateway/gateway';
@@ -21,8 +22,9 @@ import type { UsageRecorder } from '../kernel/usage/usage-recorder';
 import { usagePlugin } from '../kernel/usage/usage.plugin';
 import type { RunningChangeFeed } from '../relay/start-change-feed';
 import { subgraphs } from '../subgraphs';
-import { directAnswerMiddleware } from '../gateway/single-subgraph/direct-answer.middleware';
-import { SingleSubgraphRoutes } from '../gateway/single-subgraph/single-subgraph-routes';
+import { AcceptedRoutes } from '../gateway/direct-answers/accepted-routes';
+import { directAnswerMiddleware } from '../gateway/direct-answers/direct-answer.middleware';
+import { PlannedRoutes } from '../gateway/direct-answers/planned-routes';
 import { readAllowList } from '../kernel/http/operation-allowlist.plugin';
 import { runningTracing } from '../kernel/tracing/running-tracing';
 import type { SubgraphDefinition, SubgraphServing } from '../subgraphs/subgraph-definition';
@@ -85,8 +87,6 @@ function responseCaching(
   };
 }
 
-const withoutCache = ({ cache: _cache, ...options }: ReturnType<typeof responseCaching>): Pick<HttpServerOptions, 'plugins' | 'beforeApollo'> => options;
-
 /** The root query fields of the subgraphs that are not cacheable. */
 function uncachedRootFields(schemas: ReadonlyMap<string, GraphQLSchema>, definitions: readonly SubgraphDefinition[] = subgraphs): Set<string> {
   const uncached = new Set(definitions.filter((d) => !d.cacheable).map((d) => d.name));
@@ -144,7 +144,7 @@ export async function startOneProcessServer(
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
   // With tracing on, every request takes the whole path: its spans then show the gateway's plan and fetches.
-  const routes = runningTracing() ? null : new SingleSubgraphRoutes(schemas);
+  const routes = runningTracing() ? null : new PlannedRoutes(schemas);
   const gateway = createInProcessGateway(supergraphSdl, schemas, routes?.observe);
   const authenticate = createAuthenticator(security, orm);
   const serving = { orm, authenticate, changeFeed };
@@ -193,16 +193,24 @@ export async function startSubgraphServer(
   const schema = await definition.buildSchema();
   // Its own routes are called directly (not through the gateway): they authenticate callers as the edge does.
   const serving = { orm, authenticate: createAuthenticator(security, orm), changeFeed };
+  const context = requestContext(orm);
+  const caching = definition.cacheable ? responseCaching(orm, new Set()) : {};
+  // The gateway's fetches, once Apollo has answered each document cleanly (with tracing on, every one takes the whole path).
+  const routes = runningTracing() ? null : new AcceptedRoutes(schema);
+  const direct = routes
+    ? directAnswerMiddleware({ routes, context, ...(caching.cache ? { cache: { cache: caching.cache, uncachedRootFields: new Set<string>() } } : {}) })
+    : null;
   return startHttpServer(
     {
       apollo: { schema },
-      context: requestContext(orm),
+      context,
       authenticate: assertionAuthenticator(definition.name, security.gatewaySecret),
       role: 'subgraph',
       security,
       isReady: databaseReady(orm),
       ...declaredRoutes([definition], serving),
-      ...(definition.cacheable ? withoutCache(responseCaching(orm, new Set())) : {}),
+      plugins: [...(caching.plugins ?? []), ...(routes ? [routes.plugin as ApolloServerPlugin<GraphQLContext>] : [])],
+      beforeApollo: [...(caching.beforeApollo ?? []), ...(direct ? [direct] : [])],
       ...declaredObservability([definition], serving),
     },
     listen.host,

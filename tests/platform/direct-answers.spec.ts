@@ -177,3 +177,21 @@ describe('direct answers and the operation allow-list', () => {
     expect(paths).toEqual([undefined, 'direct', undefined]);
   });
 });
+
+describe('direct answers in split mode', () => {
+  const split = useSplitMode('demo');
+
+  it("answers the gateway's repeated fetches directly in the subgraph, with the stored courts", async () => {
+    const query = 'query($code: ID!) { court(code: $code) { code name parent { code } } }';
+    const codes = ['100023', '100039', '100001'];
+    const answers: Untyped[] = [];
+    const paths = await loggedPaths(async () => {
+      for (const code of codes) answers.push(JSON.parse((await post(split.gateway.url, query, { code })).text));
+    });
+    const rows = await split.db.orm.em.fork().getConnection().execute('select code, name, parent_code from court where code in (?) order by code', [codes]);
+    const stored = new Map(rows.map((r: Untyped) => [r.code, { code: r.code, name: r.name, parent: r.parent_code ? { code: r.parent_code } : null }]));
+    expect(answers).toEqual(codes.map((code) => ({ data: { court: stored.get(code) } })));
+    // Per request, the organisation subgraph's line then the gateway's: the first fetch takes Apollo, the next two not.
+    expect(paths).toEqual([undefined, undefined, 'direct', undefined, 'direct', undefined]);
+  });
+});

@@ -8,15 +8,15 @@ import { findInputProblem } from '../../kernel/http/input-limits';
 import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
 import { logger } from '../../kernel/logger';
 import type { UsageRecorder } from '../../kernel/usage/usage-recorder';
-import type { SingleSubgraphRoutes } from './single-subgraph-routes';
+import type { DirectRoutes } from './direct-routes';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 export interface DirectAnswerOptions {
-  routes: SingleSubgraphRoutes;
+  routes: DirectRoutes;
   context: HttpServerOptions['context'];
-  /** The allow-list as Apollo's plugin applies it: a caller held to it takes the whole path unless its document is listed. */
-  allowList: { enforceForAll: boolean; allowed: ReadonlySet<string> };
+  /** The allow-list as Apollo's plugin applies it at the edge: a caller held to it takes the whole path unless its document is listed. */
+  allowList?: { enforceForAll: boolean; allowed: ReadonlySet<string> };
   /** Where answers are stored for the next identical request, when the server caches. */
   cache?: { cache: ResponseCache; uncachedRootFields: ReadonlySet<string> };
   usage?: UsageRecorder | null;
@@ -36,12 +36,12 @@ const cacheableOperation = (operation: OperationDefinitionNode, uncached: Readon
   operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && !uncached.has(s.name.value));
 
 /**
- * One process, an operation the gateway planned as a single plain fetch (see single-subgraph-routes.ts): executed
- * once, on that subgraph's schema, with the client's document, instead of through Apollo Server, the plan and the
- * gateway's second pass over the result. Only clean answers are given here: a request that Apollo would refuse or
- * that ends with any error goes on to the whole path, which gives the canonical answer (a query has no side effect,
- * so running it again is safe). Apollo accepted the same document before (limits, cost, validation), and the checks
- * that depend on the request (allow-list, input limits, variables) run here as they do there.
+ * Answers a query whose document has a direct route (see planned-routes.ts and accepted-routes.ts): executed once, on
+ * that schema, with the client's document, instead of through Apollo Server (and, in one process, the gateway's plan
+ * and second pass over the result). Only clean answers are given here: a request that Apollo would refuse or that
+ * ends with any error goes on to the whole path, which gives the canonical answer (a query has no side effect, so
+ * running it again is safe). Apollo accepted the same document before (limits, cost, validation), and the checks that
+ * depend on the request (allow-list, input limits, variables) run here as they do there.
  */
 export function directAnswerMiddleware(options: DirectAnswerOptions) {
   const { routes, allowList, cache, usage } = options;
@@ -57,7 +57,7 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       const queryHash = slot?.queryHash ?? operationHash(query);
       const route = routes.get(queryHash, operationName);
       if (!route) return next();
-      if ((allowList.enforceForAll || principal.allowListOnly) && !allowList.allowed.has(queryHash)) return next();
+      if (allowList && (allowList.enforceForAll || principal.allowListOnly) && !allowList.allowed.has(queryHash)) return next();
       if (findInputProblem(route.schema, route.document, variables ?? {})) return next();
       const operation = getOperationAST(route.document, operationName);
       if (!operation) return next();
