@@ -194,4 +194,20 @@ describe('direct answers in split mode', () => {
     // Per request, the organisation subgraph's line then the gateway's: the first fetch takes Apollo, the next two not.
     expect(paths).toEqual([undefined, undefined, 'direct', undefined, 'direct', undefined]);
   });
+
+  it("answers the gateway's entity fetches (`_entities`) directly too, as the whole path answered them", async () => {
+    const query = 'query($code: ID!) { court(code: $code) { code deployments { status application { code name } } } }';
+    const whole = await post(split.gateway.url, query, { code: '100039' });
+    const paths = await loggedPaths(async () => {
+      const other = JSON.parse((await post(split.gateway.url, query, { code: '100023' })).text) as Untyped;
+      expect(other.errors).toBeUndefined();
+      expect(other.data.court.code).toBe('100023');
+    });
+    // The organisation fetch, the catalog's `_entities` fetch, both direct; then the gateway's line.
+    expect(paths).toEqual(['direct', 'direct', undefined]);
+    const first = JSON.parse(whole.text) as Untyped;
+    expect(first.data.court.deployments.length).toBeGreaterThan(0);
+    // The first answer again, now with both fetches answered directly: the same bytes.
+    expect(await post(split.gateway.url, query.replace('code deployments', 'code  deployments'), { code: '100039' })).toEqual(whole);
+  });
 });
