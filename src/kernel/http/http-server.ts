@@ -89,13 +89,14 @@ const refuseDeclaredOversize =
   };
 
 /**
- * Compression only for requests that accept an encoding: the others skip its wrapping of every write, and get the
+ * Compression only for requests that accept an encoding other than identity: the others skip its wrapping of every write, and get the
  * `Vary` it would have set on a JSON answer (a shared cache must still tell the two kinds of answers apart).
  */
 const compressWhenAsked =
   (compress: RequestHandler) =>
   (req: Request, res: Response, next: NextFunction): void => {
-    if (req.headers['accept-encoding']) return void compress(req, res, next);
+    const accepted = req.headers['accept-encoding'];
+    if (accepted && accepted !== 'identity') return void compress(req, res, next);
     res.setHeader('vary', 'Accept-Encoding');
     next();
   };
