@@ -8,6 +8,7 @@ import { checkText } from '../exchanges.validation';
 import { compileJsonSchema, validateWith } from './json-schema-validator';
 import { SchemaLanguage, SchemaStatus } from './schema-enums';
 import { SchemaVersion } from './schema-version.entity';
+import { schemaVersionsOf, type SchemaVersionRow } from './schema-version.repository';
 import type { AddSchemaVersionInput, MessageValidation } from './schema-version.types';
 
 /** A `<schema` or `<xs:schema` tag; the namespace is then looked for with indexOf (`[\s\S]*` backtracked per tag: quadratic). */
@@ -19,6 +20,11 @@ export class SchemaVersionService {
     private readonly em: EntityManager,
     private readonly exchanges = new ExchangeService(em),
   ) {}
+
+  /** An exchange's schema versions as plain rows, by version, batched over every exchange of the request. */
+  ofExchange(exchangeCode: string): Promise<SchemaVersionRow[]> {
+    return schemaVersionsOf(this.em, exchangeCode);
+  }
 
   add(input: AddSchemaVersionInput): Promise<SchemaVersion> {
     const version = checkText(input.version, 'input.version', 32);
