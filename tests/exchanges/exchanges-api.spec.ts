@@ -108,6 +108,8 @@ describe('exchanges API', () => {
     expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
     const missing = await gql(t.server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
+    const noExchange = await gql(t.server, `{ validateMessage(exchange: "NOPE", version: "1.0", payload: {}) { valid } }`);
+    expect(noExchange.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'exchange' });
   });
 
   it('creates an exchange between an application and partners, and shows it on Application', () => exchangeCreated());

@@ -26,7 +26,7 @@ export class ExchangeService {
 
   async get(code: string, field: string): Promise<Exchange> {
     const exchange = await this.em.findOne(Exchange, { code });
-    if (!exchange) throw new ExchangesException(`no exchange with code ${code}`, ExchangesExceptionCode.EXCHANGE_NOT_FOUND, field);
+    if (!exchange) throw exchangeNotFound(code, field);
     return exchange;
   }
 
@@ -112,6 +112,9 @@ export class ExchangeService {
     });
   }
 }
+
+export const exchangeNotFound = (code: string, field: string): ExchangesException =>
+  new ExchangesException(`no exchange with code ${code}`, ExchangesExceptionCode.EXCHANGE_NOT_FOUND, field);
 
 function checkParty(party: ExchangePartyInput, field: string): void {
   if (Boolean(party.applicationCode) === Boolean(party.partner)) {

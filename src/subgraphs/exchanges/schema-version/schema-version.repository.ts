@@ -18,3 +18,19 @@ export function schemaVersionsOf(em: EntityManager, exchangeCode: string): Promi
     );
   }).load(exchangeCode);
 }
+
+/** A version's document, or null when the exchange has no such version; undefined when there is no such exchange. One statement. */
+export async function schemaDocument(
+  em: EntityManager,
+  exchangeCode: string,
+  version: string,
+): Promise<Pick<SchemaVersion, 'language' | 'content'> | null | undefined> {
+  const [row] = await em
+    .getConnection()
+    .execute<Pick<SchemaVersion, 'language' | 'content'>[]>(
+      'select s.language, s.content from exchange e left join schema_version s on s.exchange_code = e.code and s.version = ? where e.code = ?',
+      [version, exchangeCode],
+    );
+  if (!row) return undefined;
+  return row.language === null ? null : row;
+}
