@@ -14,9 +14,9 @@ export type RoadmapItemRow = Pick<
 // The ORM's collection load's statement, `in (…)` and no order by: pg returns the rows as before, and a stable sort by date keeps its ties.
 const RELEASES = `select id, application_code as "applicationCode", version, released_on as "releasedOn", notes, features
   from application_release where application_code in (?)`;
-const ROADMAP = `select id, application_code as "applicationCode", title, description, target_date as "targetDate", status,
-  referential_code as "referentialCode", referential_release as "referentialRelease", legal_texts as "legalTexts"
-  from roadmap_item where application_code in (?)`;
+const ROADMAP_ITEM = `select id, application_code as "applicationCode", title, description, target_date as "targetDate", status,
+  referential_code as "referentialCode", referential_release as "referentialRelease", legal_texts as "legalTexts" from roadmap_item`;
+const ROADMAP = `${ROADMAP_ITEM} where application_code in (?)`;
 
 const latestFirst = (a: ApplicationReleaseRow, b: ApplicationReleaseRow) => b.releasedOn.localeCompare(a.releasedOn);
 const soonestFirst = (a: RoadmapItemRow, b: RoadmapItemRow) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999');
@@ -35,4 +35,14 @@ export function roadmapOf(em: EntityManager, applicationCode: string): Promise<R
     const rows = await em.getConnection().execute<RoadmapItemRow[]>(ROADMAP, [codes]);
     return groupByKey(codes, rows, (r) => r.applicationCode).map((items) => items.sort(soonestFirst));
   }).load(applicationCode);
+}
+
+/** Every roadmap item, or those a referential (release) requires, in the table's order: the ORM's statements the impact analysis read them with. */
+export function roadmapFor(em: EntityManager, referential?: { code: string; release?: number | null }): Promise<RoadmapItemRow[]> {
+  const [sql, params] = !referential
+    ? [ROADMAP_ITEM, []]
+    : referential.release
+      ? [`${ROADMAP_ITEM} where referential_code = ? and referential_release = ?`, [referential.code, referential.release]]
+      : [`${ROADMAP_ITEM} where referential_code = ?`, [referential.code]];
+  return em.getConnection().execute<RoadmapItemRow[]>(sql, params);
 }

@@ -29,6 +29,17 @@ export class ApplicationRepository {
     }).load(code);
   }
 
+  /** Every application, in the table's order (the coherence report looks them up by code). */
+  all(): Promise<ApplicationNode[]> {
+    return this.em.getConnection().execute<ApplicationNode[]>(APPLICATION);
+  }
+
+  /** These applications (those that exist), by code. */
+  async byCodes(codes: readonly string[]): Promise<ApplicationNode[]> {
+    if (!codes.length) return [];
+    return this.em.getConnection().execute<ApplicationNode[]>(`${APPLICATION} where code in (?) order by code asc`, [codes]);
+  }
+
   list(filter: ApplicationsFilter): Promise<ApplicationNode[]> {
     const given = FILTER_COLUMNS.filter(([key]) => filter[key]);
     const where = given.length ? `where ${given.map(([, column]) => `${column} = ?`).join(' and ')}` : '';

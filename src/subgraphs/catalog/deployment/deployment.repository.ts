@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
+import { DeploymentStatus } from './deployment-status.enum';
 import type { DeploymentNode } from './deployment.entity';
 
 const DEPLOYMENT = `select id, application_code as "applicationCode", court_code as "courtCode", status, wave, priority,
@@ -20,4 +21,20 @@ export function deploymentsOf(em: EntityManager, applicationCode: string): Promi
   return requestLoader<string, DeploymentNode[]>(em, 'deployments-by-application', async (codes) =>
     groupByKey(codes, await em.getConnection().execute<DeploymentNode[]>(OF_APPLICATIONS, [codes]), (d) => d.applicationCode),
   ).load(applicationCode);
+}
+
+/** The deployments not withdrawn of these applications, by application then court (the impact analysis's). */
+export function deploymentsInService(em: EntityManager, applicationCodes: readonly string[]): Promise<DeploymentNode[]> {
+  if (!applicationCodes.length) return Promise.resolve([]);
+  return em
+    .getConnection()
+    .execute<DeploymentNode[]>(`${DEPLOYMENT} where application_code in (?) and status != ? order by application_code asc, court_code asc`, [
+      applicationCodes,
+      DeploymentStatus.WITHDRAWN,
+    ]);
+}
+
+/** Every deployment, by application then court (the coherence report's). */
+export function everyDeployment(em: EntityManager): Promise<DeploymentNode[]> {
+  return em.getConnection().execute<DeploymentNode[]>(`${DEPLOYMENT} order by application_code asc, court_code asc`);
 }

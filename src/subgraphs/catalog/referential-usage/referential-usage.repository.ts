@@ -21,3 +21,18 @@ export function usagesOfApplication(em: EntityManager, applicationCode: string):
     groupByKey(codes, await em.getConnection().execute<ReferentialUsageNode[]>(OF_APPLICATIONS, [codes]), (u) => u.applicationCode),
   ).load(applicationCode);
 }
+
+/** Every usage, or those of one referential, in the table's order: the ORM's statements the impact analysis read them with. */
+export function usagesFor(em: EntityManager, referentialCode?: string): Promise<ReferentialUsageNode[]> {
+  return em
+    .getConnection()
+    .execute<ReferentialUsageNode[]>(
+      referentialCode === undefined ? USAGE : `${USAGE} where referential_code = ?`,
+      referentialCode === undefined ? [] : [referentialCode],
+    );
+}
+
+/** Every usage, by referential then application (the coherence report's). */
+export function everyUsage(em: EntityManager): Promise<ReferentialUsageNode[]> {
+  return em.getConnection().execute<ReferentialUsageNode[]>(`${USAGE} order by referential_code asc, application_code asc`);
+}
