@@ -171,6 +171,45 @@ describe('catalog API', () => {
 
   it('shows a retired application in impactOf and in coherenceReport', () => nppRetired());
 
+  it("answers alike from a mutation's entity and from read rows (by code, in lists)", async () => {
+    await usageAndExchangeDeclared();
+    for (const mutation of [
+      `addRelease(input: { applicationCode: "CASSIOPEE", version: "4.11", releasedOn: "2025-10-06", features: ["Audiencement"] }) { id }`,
+      `addRelease(input: { applicationCode: "CASSIOPEE", version: "4.12", releasedOn: "2026-03-16" }) { id }`,
+      `addRoadmapItem(input: { applicationCode: "CASSIOPEE", title: "Someday" }) { id }`,
+      `addRoadmapItem(input: { applicationCode: "CASSIOPEE", title: "NATINF 4", targetDate: "2026-06-01", referentialCode: "NATINF", referentialRelease: 4 }) { id }`,
+    ])
+      expect((await gql(t.as([Role.ARCHITECT]), `mutation { ${mutation} }`)).errors).toBeUndefined();
+    const scalars = 'code name description domain ownerBureau lifecycleStatus urbanisationZone documentationUrl illustrative';
+    const fields = `${scalars}
+      releases { id version releasedOn notes features } roadmap { id title description targetDate status referentialCode referentialRelease legalTexts }
+      deployments { id courtCode status wave court { code } application { code } } deployed: deployments(status: DEPLOYED) { courtCode }
+      referentialUsages { id referentialCode pinnedRelease mode legalTexts application { code } referential { code } } exchanges { code }`;
+    const written = await gql(
+      t.as([Role.ARCHITECT]),
+      `mutation { updateApplication(code: "CASSIOPEE", input: { description: "Chaîne pénale" }) { ${fields} } }`,
+    );
+    expect(written.errors).toBeUndefined();
+    const application = written.data.updateApplication;
+    expect(application.releases.map((r: { version: string }) => r.version)).toEqual(['4.12', '4.11']);
+    expect(application.roadmap.map((r: { title: string }) => r.title)).toEqual(['NATINF 4', 'Someday']);
+    expect(application).toMatchObject({ description: 'Chaîne pénale', deployed: [{ courtCode: 'TJ1' }], exchanges: [{ code: 'PROC_NPP' }] });
+    expect(application.referentialUsages).toEqual([
+      expect.objectContaining({ referentialCode: 'NATINF', pinnedRelease: 3, mode: 'READ', application: { code: 'CASSIOPEE' } }),
+    ]);
+    // One read per request, lists with fewer fields: each stays under the cost limit.
+    const read = async (query: string) => {
+      const { data, errors } = await gql(t.server, query);
+      expect(errors).toBeUndefined();
+      return data;
+    };
+    expect(await read(`{ application(code: "CASSIOPEE") { ${fields} } none: application(code: "NOPE") { code } }`)).toEqual({ application, none: null });
+    const scalarsOf = (value: Record<string, unknown>) => Object.fromEntries(scalars.split(' ').map((key) => [key, value[key]]));
+    const { applications } = await read(`{ applications(filter: { ownerBureau: "DACG", domain: PENAL }) { ${scalars} } }`);
+    expect(applications.map((a: { code: string }) => a.code)).toEqual(['CASSIOPEE', 'NPP']);
+    expect(applications[0]).toEqual(scalarsOf(application));
+  });
+
   it('refuses a change that is not exactly one thing', async () => {
     await usageAndExchangeDeclared();
     const { errors } = await gql(t.server, `{ impactOf(change: { legalText: "x", retiredApplication: "NPP" }) { change } }`);

@@ -9,6 +9,11 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const WALK = `query($first: Int) { courts(filter: { type: COUR_APPEL }, first: $first) { edges { node {
   code name deployments { status court { code } application { code name exchanges { code producer { application { code } } referentials { code consumers { application { code } } } } } }
 } } } }`;
+/** Every list of Application and Exchange below the walk's courts: each is batched over the page, whatever its size. */
+const WIDE = `query($first: Int) { courts(filter: { type: COUR_APPEL }, first: $first) { edges { node { deployments { application { code
+  releases { version } roadmap { title } deployments { id } referentialUsages { mode application { code } }
+  exchanges { code producer { role } consumers { partner } referentials { code } schemaVersions { version } }
+} } } } } }`;
 
 /** Court → deployments → application → exchanges → referentials carried, through the gateway, in a constant number of statements. */
 describe('the federated walk from courts to referentials', () => {
@@ -41,9 +46,9 @@ describe('the federated walk from courts to referentials', () => {
   /** The resolvers' statements: the response cache's one read of the data versions is tested on its own. */
   const resolverStatements = () => db.queries.filter((q) => !q.includes('from data_version')).length;
 
-  const walk = async (first: number) => {
+  const walk = async (first: number, query = WALK) => {
     db.queries.length = 0;
-    const { data, errors } = await gql(server, WALK, { first });
+    const { data, errors } = await gql(server, query, { first });
     expect(errors).toBeUndefined();
     return { data, statements: resolverStatements() };
   };
@@ -70,6 +75,22 @@ describe('the federated walk from courts to referentials', () => {
     expect(large.statements).toBeLessThanOrEqual(8);
     if (process.env.SHOW_SQL) console.log(db.queries.join('\n'));
     console.log(`walk: ${large.statements} SQL statements for 8 courts × 8 deployments × 4 exchanges`);
+  });
+
+  it('reads every list of the applications and exchanges it meets in the same number of statements for 1 court as for 8', async () => {
+    const small = await walk(1, WIDE);
+    const large = await walk(8, WIDE);
+    const application = large.data.courts.edges[7].node.deployments[0].application;
+    expect(application.referentialUsages).toEqual([]);
+    expect(application.exchanges[0]).toEqual({
+      code: 'WALK0_0',
+      producer: { role: 'PRODUCER' },
+      consumers: [{ partner: null }],
+      referentials: [{ code: 'NATINF' }, { code: 'REF0' }],
+      schemaVersions: [],
+    });
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(12);
   });
 
   it('analyses an impact over 64 deployments, and checks coherence, in a fixed handful of statements', async () => {

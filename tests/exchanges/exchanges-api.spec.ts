@@ -108,6 +108,8 @@ describe('exchanges API', () => {
     expect(deprecate.data.setSchemaVersionStatus).toEqual({ status: 'DEPRECATED' });
     const missing = await gql(t.server, VALIDATE, { version: '7', payload: {} });
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
+    const noExchange = await gql(t.server, `{ validateMessage(exchange: "NOPE", version: "1.0", payload: {}) { valid } }`);
+    expect(noExchange.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'exchange' });
   });
 
   it('creates an exchange between an application and partners, and shows it on Application', () => exchangeCreated());
@@ -129,6 +131,35 @@ describe('exchanges API', () => {
   });
 
   it('stores schema versions and validates sample messages with precise paths', () => schemaVersionsStored());
+
+  it("answers alike from a mutation's entity and from read rows (by code, in lists, through Application.exchanges)", async () => {
+    await schemaVersionsStored();
+    const scalars = 'code name description messageTypes format transport signatureLevel retentionPeriod retentionLegalBasis status legalTexts illustrative';
+    const fields = `${scalars}
+      producer { role partner partnerName application { code } } consumers { role partner partnerName application { code } }
+      referentials { code } schemaVersions { id version language status content publishedOn }`;
+    const written = await gql(t.as([Role.ARCHITECT]), `mutation { setExchangeStatus(code: "AVIS_PENAL", status: ACTIVE) { ${fields} } }`);
+    expect(written.errors).toBeUndefined();
+    const exchange = written.data.setExchangeStatus;
+    expect(exchange).toMatchObject({
+      retentionPeriod: 'P10Y',
+      producer: { role: 'PRODUCER', application: { code: 'CASSIOPEE' } },
+      referentials: [{ code: 'NATINF' }],
+    });
+    expect(exchange.schemaVersions.map((v: { version: string }) => v.version)).toEqual(['0.9', '1.0']);
+    // One read per request, lists with fewer fields: each stays under the cost limit.
+    const read = async (query: string) => {
+      const { data, errors } = await gql(t.server, query);
+      expect(errors).toBeUndefined();
+      return data;
+    };
+    expect(await read(`{ exchange(code: "AVIS_PENAL") { ${fields} } none: exchange(code: "NOPE") { code } }`)).toEqual({ exchange, none: null });
+    const scalarsOf = (value: Record<string, unknown>) => Object.fromEntries(scalars.split(' ').map((key) => [key, value[key]]));
+    expect(await read(`{ exchanges { ${scalars} producer { role application { code } } } }`)).toEqual({
+      exchanges: [{ ...scalarsOf(exchange), producer: { role: 'PRODUCER', application: { code: 'CASSIOPEE' } } }],
+    });
+    expect(await read(`{ application(code: "APPI") { exchanges { ${fields} } } }`)).toEqual({ application: { exchanges: [exchange] } });
+  });
 
   it('follows a schema version and a legal text to the applications touched', async () => {
     await schemaVersionsStored();

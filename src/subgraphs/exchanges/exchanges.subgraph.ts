@@ -1,7 +1,8 @@
 import { buildFederatedSchema } from '../../kernel/federation/build-federated-schema';
 import type { SubgraphDefinition } from '../subgraph-definition';
-import { ExchangePartyResolver } from './exchange/exchange-party.resolver';
+// Exchange first: type-graphql declares the types in the order their classes load, and schema/ keeps that order.
 import { Exchange } from './exchange/exchange.entity';
+import { ExchangePartyResolver } from './exchange/exchange-party.resolver';
 import { resolveExchangeReference } from './exchange/exchange.reference';
 import { ExchangeResolver } from './exchange/exchange.resolver';
 import { ApplicationStubResolver } from './federation/application-stub.resolver';

@@ -6,12 +6,23 @@ import { ApplicationService } from '../application/application.service';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkCode, checkPositive, checkText, cleanTexts } from '../catalog.validation';
 import { ApplicationRelease } from './application-release.entity';
+import { releasesOf, roadmapOf, type ApplicationReleaseRow, type RoadmapItemRow } from './application-release.repository';
 import type { AddReleaseInput, AddRoadmapItemInput } from './release.input';
 import { RoadmapItem } from './roadmap-item.entity';
 import { RoadmapStatus } from './roadmap-status.enum';
 
 export class ReleaseService {
   constructor(private readonly em: EntityManager) {}
+
+  /** An application's releases as plain rows, latest first, batched over every application of the request. */
+  releasesOf(applicationCode: string): Promise<ApplicationReleaseRow[]> {
+    return releasesOf(this.em, applicationCode);
+  }
+
+  /** An application's roadmap as plain rows, soonest first, batched over every application of the request. */
+  roadmapOf(applicationCode: string): Promise<RoadmapItemRow[]> {
+    return roadmapOf(this.em, applicationCode);
+  }
 
   addRelease(input: AddReleaseInput): Promise<ApplicationRelease> {
     const version = checkText(input.version, 'input.version', 64);

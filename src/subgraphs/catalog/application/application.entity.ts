@@ -61,3 +61,9 @@ export class Application extends BaseEntity {
   @OneToMany(() => ReferentialUsage, (u) => u.application)
   referentialUsages = new Collection<ReferentialUsage>(this);
 }
+
+/** What the GraphQL `Application` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type ApplicationNode = Pick<
+  Application,
+  'code' | 'name' | 'description' | 'domain' | 'ownerBureau' | 'lifecycleStatus' | 'urbanisationZone' | 'documentationUrl' | 'illustrative'
+>;

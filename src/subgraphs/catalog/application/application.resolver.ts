@@ -3,23 +3,28 @@ import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { catalogServices } from '../catalog.services';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
-import { Deployment } from '../deployment/deployment.entity';
-import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
+import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';
+import { ReferentialUsage, type ReferentialUsageNode } from '../referential-usage/referential-usage.entity';
 import { ApplicationRelease } from '../application-release/application-release.entity';
+import type { ApplicationReleaseRow, RoadmapItemRow } from '../application-release/application-release.repository';
 import { RoadmapItem } from '../application-release/roadmap-item.entity';
 import { LifecycleStatus } from './application-enums';
-import { Application } from './application.entity';
+import { Application, type ApplicationNode } from './application.entity';
 import { ApplicationsFilter, CreateApplicationInput, UpdateApplicationInput } from './application.input';
 
+/** Roots are rows from the read path or entities from a write: the field resolvers only read `ApplicationNode`. */
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => Application, { nullable: true, description: 'An application by its code; null when none has it.' })
-  application(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<Application | null> {
+  application(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<ApplicationNode | null> {
     return catalogServices(ctx).applications.findByCode(code);
   }
 
   @Query(() => [Application], { description: 'Applications of the IS map, by code.' })
-  applications(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter): Promise<Application[]> {
+  applications(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => ApplicationsFilter, { nullable: true }) filter?: ApplicationsFilter,
+  ): Promise<ApplicationNode[]> {
     return catalogServices(ctx).applications.list(filter ?? undefined);
   }
 
@@ -50,25 +55,26 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [ApplicationRelease], { description: 'Releases, latest first.' })
-  async releases(@Root() application: Application): Promise<ApplicationRelease[]> {
-    return (await application.releases.load()).getItems().sort((a, b) => b.releasedOn.localeCompare(a.releasedOn));
+  releases(@Root() application: ApplicationNode, @Ctx() ctx: GraphQLContext): Promise<ApplicationReleaseRow[]> {
+    return catalogServices(ctx).applicationReleases.releasesOf(application.code);
   }
 
   @FieldResolver(() => [RoadmapItem], { description: 'Planned evolutions, soonest first.' })
-  async roadmap(@Root() application: Application): Promise<RoadmapItem[]> {
-    return (await application.roadmap.load()).getItems().sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999'));
+  roadmap(@Root() application: ApplicationNode, @Ctx() ctx: GraphQLContext): Promise<RoadmapItemRow[]> {
+    return catalogServices(ctx).applicationReleases.roadmapOf(application.code);
   }
 
   @FieldResolver(() => [Deployment])
-  async deployments(
-    @Root() application: Application,
+  deployments(
+    @Root() application: ApplicationNode,
+    @Ctx() ctx: GraphQLContext,
     @Arg('status', () => DeploymentStatus, { nullable: true }) status?: DeploymentStatus,
-  ): Promise<Deployment[]> {
-    return (await application.deployments.load()).getItems().filter((d) => !status || d.status === status);
+  ): Promise<DeploymentNode[]> {
+    return catalogServices(ctx).deployments.ofApplication(application.code, status);
   }
 
   @FieldResolver(() => [ReferentialUsage], { description: 'Referentials the application reads or produces.' })
-  async referentialUsages(@Root() application: Application): Promise<ReferentialUsage[]> {
-    return (await application.referentialUsages.load()).getItems();
+  referentialUsages(@Root() application: ApplicationNode, @Ctx() ctx: GraphQLContext): Promise<ReferentialUsageNode[]> {
+    return catalogServices(ctx).referentialUsages.ofApplication(application.code);
   }
 }

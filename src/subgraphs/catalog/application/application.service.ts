@@ -1,20 +1,24 @@
-import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkCode, checkText, checkUrl } from '../catalog.validation';
 import { ApplicationDomain, LifecycleStatus } from './application-enums';
-import { Application } from './application.entity';
+import { Application, type ApplicationNode } from './application.entity';
 import type { ApplicationsFilter, CreateApplicationInput, UpdateApplicationInput } from './application.input';
-import { loadByKey } from '../../../kernel/database/load-by-key';
+import { ApplicationRepository } from './application.repository';
 
 export class ApplicationService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly applications: ApplicationRepository;
 
-  /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
-  async findByCode(code: string): Promise<Application | null> {
-    return loadByKey(this.em, Application, code);
+  constructor(private readonly em: EntityManager) {
+    this.applications = new ApplicationRepository(em);
+  }
+
+  /** A plain row, batched across a request, so a list of references costs one query. */
+  findByCode(code: string): Promise<ApplicationNode | null> {
+    return this.applications.byCode(code);
   }
 
   async get(code: string, field = 'code'): Promise<Application> {
@@ -23,13 +27,8 @@ export class ApplicationService {
     return application;
   }
 
-  list(filter: ApplicationsFilter = {}): Promise<Application[]> {
-    const where: FilterQuery<Application> = {};
-    if (filter.domain) where.domain = filter.domain;
-    if (filter.lifecycleStatus) where.lifecycleStatus = filter.lifecycleStatus;
-    if (filter.ownerBureau) where.ownerBureau = filter.ownerBureau;
-    if (filter.urbanisationZone) where.urbanisationZone = filter.urbanisationZone;
-    return this.em.find(Application, where, { orderBy: { code: 'asc' } });
+  list(filter: ApplicationsFilter = {}): Promise<ApplicationNode[]> {
+    return this.applications.list(filter);
   }
 
   create(input: CreateApplicationInput): Promise<Application> {

@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../../../kernel/graphql/scalars';
 import { LifecycleStatus } from '../application/application-enums';
-import { Application } from '../application/application.entity';
+import type { ApplicationNode } from '../application/application.entity';
+import { ApplicationRepository } from '../application/application.repository';
 import type { CatalogPorts } from '../catalog.ports';
-import { CourtContact } from '../contact/court-contact.entity';
+import { everyContact } from '../contact/court-contact.repository';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
-import { Deployment } from '../deployment/deployment.entity';
+import { everyDeployment } from '../deployment/deployment.repository';
 import { findCourts } from '../federation/court-directory';
 import { courtStub } from '../federation/court.stub';
 import { exchangeStub } from '../federation/exchange.stub';
 import type { ExchangeLinks } from '../federation/exchange-directory';
 import { referentialStub } from '../federation/referential.stub';
-import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
+import type { ReferentialUsageNode } from '../referential-usage/referential-usage.entity';
+import { everyUsage } from '../referential-usage/referential-usage.repository';
 import { CoherenceIssueKind as K, type CoherenceIssue, type CoherenceReport } from './coherence.types';
 import { observedUsageIssues } from './observed-usage-issues';
 
@@ -24,40 +26,40 @@ export class CoherenceService {
     private readonly ports: CatalogPorts,
   ) {}
 
-  /** Reads the whole map in a fixed number of queries, then checks it in memory. */
+  /** Reads the whole map in a fixed number of queries, as rows (it only reads them), then checks it in memory. */
   async report(on: string = today()): Promise<CoherenceReport> {
-    const applications = new Map((await this.em.find(Application, {})).map((a) => [a.code, a]));
-    const deployments = await this.em.find(Deployment, {}, { orderBy: { application: 'asc', courtCode: 'asc' } });
-    const contacts = await this.em.find(CourtContact, {}, { orderBy: { courtCode: 'asc' } });
-    const usages = await this.em.find(ReferentialUsage, {}, { orderBy: { referentialCode: 'asc', application: 'asc' } });
+    const applications = new Map((await new ApplicationRepository(this.em).all()).map((a) => [a.code, a]));
+    const deployments = await everyDeployment(this.em);
+    const contacts = await everyContact(this.em);
+    const usages = await everyUsage(this.em);
     const links = await this.ports.exchanges.links(this.em);
     const courts = await findCourts(this.em, [...deployments.map((d) => d.courtCode), ...contacts.map((c) => c.courtCode)]);
     const issues: CoherenceIssue[] = [];
     const app = (code: string) => applications.get(code) ?? null;
 
     for (const d of deployments) {
-      const where = `${d.application.code} at court ${d.courtCode}`;
+      const where = `${d.applicationCode} at court ${d.courtCode}`;
       const court = courts.get(d.courtCode);
       if (!court)
         issues.push({
           kind: K.UNKNOWN_COURT,
           message: `deployment of ${where}: no such court`,
-          application: app(d.application.code),
+          application: app(d.applicationCode),
           court: courtStub(d.courtCode),
         });
       else if (d.status !== DeploymentStatus.WITHDRAWN && court.validTo && court.validTo <= on) {
         issues.push({
           kind: K.CLOSED_COURT,
           message: `deployment of ${where} (${d.status}): the court closed on ${court.validTo}`,
-          application: app(d.application.code),
+          application: app(d.applicationCode),
           court: courtStub(d.courtCode),
         });
       }
-      if (d.status !== DeploymentStatus.WITHDRAWN && app(d.application.code)?.lifecycleStatus === LifecycleStatus.RETIRED) {
+      if (d.status !== DeploymentStatus.WITHDRAWN && app(d.applicationCode)?.lifecycleStatus === LifecycleStatus.RETIRED) {
         issues.push({
           kind: K.RETIRED_APPLICATION_DEPLOYED,
           message: `${where} is still ${d.status} although the application is retired`,
-          application: app(d.application.code),
+          application: app(d.applicationCode),
           court: courtStub(d.courtCode),
         });
       }
@@ -75,11 +77,11 @@ export class CoherenceService {
     }
     issues.push(...this.exchangeIssues(links, applications));
     issues.push(...(await observedUsageIssues(this.em, usages, applications)));
-    const pendingChecks = await this.referentialIssues(usages, links, issues);
+    const pendingChecks = await this.referentialIssues(usages, links, applications, issues);
     return { checkedOn: on, issues, pendingChecks };
   }
 
-  private exchangeIssues(links: ExchangeLinks[], applications: Map<string, Application>): CoherenceIssue[] {
+  private exchangeIssues(links: ExchangeLinks[], applications: Map<string, ApplicationNode>): CoherenceIssue[] {
     const issues: CoherenceIssue[] = [];
     for (const link of links) {
       const sides: [string[], K, string][] = [
@@ -110,16 +112,21 @@ export class CoherenceService {
   }
 
   /** Returns the checks that could not run. */
-  private async referentialIssues(usages: ReferentialUsage[], links: ExchangeLinks[], issues: CoherenceIssue[]): Promise<string[]> {
+  private async referentialIssues(
+    usages: ReferentialUsageNode[],
+    links: ExchangeLinks[],
+    applications: Map<string, ApplicationNode>,
+    issues: CoherenceIssue[],
+  ): Promise<string[]> {
     const referentials = await this.ports.referentials.list(this.em);
     if (!referentials) return [REFERENTIAL_CHECKS];
     const byCode = new Map(referentials.map((r) => [r.code, r]));
     const used = new Set([...usages.map((u) => u.referentialCode), ...links.flatMap((l) => l.referentialCodes)]);
     for (const u of usages) {
       const referential = byCode.get(u.referentialCode);
-      const about = { application: u.application.getEntity(), referential: referentialStub(u.referentialCode) };
+      const about = { application: applications.get(u.applicationCode) ?? null, referential: referentialStub(u.referentialCode) };
       if (!referential) {
-        issues.push({ kind: K.UNKNOWN_REFERENTIAL, message: `${u.application.code} uses ${u.referentialCode}, which does not exist`, ...about });
+        issues.push({ kind: K.UNKNOWN_REFERENTIAL, message: `${u.applicationCode} uses ${u.referentialCode}, which does not exist`, ...about });
         continue;
       }
       if (u.pinnedRelease == null) continue;
@@ -127,13 +134,13 @@ export class CoherenceService {
       if (!release)
         issues.push({
           kind: K.PINNED_TO_UNKNOWN_RELEASE,
-          message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which has no such release`,
+          message: `${u.applicationCode} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which has no such release`,
           ...about,
         });
       else if (release.status === 'RETIRED')
         issues.push({
           kind: K.PINNED_TO_RETIRED_RELEASE,
-          message: `${u.application.code} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which is retired`,
+          message: `${u.applicationCode} is pinned to release ${u.pinnedRelease} of ${u.referentialCode}, which is retired`,
           ...about,
         });
     }

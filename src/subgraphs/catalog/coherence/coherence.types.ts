@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
-import { Application } from '../application/application.entity';
+import { Application, type ApplicationNode } from '../application/application.entity';
 import { CourtStub } from '../federation/court.stub';
 import { ExchangeStub } from '../federation/exchange.stub';
 import { ReferentialStub } from '../federation/referential.stub';
@@ -43,7 +43,7 @@ registerEnumType(CoherenceIssueKind, {
 export class CoherenceIssue {
   @Field(() => CoherenceIssueKind) kind!: CoherenceIssueKind;
   @Field() message!: string;
-  @Field(() => Application, { nullable: true }) application?: Application | null;
+  @Field(() => Application, { nullable: true }) application?: ApplicationNode | null;
   @Field(() => ExchangeStub, { nullable: true }) exchange?: ExchangeStub | null;
   @Field(() => CourtStub, { nullable: true }) court?: CourtStub | null;
   @Field(() => ReferentialStub, { nullable: true }) referential?: ReferentialStub | null;

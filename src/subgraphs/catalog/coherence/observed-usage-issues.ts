@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { applicationReads } from '../../../kernel/usage/usage-reader';
-import type { Application } from '../application/application.entity';
+import type { ApplicationNode } from '../application/application.entity';
 import { referentialStub } from '../federation/referential.stub';
 import { OBSERVED_DAYS } from '../impact/observed-readers';
 import { daysAgo } from '../observed-usage/observed-usage.service';
-import type { ReferentialUsage } from '../referential-usage/referential-usage.entity';
+import type { ReferentialUsageNode } from '../referential-usage/referential-usage.entity';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
 import { CoherenceIssueKind as K, type CoherenceIssue } from './coherence.types';
 
@@ -12,10 +12,14 @@ import { CoherenceIssueKind as K, type CoherenceIssue } from './coherence.types'
  * Declared usage against observed reads (last 90 days). "Declared but unread" is only said of applications seen
  * calling the API in that period: one that never calls it may read the referential from files or exports.
  */
-export async function observedUsageIssues(em: EntityManager, usages: ReferentialUsage[], applications: Map<string, Application>): Promise<CoherenceIssue[]> {
+export async function observedUsageIssues(
+  em: EntityManager,
+  usages: ReferentialUsageNode[],
+  applications: Map<string, ApplicationNode>,
+): Promise<CoherenceIssue[]> {
   const since = daysAgo(OBSERVED_DAYS);
   const { reads: read, active } = await applicationReads(em, since);
-  const declared = new Set(usages.map((u) => `${u.application.code}\n${u.referentialCode}`));
+  const declared = new Set(usages.map((u) => `${u.applicationCode}\n${u.referentialCode}`));
   const issues: CoherenceIssue[] = [];
   for (const key of [...read].sort()) {
     if (declared.has(key)) continue;
@@ -28,7 +32,7 @@ export async function observedUsageIssues(em: EntityManager, usages: Referential
     });
   }
   for (const usage of usages) {
-    const application = usage.application.code;
+    const application = usage.applicationCode;
     if (usage.mode !== UsageMode.READ || !active.has(application) || read.has(`${application}\n${usage.referentialCode}`)) continue;
     issues.push({
       kind: K.DECLARED_BUT_UNREAD,

@@ -41,3 +41,6 @@ export class CourtContact extends BaseEntity {
   @Property({ type: 'date', nullable: true })
   validTo?: string | null;
 }
+
+/** What the GraphQL `CourtContact` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type CourtContactNode = Pick<CourtContact, 'id' | 'courtCode' | 'role' | 'name' | 'email' | 'applicationCode' | 'validFrom' | 'validTo'>;

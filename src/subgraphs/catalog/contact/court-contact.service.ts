@@ -3,26 +3,23 @@ import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
 import { isValidAt } from '../../../kernel/database/validity';
-import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { today } from '../../../kernel/graphql/scalars';
 import { ApplicationService } from '../application/application.service';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
 import { checkPeriod, checkText } from '../catalog.validation';
 import { findCourts } from '../federation/court-directory';
-import { CourtContact } from './court-contact.entity';
+import { CourtContact, type CourtContactNode } from './court-contact.entity';
 import type { AddCourtContactInput } from './court-contact.input';
+import { contactsAt } from './court-contact.repository';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class CourtContactService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Contacts of a court in force on a day, batched over every court of the request. */
-  async atCourt(courtCode: string, at: string = today()): Promise<CourtContact[]> {
-    const contacts = await requestLoader<string, CourtContact[]>(this.em, 'contacts-by-court', async (codes) =>
-      groupByKey(codes, await this.em.find(CourtContact, { courtCode: { $in: [...codes] } }, { orderBy: { role: 'asc', name: 'asc' } }), (c) => c.courtCode),
-    ).load(courtCode);
-    return contacts.filter((c) => isValidAt(c, at));
+  /** Contacts of a court in force on a day, as plain rows batched over every court of the request. */
+  async atCourt(courtCode: string, at: string = today()): Promise<CourtContactNode[]> {
+    return (await contactsAt(this.em, courtCode)).filter((c) => isValidAt(c, at));
   }
 
   add(input: AddCourtContactInput): Promise<CourtContact> {

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { catalogServices } from '../catalog.services';
-import { Application } from '../application/application.entity';
+import { Application, type ApplicationNode } from '../application/application.entity';
 import { courtStub, CourtStub } from '../federation/court.stub';
 import { Deployment, type DeploymentNode } from './deployment.entity';
 import { AddDeploymentInput } from './deployment.input';
@@ -16,7 +16,7 @@ export class DeploymentResolver {
   }
 
   @FieldResolver(() => Application)
-  application(@Root() deployment: DeploymentNode, @Ctx() ctx: GraphQLContext): Promise<Application | null> {
+  application(@Root() deployment: DeploymentNode, @Ctx() ctx: GraphQLContext): Promise<ApplicationNode | null> {
     return catalogServices(ctx).applications.findByCode(deployment.applicationCode);
   }
 

@@ -9,7 +9,7 @@ import { checkPositive } from '../catalog.validation';
 import { findCourts } from '../federation/court-directory';
 import { DeploymentStatus } from './deployment-status.enum';
 import { Deployment, type DeploymentNode } from './deployment.entity';
-import { deploymentsAt } from './deployment.repository';
+import { deploymentsAt, deploymentsOf } from './deployment.repository';
 import type { AddDeploymentInput } from './deployment.input';
 
 export class DeploymentService {
@@ -18,6 +18,12 @@ export class DeploymentService {
   /** The deployments at a court, as plain rows batched over every court of the request: one query whatever the number of courts. */
   async atCourt(courtCode: string, status?: DeploymentStatus | null): Promise<DeploymentNode[]> {
     const deployments = await deploymentsAt(this.em, courtCode);
+    return status ? deployments.filter((d) => d.status === status) : deployments;
+  }
+
+  /** The deployments of an application, as plain rows batched over every application of the request. */
+  async ofApplication(applicationCode: string, status?: DeploymentStatus | null): Promise<DeploymentNode[]> {
+    const deployments = await deploymentsOf(this.em, applicationCode);
     return status ? deployments.filter((d) => d.status === status) : deployments;
   }
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
 import { catalogServices } from '../catalog.services';
-import { CourtContact } from '../contact/court-contact.entity';
+import { CourtContact, type CourtContactNode } from '../contact/court-contact.entity';
 import { DeploymentStatus } from '../deployment/deployment-status.enum';
 import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';
 import { CourtStub } from './court.stub';
@@ -29,7 +29,7 @@ export class CourtStubResolver {
     @Root() court: CourtStub,
     @Ctx() ctx: GraphQLContext,
     @Arg('validAt', () => LocalDateScalar, { nullable: true }) validAt?: string,
-  ): Promise<CourtContact[]> {
+  ): Promise<CourtContactNode[]> {
     return catalogServices(ctx).courtContacts.atCourt(court.code, validAt ?? undefined);
   }
 }

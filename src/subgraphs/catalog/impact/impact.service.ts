@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fold } from '../../../kernel/text/fold';
-import { Application } from '../application/application.entity';
+import { ApplicationRepository } from '../application/application.repository';
 import type { CatalogPorts } from '../catalog.ports';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
-import { DeploymentStatus } from '../deployment/deployment-status.enum';
-import { Deployment } from '../deployment/deployment.entity';
+import { deploymentsInService } from '../deployment/deployment.repository';
 import { courtStub } from '../federation/court.stub';
 import { exchangeStub } from '../federation/exchange.stub';
 import type { ExchangeLinks } from '../federation/exchange-directory';
-import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
+import { usagesFor } from '../referential-usage/referential-usage.repository';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
-import { RoadmapItem } from '../application-release/roadmap-item.entity';
+import { roadmapFor } from '../application-release/application-release.repository';
 import type { ImpactChangeInput, ReferentialChangeInput } from './impact-change.input';
 import { PathsByCode, step, toPath } from './impact-paths';
 import { ImpactNodeKind as K, type Impact, type ImpactStep } from './impact.types';
@@ -60,18 +59,17 @@ export class ImpactService {
     if (!code.trim()) throw new CatalogException('referentialCode is empty', CatalogExceptionCode.INVALID_CHANGE, 'change.referential.referentialCode');
     const origin = start ?? [step(K.REFERENTIAL, releaseNumber ? `${code} release ${releaseNumber}` : code)];
     if (entryCodes?.length) origin.push(step(K.REFERENTIAL_ENTRIES, entryCodes.join(', '), 'in'));
-    const usages = await this.em.find(ReferentialUsage, { referentialCode: code });
+    const usages = await usagesFor(this.em, code);
     for (const usage of usages) {
       const how = usage.mode === UsageMode.PRODUCE ? 'produced by' : 'read by';
       const pin = usage.pinnedRelease ? ` (pinned to release ${usage.pinnedRelease})` : ' (follows the latest release)';
-      walk.applications.add(usage.application.code, [...origin, step(K.APPLICATION, usage.application.code, how + pin)]);
+      walk.applications.add(usage.applicationCode, [...origin, step(K.APPLICATION, usage.applicationCode, how + pin)]);
     }
-    const roadmap = await this.em.find(RoadmapItem, releaseNumber ? { referentialCode: code, referentialRelease: releaseNumber } : { referentialCode: code });
-    for (const item of roadmap) {
-      walk.applications.add(item.application.code, [
+    for (const item of await roadmapFor(this.em, { code, release: releaseNumber })) {
+      walk.applications.add(item.applicationCode, [
         ...origin,
         step(K.ROADMAP_ITEM, item.title, 'planned in'),
-        step(K.APPLICATION, item.application.code, 'roadmap of'),
+        step(K.APPLICATION, item.applicationCode, 'roadmap of'),
       ]);
     }
     for (const exchange of links.filter((l) => l.referentialCodes.includes(code))) {
@@ -103,18 +101,18 @@ export class ImpactService {
     // Legal references are free text, compared folded: filtered in memory over the (small) usage and roadmap tables.
     const cites = (texts: readonly string[]) => texts.some((t) => fold(t) === wanted);
     const origin = step(K.LEGAL_TEXT, text.trim());
-    for (const usage of (await this.em.find(ReferentialUsage, {})).filter((u) => cites(u.legalTexts))) {
-      walk.applications.add(usage.application.code, [
+    for (const usage of (await usagesFor(this.em)).filter((u) => cites(u.legalTexts))) {
+      walk.applications.add(usage.applicationCode, [
         origin,
         step(K.REFERENTIAL, usage.referentialCode, 'requires the use of'),
-        step(K.APPLICATION, usage.application.code, 'by'),
+        step(K.APPLICATION, usage.applicationCode, 'by'),
       ]);
     }
-    for (const item of (await this.em.find(RoadmapItem, {})).filter((i) => cites(i.legalTexts))) {
-      walk.applications.add(item.application.code, [
+    for (const item of (await roadmapFor(this.em)).filter((i) => cites(i.legalTexts))) {
+      walk.applications.add(item.applicationCode, [
         origin,
         step(K.ROADMAP_ITEM, item.title, 'requires'),
-        step(K.APPLICATION, item.application.code, 'roadmap of'),
+        step(K.APPLICATION, item.applicationCode, 'roadmap of'),
       ]);
     }
     for (const exchange of links.filter((l) => cites(l.legalTexts))) this.throughExchange(exchange, [origin, step(K.EXCHANGE, exchange.code, 'governs')], walk);
@@ -131,7 +129,7 @@ export class ImpactService {
   }
 
   private async fromRetirement(code: string, links: ExchangeLinks[], walk: Walk): Promise<string> {
-    if (!(await this.em.count(Application, { code }))) {
+    if (!(await new ApplicationRepository(this.em).byCode(code))) {
       throw new CatalogException(`no application with code ${code}`, CatalogExceptionCode.APPLICATION_NOT_FOUND, 'change.retiredApplication');
     }
     const origin = step(K.APPLICATION, code, 'retirement of');
@@ -158,12 +156,9 @@ export class ImpactService {
 
   private async conclude(change: string, walk: Walk): Promise<Impact> {
     const codes = walk.applications.codes();
-    const applications = await this.em.find(Application, { code: { $in: codes } }, { orderBy: { code: 'asc' } });
-    const deployments = await this.em.find(
-      Deployment,
-      { application: { $in: codes }, status: { $ne: DeploymentStatus.WITHDRAWN } },
-      { orderBy: { application: 'asc', courtCode: 'asc' } },
-    );
+    // Rows, not entities: the analysis only reads them, and a referential's impact can reach every deployment.
+    const applications = await new ApplicationRepository(this.em).byCodes(codes);
+    const deployments = await deploymentsInService(this.em, codes);
     const found = new Set(applications.map((a) => a.code));
     for (const missing of codes.filter((c) => !found.has(c))) walk.notes.push(`application ${missing} is named by an exchange but is not in the catalog`);
     const shortest = (code: string) => walk.applications.get(code)[0];
@@ -180,7 +175,7 @@ export class ImpactService {
       deployments: deployments.map((deployment) => ({
         deployment,
         court: courtStub(deployment.courtCode),
-        path: toPath([...shortest(deployment.application.code), step(K.COURT, deployment.courtCode, `${deployment.status.toLowerCase()} at`)]),
+        path: toPath([...shortest(deployment.applicationCode), step(K.COURT, deployment.courtCode, `${deployment.status.toLowerCase()} at`)]),
       })),
       bureaus: [...bureaus.keys()].sort().map((bureau) => ({ bureau, paths: bureaus.get(bureau)!.map(toPath) })),
       notes: walk.notes,

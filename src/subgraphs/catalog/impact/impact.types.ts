@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Application } from '../application/application.entity';
-import { Deployment } from '../deployment/deployment.entity';
+import { Application, type ApplicationNode } from '../application/application.entity';
+import { Deployment, type DeploymentNode } from '../deployment/deployment.entity';
 import { CourtStub } from '../federation/court.stub';
 import { ExchangeStub } from '../federation/exchange.stub';
 
@@ -52,7 +52,7 @@ export class ImpactPath {
 
 @ObjectType()
 export class ImpactedApplication {
-  @Field(() => Application) application!: Application;
+  @Field(() => Application) application!: ApplicationNode;
   @Field(() => [ImpactPath]) paths!: ImpactPath[];
   @Field(() => [ImpactEvidence], { description: 'Declared, observed, or both: the evidence of its paths.' }) evidence!: ImpactEvidence[];
 }
@@ -65,7 +65,7 @@ export class ImpactedExchange {
 
 @ObjectType()
 export class ImpactedDeployment {
-  @Field(() => Deployment) deployment!: Deployment;
+  @Field(() => Deployment) deployment!: DeploymentNode;
   @Field(() => CourtStub, { description: 'The court (organisation subgraph).' }) court!: CourtStub;
   @Field(() => ImpactPath) path!: ImpactPath;
 }

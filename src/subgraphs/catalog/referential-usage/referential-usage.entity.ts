@@ -32,4 +32,12 @@ export class ReferentialUsage extends BaseEntity {
   @Field(() => [String], { description: 'Legal texts that make this usage mandatory; impactOf(legalText) follows them.' })
   @Property({ type: 'json' })
   legalTexts: Opt<string[]> = [];
+
+  /** The application's code without loading it: what the field resolvers read, on an entity as on a row. */
+  get applicationCode(): Opt<string> {
+    return this.application.code;
+  }
 }
+
+/** What the GraphQL `ReferentialUsage` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type ReferentialUsageNode = Pick<ReferentialUsage, 'id' | 'applicationCode' | 'referentialCode' | 'pinnedRelease' | 'mode' | 'legalTexts'>;

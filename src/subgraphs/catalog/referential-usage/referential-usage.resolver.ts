@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { Role } from '../../../kernel/auth/role.enum';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { catalogServices } from '../catalog.services';
-import { Application } from '../application/application.entity';
+import { Application, type ApplicationNode } from '../application/application.entity';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
-import { ReferentialUsage } from './referential-usage.entity';
+import { ReferentialUsage, type ReferentialUsageNode } from './referential-usage.entity';
 import { DeclareReferentialUsageInput } from './referential-usage.input';
 
 @Resolver(() => ReferentialUsage)
@@ -19,12 +19,12 @@ export class ReferentialUsageResolver {
   }
 
   @FieldResolver(() => Application)
-  application(@Root() usage: ReferentialUsage): Promise<Application> {
-    return usage.application.load() as Promise<Application>;
+  application(@Root() usage: ReferentialUsageNode, @Ctx() ctx: GraphQLContext): Promise<ApplicationNode | null> {
+    return catalogServices(ctx).applications.findByCode(usage.applicationCode);
   }
 
   @FieldResolver(() => ReferentialStub, { description: 'The referential (referentials subgraph).' })
-  referential(@Root() usage: ReferentialUsage): ReferentialStub {
+  referential(@Root() usage: ReferentialUsageNode): ReferentialStub {
     return referentialStub(usage.referentialCode);
   }
 }

@@ -2,24 +2,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
-import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { ApplicationService } from '../application/application.service';
 import { checkCode, checkPositive, cleanTexts } from '../catalog.validation';
-import { ReferentialUsage } from './referential-usage.entity';
+import { ReferentialUsage, type ReferentialUsageNode } from './referential-usage.entity';
 import type { DeclareReferentialUsageInput } from './referential-usage.input';
+import { usagesOfApplication, usagesOfReferential } from './referential-usage.repository';
 
 export class ReferentialUsageService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The usages of a referential, batched over every referential of the request. */
-  consumersOf(referentialCode: string): Promise<ReferentialUsage[]> {
-    return requestLoader<string, ReferentialUsage[]>(this.em, 'usages-by-referential', async (codes) =>
-      groupByKey(
-        codes,
-        await this.em.find(ReferentialUsage, { referentialCode: { $in: [...codes] } }, { orderBy: { application: 'asc' } }),
-        (u) => u.referentialCode,
-      ),
-    ).load(referentialCode);
+  /** The usages of a referential as plain rows, batched over every referential of the request. */
+  consumersOf(referentialCode: string): Promise<ReferentialUsageNode[]> {
+    return usagesOfReferential(this.em, referentialCode);
+  }
+
+  /** The usages of an application as plain rows, batched over every application of the request. */
+  ofApplication(applicationCode: string): Promise<ReferentialUsageNode[]> {
+    return usagesOfApplication(this.em, applicationCode);
   }
 
   declare(input: DeclareReferentialUsageInput): Promise<ReferentialUsage> {

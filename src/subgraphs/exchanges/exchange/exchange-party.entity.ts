@@ -32,3 +32,6 @@ export class ExchangeParty {
   @Property({ type: 'string', length: 255, nullable: true })
   partnerName?: string | null;
 }
+
+/** What the GraphQL `ExchangeParty` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type ExchangePartyNode = Pick<ExchangeParty, 'role' | 'applicationCode' | 'partner' | 'partnerName'>;

@@ -69,3 +69,20 @@ export class Exchange extends BaseEntity {
   @OneToMany(() => SchemaVersion, (v) => v.exchange)
   schemaVersions = new Collection<SchemaVersion>(this);
 }
+
+/** What the GraphQL `Exchange` is resolved from: an entity a write returns, or a plain row of the read path. */
+export type ExchangeNode = Pick<
+  Exchange,
+  | 'code'
+  | 'name'
+  | 'description'
+  | 'messageTypes'
+  | 'format'
+  | 'transport'
+  | 'signatureLevel'
+  | 'retentionPeriod'
+  | 'retentionLegalBasis'
+  | 'status'
+  | 'legalTexts'
+  | 'illustrative'
+>;

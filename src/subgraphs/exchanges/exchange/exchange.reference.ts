@@ -1,7 +1,7 @@
 import type { ReferenceResolver } from '../../../kernel/federation/build-federated-schema';
 import { exchangesServices } from '../exchanges.services';
-import type { Exchange } from './exchange.entity';
+import type { ExchangeNode } from './exchange.entity';
 
 /** Other subgraphs hold `Exchange { code }` stubs (impact results); the gateway resolves them here, batched per request. */
-export const resolveExchangeReference: ReferenceResolver<Exchange> = (reference, context) =>
+export const resolveExchangeReference: ReferenceResolver<ExchangeNode> = (reference, context) =>
   exchangesServices(context).exchanges.findByCode(String(reference.code));

@@ -4,20 +4,22 @@ import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { exchangesServices } from '../exchanges.services';
 import { referentialStub, ReferentialStub } from '../federation/referential.stub';
 import { SchemaVersion } from '../schema-version/schema-version.entity';
-import { ExchangeParty } from './exchange-party.entity';
-import { ExchangeStatus, PartyRole } from './exchange-enums';
-import { Exchange } from './exchange.entity';
+import type { SchemaVersionRow } from '../schema-version/schema-version.repository';
+import { ExchangeParty, type ExchangePartyNode } from './exchange-party.entity';
+import { ExchangeStatus } from './exchange-enums';
+import { Exchange, type ExchangeNode } from './exchange.entity';
 import { CreateExchangeInput, ExchangesFilter } from './exchange.input';
 
+/** Roots are rows from the read path or entities from a write: the field resolvers only read `ExchangeNode`. */
 @Resolver(() => Exchange)
 export class ExchangeResolver {
   @Query(() => Exchange, { nullable: true, description: 'An exchange by its code; null when none has it.' })
-  exchange(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<Exchange | null> {
+  exchange(@Arg('code', () => ID) code: string, @Ctx() ctx: GraphQLContext): Promise<ExchangeNode | null> {
     return exchangesServices(ctx).exchanges.findByCode(code);
   }
 
   @Query(() => [Exchange], { description: 'Exchanges, by code.' })
-  exchanges(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ExchangesFilter, { nullable: true }) filter?: ExchangesFilter): Promise<Exchange[]> {
+  exchanges(@Ctx() ctx: GraphQLContext, @Arg('filter', () => ExchangesFilter, { nullable: true }) filter?: ExchangesFilter): Promise<ExchangeNode[]> {
     return exchangesServices(ctx).exchanges.list(filter ?? undefined);
   }
 
@@ -38,25 +40,22 @@ export class ExchangeResolver {
   }
 
   @FieldResolver(() => ExchangeParty, { nullable: true })
-  async producer(@Root() exchange: Exchange): Promise<ExchangeParty | null> {
-    return (await exchange.parties.load()).getItems().find((p) => p.role === PartyRole.PRODUCER) ?? null;
+  producer(@Root() exchange: ExchangeNode, @Ctx() ctx: GraphQLContext): Promise<ExchangePartyNode | null> {
+    return exchangesServices(ctx).exchanges.producerOf(exchange.code);
   }
 
   @FieldResolver(() => [ExchangeParty])
-  async consumers(@Root() exchange: Exchange): Promise<ExchangeParty[]> {
-    return (await exchange.parties.load()).getItems().filter((p) => p.role === PartyRole.CONSUMER);
+  consumers(@Root() exchange: ExchangeNode, @Ctx() ctx: GraphQLContext): Promise<ExchangePartyNode[]> {
+    return exchangesServices(ctx).exchanges.consumersOf(exchange.code);
   }
 
   @FieldResolver(() => [ReferentialStub], { description: 'Referentials whose codes the messages carry (referentials subgraph).' })
-  async referentials(@Root() exchange: Exchange): Promise<ReferentialStub[]> {
-    return (await exchange.referentialLinks.load())
-      .getItems()
-      .map((r) => referentialStub(r.referentialCode))
-      .sort((a, b) => a.code.localeCompare(b.code));
+  async referentials(@Root() exchange: ExchangeNode, @Ctx() ctx: GraphQLContext): Promise<ReferentialStub[]> {
+    return (await exchangesServices(ctx).exchanges.referentialCodesOf(exchange.code)).map(referentialStub);
   }
 
   @FieldResolver(() => [SchemaVersion], { description: 'Schema documents, by version.' })
-  async schemaVersions(@Root() exchange: Exchange): Promise<SchemaVersion[]> {
-    return (await exchange.schemaVersions.load()).getItems().sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
+  schemaVersions(@Root() exchange: ExchangeNode, @Ctx() ctx: GraphQLContext): Promise<SchemaVersionRow[]> {
+    return exchangesServices(ctx).schemaVersions.ofExchange(exchange.code);
   }
 }

@@ -1,48 +1,55 @@
-import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
-import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
 import { checkCode, checkDuration, checkText, cleanTexts } from '../exchanges.validation';
 import { knownApplicationCodes } from '../federation/known-applications';
-import { ExchangeParty } from './exchange-party.entity';
+import { ExchangeParty, type ExchangePartyNode } from './exchange-party.entity';
 import { ExchangeReferential } from './exchange-referential.entity';
 import { ExchangeStatus, PartyRole, SignatureLevel } from './exchange-enums';
-import { Exchange } from './exchange.entity';
+import { Exchange, type ExchangeNode } from './exchange.entity';
 import type { CreateExchangeInput, ExchangePartyInput, ExchangesFilter } from './exchange.input';
-import { loadByKey } from '../../../kernel/database/load-by-key';
+import { ExchangeRepository } from './exchange.repository';
 
 export class ExchangeService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly exchanges: ExchangeRepository;
 
-  /** Batched across a request (MikroORM dataloader), so a list of references costs one query. */
-  async findByCode(code: string): Promise<Exchange | null> {
-    return loadByKey(this.em, Exchange, code);
+  constructor(private readonly em: EntityManager) {
+    this.exchanges = new ExchangeRepository(em);
+  }
+
+  /** A plain row, batched across a request, so a list of references costs one query. */
+  findByCode(code: string): Promise<ExchangeNode | null> {
+    return this.exchanges.byCode(code);
   }
 
   async get(code: string, field: string): Promise<Exchange> {
     const exchange = await this.em.findOne(Exchange, { code });
-    if (!exchange) throw new ExchangesException(`no exchange with code ${code}`, ExchangesExceptionCode.EXCHANGE_NOT_FOUND, field);
+    if (!exchange) throw exchangeNotFound(code, field);
     return exchange;
   }
 
-  list(filter: ExchangesFilter = {}): Promise<Exchange[]> {
-    const where: FilterQuery<Exchange>[] = [];
-    if (filter.status) where.push({ status: filter.status });
-    if (filter.referentialCode) where.push({ referentialLinks: { referentialCode: filter.referentialCode } });
-    if (filter.partner) where.push({ parties: { partner: filter.partner } });
-    return this.em.find(Exchange, where.length ? { $and: where } : {}, { orderBy: { code: 'asc' } });
+  list(filter: ExchangesFilter = {}): Promise<ExchangeNode[]> {
+    return this.exchanges.list(filter);
   }
 
   /** The exchanges of an application, batched over every application of the request: one query. */
-  async ofApplication(applicationCode: string, role?: PartyRole | null): Promise<Exchange[]> {
-    const parties = await requestLoader<string, ExchangeParty[]>(this.em, 'parties-by-application', async (codes) => {
-      const rows = await this.em.find(ExchangeParty, { applicationCode: { $in: [...codes] } }, { populate: ['exchange'], orderBy: { exchange: 'asc' } });
-      return groupByKey(codes, rows, (p) => p.applicationCode!);
-    }).load(applicationCode);
-    const exchanges = parties.filter((p) => !role || p.role === role).map((p) => p.exchange.getEntity());
-    return [...new Set(exchanges)];
+  ofApplication(applicationCode: string, role?: PartyRole | null): Promise<ExchangeNode[]> {
+    return this.exchanges.ofApplication(applicationCode, role);
+  }
+
+  async producerOf(exchangeCode: string): Promise<ExchangePartyNode | null> {
+    return (await this.exchanges.partiesOf(exchangeCode)).find((p) => p.role === PartyRole.PRODUCER) ?? null;
+  }
+
+  async consumersOf(exchangeCode: string): Promise<ExchangePartyNode[]> {
+    return (await this.exchanges.partiesOf(exchangeCode)).filter((p) => p.role === PartyRole.CONSUMER);
+  }
+
+  /** The codes of the referentials whose codes the exchange's messages carry, sorted. */
+  async referentialCodesOf(exchangeCode: string): Promise<string[]> {
+    return [...(await this.exchanges.referentialCodesOf(exchangeCode))].sort((a, b) => a.localeCompare(b));
   }
 
   create(input: CreateExchangeInput): Promise<Exchange> {
@@ -105,6 +112,9 @@ export class ExchangeService {
     });
   }
 }
+
+export const exchangeNotFound = (code: string, field: string): ExchangesException =>
+  new ExchangesException(`no exchange with code ${code}`, ExchangesExceptionCode.EXCHANGE_NOT_FOUND, field);
 
 function checkParty(party: ExchangePartyInput, field: string): void {
   if (Boolean(party.applicationCode) === Boolean(party.partner)) {

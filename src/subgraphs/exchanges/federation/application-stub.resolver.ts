@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { exchangesServices } from '../exchanges.services';
 import { PartyRole } from '../exchange/exchange-enums';
-import { Exchange } from '../exchange/exchange.entity';
+import { Exchange, type ExchangeNode } from '../exchange/exchange.entity';
 import { ApplicationStub } from './application.stub';
 
 @Resolver(() => ApplicationStub)
@@ -15,7 +15,7 @@ export class ApplicationStubResolver {
     @Root() application: ApplicationStub,
     @Ctx() ctx: GraphQLContext,
     @Arg('role', () => PartyRole, { nullable: true }) role?: PartyRole,
-  ): Promise<Exchange[]> {
+  ): Promise<ExchangeNode[]> {
     return exchangesServices(ctx).exchanges.ofApplication(application.code, role);
   }
 }

@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ChangeType } from '../../../kernel/outbox/change-type.enum';
 import { CHANGE_DOMAINS } from '../../../kernel/outbox/record-changes';
 import { recordEntityChange } from '../../../kernel/outbox/record-entity-change';
-import { ExchangeService } from '../exchange/exchange.service';
+import { exchangeNotFound, ExchangeService } from '../exchange/exchange.service';
 import { ExchangesException, ExchangesExceptionCode } from '../exchanges.exception';
 import { checkText } from '../exchanges.validation';
 import { compileJsonSchema, validateWith } from './json-schema-validator';
 import { SchemaLanguage, SchemaStatus } from './schema-enums';
 import { SchemaVersion } from './schema-version.entity';
+import { schemaDocument, schemaVersionsOf, type SchemaVersionRow } from './schema-version.repository';
 import type { AddSchemaVersionInput, MessageValidation } from './schema-version.types';
 
 /** A `<schema` or `<xs:schema` tag; the namespace is then looked for with indexOf (`[\s\S]*` backtracked per tag: quadratic). */
@@ -19,6 +20,11 @@ export class SchemaVersionService {
     private readonly em: EntityManager,
     private readonly exchanges = new ExchangeService(em),
   ) {}
+
+  /** An exchange's schema versions as plain rows, by version, batched over every exchange of the request. */
+  ofExchange(exchangeCode: string): Promise<SchemaVersionRow[]> {
+    return schemaVersionsOf(this.em, exchangeCode);
+  }
 
   add(input: AddSchemaVersionInput): Promise<SchemaVersion> {
     const version = checkText(input.version, 'input.version', 32);
@@ -59,13 +65,15 @@ export class SchemaVersionService {
   private async find(exchangeCode: string, version: string): Promise<SchemaVersion> {
     const exchange = await this.exchanges.get(exchangeCode, 'exchange');
     const schema = await this.em.findOne(SchemaVersion, { exchange, version });
-    if (!schema)
-      throw new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
+    if (!schema) throw versionNotFound(exchangeCode, version);
     return schema;
   }
 
   async validateMessage(exchangeCode: string, version: string, payload: unknown): Promise<MessageValidation> {
-    const schema = await this.find(exchangeCode, version);
+    // A read: the document as a row, in one statement, not the exchange and version entities.
+    const schema = await schemaDocument(this.em, exchangeCode, version);
+    if (schema === undefined) throw exchangeNotFound(exchangeCode, 'exchange');
+    if (schema === null) throw versionNotFound(exchangeCode, version);
     if (schema.language !== SchemaLanguage.JSON_SCHEMA) {
       throw new ExchangesException(
         `schema version ${version} of ${exchangeCode} is ${schema.language}: only JSON Schema versions validate messages`,
@@ -88,6 +96,9 @@ export class SchemaVersionService {
     return { valid: errors.length === 0, errors };
   }
 }
+
+const versionNotFound = (exchangeCode: string, version: string): ExchangesException =>
+  new ExchangesException(`exchange ${exchangeCode} has no schema version ${version}`, ExchangesExceptionCode.SCHEMA_VERSION_NOT_FOUND, 'version');
 
 /** Linear: one regex scan for the first schema tag, then one indexOf for the namespace after it. */
 function isXmlSchema(content: string): boolean {
