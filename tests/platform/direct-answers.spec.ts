@@ -11,6 +11,8 @@ interface Case {
   /** The first request takes the whole path (the gateway plans it); the second, other variables, may be answered directly. */
   variables: [Record<string, unknown>, Record<string, unknown>];
   direct: boolean;
+  /** The second answer holds errors (a check that the case reaches what refuses). */
+  errors?: boolean;
 }
 
 const PAGE = `query Page($first: Int!, $withParent: Boolean!) {
@@ -52,6 +54,14 @@ const CASES: Case[] = [
     query: 'query($code: ID!) { court(code: $code) { code deployments { status application { code } } } }',
     variables: [{ code: '100039' }, { code: '100023' }],
     direct: false,
+  },
+  {
+    name: 'a refusal in an entity fetch (releases comments, stewards only)',
+    query:
+      'query($code: ID!) { court(code: $code) { code deployments { application { code exchanges { code referentials { code releases { number comments { __typename } } } } } } } }',
+    variables: [{ code: '100039' }, { code: '100023' }],
+    direct: false,
+    errors: true,
   },
   {
     name: 'introspection beside a root field',
@@ -108,12 +118,13 @@ describe('direct answers to single-subgraph queries', () => {
   const one = useTestServer('demo');
   const split = useSplitMode('demo');
 
-  it.each(CASES)('$name: the same answer as split mode, directly only when one subgraph answers it alone', async ({ query, variables, direct }) => {
+  it.each(CASES)('$name: the same answer as split mode, directly only when one subgraph answers it alone', async ({ query, variables, direct, errors }) => {
     const paths = await loggedPaths(async () => {
       await post(one.server.url, query, variables[0]);
       const second = await post(one.server.url, query, variables[1]);
       const reference = await post(split.gateway.url, query, variables[1]);
       expect(second).toEqual(reference);
+      if (errors) expect((JSON.parse(second.text) as Untyped).errors?.length).toBeGreaterThan(0);
     });
     // One line per request: the first (whole path), the second, and split mode's gateway.
     expect(paths).toEqual([undefined, direct ? 'direct' : undefined, undefined]);
