@@ -161,6 +161,14 @@ describe('exchanges API', () => {
     expect(await read(`{ application(code: "APPI") { exchanges { ${fields} } } }`)).toEqual({ application: { exchanges: [exchange] } });
   });
 
+  it('answers null, not an error, for a code holding a lone surrogate (JSON escapes it, jsonb would refuse it)', async () => {
+    const { data, errors } = await gql(t.server, 'query($code: ID!) { exchange(code: $code) { code } application(code: $code) { code } }', {
+      code: '\udfff\ud800',
+    });
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ exchange: null, application: null });
+  });
+
   it('follows a schema version and a legal text to the applications touched', async () => {
     await schemaVersionsStored();
     const schema = await gql(

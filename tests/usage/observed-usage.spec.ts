@@ -98,6 +98,10 @@ describe('observed usage', () => {
     const { data } = await gql(architect(), '{ referentialUsage(referential: "NATINF") { readers { client declared observed requests } } }');
     expect(data.referentialUsage.readers).toContainEqual({ client: 'PORTALIS', declared: false, observed: true, requests: 1 });
     expect(data.referentialUsage.readers).toContainEqual({ client: 'CASSIOPEE', declared: true, observed: false, requests: 0 });
+    // A code holding a lone surrogate is no referential: nobody, not an error (JSON escapes it, jsonb would refuse it).
+    const odd = await gql(architect(), 'query($r: ID!) { referentialUsage(referential: $r) { readers { client } } }', { r: '\udfff\ud800' });
+    expect(odd.errors).toBeUndefined();
+    expect(odd.data.referentialUsage.readers).toEqual([]);
   });
 
   it('gives impactOf(field) the applications observed reading it, marked observed', async () => {

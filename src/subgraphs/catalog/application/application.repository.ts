@@ -21,9 +21,8 @@ export class ApplicationRepository {
   /** One statement for every code the request asks for (a walk resolves an application per deployment). */
   byCode(code: string): Promise<ApplicationNode | null> {
     return requestLoader<string, ApplicationNode | null>(this.em, 'application-by-code', async (codes) => {
-      const rows = await this.em
-        .getConnection()
-        .execute<ApplicationNode[]>(`${APPLICATION} where code in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(codes)]);
+      // `in (…)`, not a JSON list: a client's code may hold a lone surrogate, which JSON escapes and jsonb refuses.
+      const rows = await this.em.getConnection().execute<ApplicationNode[]>(`${APPLICATION} where code in (?)`, [codes]);
       const found = new Map(rows.map((a) => [a.code, a]));
       return codes.map((code) => found.get(code) ?? null);
     }).load(code);

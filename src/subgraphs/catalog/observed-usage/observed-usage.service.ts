@@ -7,9 +7,10 @@ import {
   referentialReads,
   type ClientOperationRow,
 } from '../../../kernel/usage/usage-reader';
-import { Application } from '../application/application.entity';
+import type { ApplicationNode } from '../application/application.entity';
+import { ApplicationRepository } from '../application/application.repository';
 import { CatalogException, CatalogExceptionCode } from '../catalog.exception';
-import { ReferentialUsage } from '../referential-usage/referential-usage.entity';
+import { usagesOfReferential } from '../referential-usage/referential-usage.repository';
 import type { ClientUsage, FieldClientUsage, FieldUsage, ObservedReferentialUsage, ReferentialReader } from './observed-usage.types';
 import { fieldCoordinates, servedSchema } from './served-schema';
 
@@ -48,7 +49,7 @@ export class ObservedUsageService {
     const code = APPLICATION_CODE.test(client) ? client : null;
     return {
       client,
-      application: code ? await this.em.findOne(Application, { code }) : null,
+      application: code ? await new ApplicationRepository(this.em).byCode(code) : null,
       coordinates: coordinates.map((c) => ({
         coordinate: c.coordinate,
         requests: c.requests,
@@ -70,11 +71,11 @@ export class ObservedUsageService {
   async referentialUsage(referential: string, since?: Date | null): Promise<ObservedReferentialUsage> {
     const code = referential.trim().toUpperCase();
     const reads = await referentialReads(this.em, { referential: code }, this.since(since));
-    const declared = await this.em.find(ReferentialUsage, { referentialCode: code }, { orderBy: { application: 'asc' } });
+    const declared = await usagesOfReferential(this.em, code);
     const readers = new Map<string, ReferentialReader>();
     for (const usage of declared) {
-      readers.set(usage.application.code, {
-        client: usage.application.code,
+      readers.set(usage.applicationCode, {
+        client: usage.applicationCode,
         declared: true,
         declaredMode: usage.mode,
         pinnedRelease: usage.pinnedRelease ?? null,
@@ -130,7 +131,7 @@ export class ObservedUsageService {
     return usages;
   }
 
-  private byClient(rows: ClientOperationRow[], applications: Map<string, Application>): FieldClientUsage[] {
+  private byClient(rows: ClientOperationRow[], applications: Map<string, ApplicationNode>): FieldClientUsage[] {
     const clients = new Map<string, FieldClientUsage>();
     for (const row of rows) {
       const client = clients.get(row.client) ?? {
@@ -150,9 +151,8 @@ export class ObservedUsageService {
     return [...clients.values()].sort((a, b) => b.requests - a.requests || a.client.localeCompare(b.client));
   }
 
-  private async applications(codes: string[]): Promise<Map<string, Application>> {
-    if (!codes.length) return new Map();
-    return new Map((await this.em.find(Application, { code: { $in: [...new Set(codes)] } })).map((a) => [a.code, a]));
+  private async applications(codes: string[]): Promise<Map<string, ApplicationNode>> {
+    return new Map((await new ApplicationRepository(this.em).byCodes([...new Set(codes)])).map((a) => [a.code, a]));
   }
 
   private checkCoordinate(coordinate: string): string {

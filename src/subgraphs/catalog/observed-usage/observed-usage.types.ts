@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Application } from '../application/application.entity';
+import { Application, type ApplicationNode } from '../application/application.entity';
 import { UsageMode } from '../referential-usage/usage-mode.enum';
 
 @ObjectType({ description: 'One operation (by name and document hash) seen from a client.' })
@@ -12,7 +12,7 @@ export class ObservedOperation {
 @ObjectType({ description: 'What one client read of a field, observed in live traffic.' })
 export class FieldClientUsage {
   @Field(() => ID, { description: 'An application code (API key naming it), `key:<prefix>`, `user:<subject>` or `anonymous`.' }) client!: string;
-  @Field(() => Application, { nullable: true, description: 'The catalog application, for API keys that name one.' }) application?: Application | null;
+  @Field(() => Application, { nullable: true, description: 'The catalog application, for API keys that name one.' }) application?: ApplicationNode | null;
   @Field(() => Float) requests!: number;
   @Field(() => [ObservedOperation]) operations!: ObservedOperation[];
   @Field(() => Date) firstSeen!: Date;
@@ -56,7 +56,7 @@ export class ReferentialReleaseReads {
 @ObjectType({ description: 'What one client reads, observed in live traffic.' })
 export class ClientUsage {
   @Field(() => ID) client!: string;
-  @Field(() => Application, { nullable: true }) application?: Application | null;
+  @Field(() => Application, { nullable: true }) application?: ApplicationNode | null;
   @Field(() => [CoordinateUsage]) coordinates!: CoordinateUsage[];
   @Field(() => [ReferentialReleaseReads]) referentials!: ReferentialReleaseReads[];
 }
@@ -64,7 +64,7 @@ export class ClientUsage {
 @ObjectType({ description: 'A reader of a referential: declared (`declareReferentialUsage`), observed, or both.' })
 export class ReferentialReader {
   @Field(() => ID) client!: string;
-  @Field(() => Application, { nullable: true }) application?: Application | null;
+  @Field(() => Application, { nullable: true }) application?: ApplicationNode | null;
   @Field({ description: 'The application declared that it uses the referential.' }) declared!: boolean;
   @Field(() => UsageMode, { nullable: true }) declaredMode?: UsageMode | null;
   @Field(() => Int, { nullable: true }) pinnedRelease?: number | null;

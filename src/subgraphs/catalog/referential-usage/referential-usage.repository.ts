@@ -4,14 +4,15 @@ import type { ReferentialUsageNode } from './referential-usage.entity';
 
 const USAGE = `select id, application_code as "applicationCode", referential_code as "referentialCode", pinned_release as "pinnedRelease", mode,
   legal_texts as "legalTexts" from referential_usage`;
-const OF_REFERENTIALS = `${USAGE} where referential_code in (select jsonb_array_elements_text(?::jsonb)) order by application_code`;
+// `in (…)`, not a JSON list: referentialUsage's code comes from a client and may hold a lone surrogate, which jsonb refuses.
+const OF_REFERENTIALS = `${USAGE} where referential_code in (?) order by application_code`;
 // The ORM's collection load's statement, `in (…)` and no order by: pg plans it as before, so rows come in the same order.
 const OF_APPLICATIONS = `${USAGE} where application_code in (?)`;
 
 /** The usages of a referential as plain rows, by application, batched over every referential of the request. */
 export function usagesOfReferential(em: EntityManager, referentialCode: string): Promise<ReferentialUsageNode[]> {
   return requestLoader<string, ReferentialUsageNode[]>(em, 'usages-by-referential', async (codes) =>
-    groupByKey(codes, await em.getConnection().execute<ReferentialUsageNode[]>(OF_REFERENTIALS, [JSON.stringify(codes)]), (u) => u.referentialCode),
+    groupByKey(codes, await em.getConnection().execute<ReferentialUsageNode[]>(OF_REFERENTIALS, [codes]), (u) => u.referentialCode),
   ).load(referentialCode);
 }
 

@@ -11,7 +11,8 @@ const EXCHANGE_COLUMNS = `e.code, e.name, e.description, e.message_types as "mes
 /** A list parameter: formatQuery inlines `?`, and one JSON literal keeps the statement's shape whatever the number of keys. */
 const IN_LIST = 'in (select jsonb_array_elements_text(?::jsonb))';
 
-const BY_CODES = `select ${EXCHANGE_COLUMNS} from exchange e where e.code ${IN_LIST}`;
+// `in (…)`, not a JSON list: a client's code may hold a lone surrogate, which JSON escapes and jsonb refuses.
+const BY_CODES = `select ${EXCHANGE_COLUMNS} from exchange e where e.code in (?)`;
 // An exchange once per side the application takes in it; the caller keeps one per code.
 const OF_APPLICATIONS = `select p.application_code as "applicationCode", p.role, ${EXCHANGE_COLUMNS}
   from exchange_party p join exchange e on e.code = p.exchange_code where p.application_code ${IN_LIST} order by e.code, p.id`;
@@ -35,7 +36,7 @@ export class ExchangeRepository {
 
   private get byCodeLoader() {
     return requestLoader<string, ExchangeNode | null>(this.em, 'exchange-by-code', async (codes) => {
-      const found = new Map((await this.rows<ExchangeNode>(BY_CODES, [JSON.stringify(codes)])).map((e) => [e.code, e]));
+      const found = new Map((await this.rows<ExchangeNode>(BY_CODES, [codes])).map((e) => [e.code, e]));
       return codes.map((code) => found.get(code) ?? null);
     });
   }
