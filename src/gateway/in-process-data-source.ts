@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { execute, getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { runningTracing } from '../kernel/tracing/running-tracing';
 
 const MAX_CACHED_DOCUMENTS = 1_000;
 
@@ -29,6 +30,8 @@ const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[]
 export class InProcessDataSource implements GraphQLDataSource {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private readonly compiled = new LRUCache<string, CompiledQuery | false>({ max: MAX_CACHED_DOCUMENTS });
+  // With tracing on, fetches run through graphql-js: its instrumentation gives each one an execution span.
+  private readonly compiles = runningTracing() === null;
 
   constructor(private readonly schema: GraphQLSchema) {}
 
@@ -37,7 +40,7 @@ export class InProcessDataSource implements GraphQLDataSource {
     if (!('kind' in document)) return { errors: withCode(document, 'GRAPHQL_VALIDATION_FAILED') };
     // A query's fetch runs compiled (graphql-jit); with any error it runs again through graphql-js, whose errors are
     // the reference both modes answer with (a query has no side effect; a mutation is never run twice).
-    const compiled = this.compiledQuery(request.query ?? '', document, request.operationName);
+    const compiled = this.compiles ? this.compiledQuery(request.query ?? '', document, request.operationName) : undefined;
     if (compiled) {
       const result = await compiled.query(undefined, context, request.variables ?? {});
       if (!result.errors?.length && result.data) return result as GatewayGraphQLResponse;

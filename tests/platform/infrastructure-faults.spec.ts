@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectOrm } from '../../src/kernel/database/database';
-import { forgetLoggedFaults } from '../../src/kernel/errors/infrastructure-fault';
+import { forgetLoggedFaults, infrastructureFault } from '../../src/kernel/errors/infrastructure-fault';
 import type { HttpServer } from '../../src/kernel/http/http-server';
 import { logger } from '../../src/kernel/logger';
 import { ormModel } from '../../src/platform/orm-model';
@@ -121,4 +121,13 @@ describe.each([
       expect(viaGet.headers.get('x-cache')).toBe('STALE');
     });
   }
+});
+
+describe('what counts as an infrastructure fault', () => {
+  it("counts the driver's own connection timeouts, by their exact message, and not a message that merely holds the words", () => {
+    expect(infrastructureFault(new Error('timeout expired'))).toBe('database connection');
+    expect(infrastructureFault(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe('database connection');
+    expect(infrastructureFault(Object.assign(new Error('x'), { name: 'KnexTimeoutError' }))).toBe('timeout');
+    expect(infrastructureFault(new Error('the import timeout expired for file x.csv'))).toBeNull();
+  });
 });

@@ -22,7 +22,7 @@ const NETWORK_CODES = new Set([
 /** SQLSTATEs of a database that cannot serve now: connection exceptions, shutdowns, too many connections, a cancelled statement. */
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|57014|40P01)$/;
 const DRIVER_MESSAGES =
-  /Connection terminated|Client has encountered a connection error|Query read timeout|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Unable to acquire a connection|Connection ended unexpectedly|connect ECONNREFUSED/;
+  /Connection terminated|Client has encountered a connection error|Query read timeout|timeout exceeded when trying to connect|^timeout expired$|Knex: Timeout acquiring a connection|Unable to acquire a connection|Connection ended unexpectedly|connect ECONNREFUSED/;
 
 interface FaultLike {
   code?: unknown;

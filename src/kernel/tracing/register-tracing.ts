@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { setRunningTracing } from './running-tracing';
 
 /**
  * Imported first by every entry point (main, start-gateway, start-subgraph, import), so the instrumentations are in
@@ -23,5 +22,5 @@ if (tracingRequested(process.env)) {
   // A synchronous require, only here: the SDK and its instrumentations cost nothing when tracing is off.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, before any instrumented module
   const { startTracing } = require('./start-tracing') as typeof import('./start-tracing');
-  setRunningTracing(startTracing({ serviceName: defaultServiceName(process.argv) }));
+  startTracing({ serviceName: defaultServiceName(process.argv) });
 }

@@ -2,7 +2,7 @@ import type { Tracing } from './start-tracing';
 
 let running: Tracing | null = null;
 
-/** Set once by register-tracing.ts when the SDK is started. */
+/** Set by startTracing when the SDK is started. */
 export function setRunningTracing(tracing: Tracing): void {
   running = tracing;
 }

@@ -8,6 +8,7 @@ import { defaultResource, detectResources, envDetector, hostDetector, resourceFr
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { DropOrphanGraphqlSpans } from './drop-orphan-graphql-spans';
+import { setRunningTracing } from './running-tracing';
 
 export interface TracingOptions {
   /** `referentiel-justice`, `rj-gateway`, `rj-<subgraph>`; `OTEL_SERVICE_NAME` wins over it. */
@@ -66,10 +67,13 @@ export function startTracing(options: TracingOptions): Tracing {
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
     ],
   });
-  return {
+  const tracing: Tracing = {
     shutdown: async () => {
       disableInstrumentations();
       await provider.shutdown();
     },
   };
+  // Known to the servers, which then take the whole path for every request (its spans show the plan and fetches).
+  setRunningTracing(tracing);
+  return tracing;
 }
