@@ -153,4 +153,19 @@ describe('the whole federated walk, down to referential entries', () => {
       expect(parent).toEqual(one.data.entry);
     }
   });
+
+  it("reads only the entries' selected columns in a page, with the same answers as each entry's own read", async () => {
+    t.db.queries.length = 0;
+    expect((await gql(t.server, '{ entries(referential: "NAC", first: 5) { edges { node { code } } } }')).errors).toBeUndefined();
+    const statement = t.db.queries.find((q) => q.includes('from referential_entry e')) ?? '';
+    expect(statement).toContain('e.code');
+    expect(statement).not.toContain('e.attributes');
+    const fields = 'code label parentCode level attributes validFrom validTo recordedIn supersededIn';
+    const { data, errors } = await gql(t.server, `{ entries(referential: "NAC", first: 30) { edges { node { ${fields} } } } }`);
+    expect(errors).toBeUndefined();
+    for (const { node } of data.entries.edges.slice(0, 10)) {
+      const one = await gql(t.server, `query($c: ID!) { entry(referential: "NAC", code: $c) { ${fields} } }`, { c: node.code });
+      expect(node).toEqual(one.data.entry);
+    }
+  });
 });

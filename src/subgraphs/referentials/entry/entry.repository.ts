@@ -51,10 +51,24 @@ const RELATIONS = new Set(['parent', 'children', 'ancestors', 'legalReferences',
  * not know (a resolver reading another column) brings every column back.
  */
 function entryJson(fields?: ReadonlySet<string>): string {
-  const known = fields && [...fields].every((f) => f.startsWith('__') || RELATIONS.has(f) || FIELDS.some(([field]) => field === f));
-  const chosen = known ? FIELDS.filter(([field]) => IDENTITY.has(field) || fields.has(field)) : FIELDS;
-  return `json_build_object(${chosen.map(([field, column]) => `'${field}', e.${column}${column === 'id' ? '::text' : ''}`).join(', ')})`;
+  return `json_build_object(${fieldsFor(fields)
+    .map(([field, column]) => `'${field}', e.${column}${column === 'id' ? '::text' : ''}`)
+    .join(', ')})`;
 }
+
+/** The identity and the selected fields' columns, or every column when a selected field is not known here. */
+function fieldsFor(fields?: ReadonlySet<string>): readonly (readonly [string, string])[] {
+  const known = fields && [...fields].every((f) => f.startsWith('__') || RELATIONS.has(f) || FIELDS.some(([field]) => field === f));
+  return known ? FIELDS.filter(([field]) => IDENTITY.has(field) || fields.has(field)) : FIELDS;
+}
+
+/** The columns of a page's rows (alias `e`) for the fields its query selects on them (see `fieldsFor`). */
+const pageColumns = (fields?: ReadonlySet<string>): string =>
+  fields
+    ? fieldsFor(fields)
+        .map(([field, column]) => (field === column ? `e.${column}` : `e.${column} as "${field}"`))
+        .join(', ')
+    : ENTRY_COLUMNS;
 
 /** Marks rows with the view they were read in: their parent, children and mappings are read in the same one. */
 export function inViewOf<T extends EntryRow>(rows: T[], view: EntryView): T[] {
@@ -68,6 +82,8 @@ const selectEntries = (em: EntityManager, where: SqlCondition, tail: string, par
 
 /** What a page reads besides its rows, in the same statement. */
 export interface PageExtras {
+  /** The fields selected on the page's entries: only their columns (and the identity) are read. */
+  fields?: ReadonlySet<string>;
   /** The parent's fields selected (true: read them all). */
   parent?: ReadonlySet<string> | true;
   /** The `LegalReference` fields selected (true: read them all). */
@@ -98,13 +114,14 @@ export async function pageOfEntries(
   extras: PageExtras = {},
 ): Promise<{ rows: EntryRow[]; totalCount?: number }> {
   const rank = where.search;
+  const selected = pageColumns(extras.fields);
   const page = rank
     ? {
-        sql: `select ${ENTRY_COLUMNS}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`,
+        sql: `select ${selected}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`,
         params: [...rank.params, ...where.params, size + 1, start.offset ?? 0],
       }
     : {
-        sql: `select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql}${start.afterCode !== undefined ? ' and e.code > ?' : ''} order by e.code limit ?`,
+        sql: `select ${selected} from referential_entry e where ${where.sql}${start.afterCode !== undefined ? ' and e.code > ?' : ''} order by e.code limit ?`,
         params: [...where.params, ...(start.afterCode !== undefined ? [start.afterCode] : []), size + 1],
       };
   const columns: string[] = [];

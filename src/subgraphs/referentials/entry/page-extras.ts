@@ -7,5 +7,10 @@ export function pageExtras(info: GraphQLResolveInfo): PageExtras {
   const node = selectedFields(info, ['edges', 'node']);
   const legalReferences = node.has('legalReferences') ? selectedFields(info, ['edges', 'node', 'legalReferences']) : undefined;
   const parent = node.has('parent') ? selectedFields(info, ['edges', 'node', 'parent']) : undefined;
-  return { ...(parent ? { parent } : {}), ...(legalReferences ? { legalReferences } : {}), totalCount: selectedFields(info).has('totalCount') };
+  return {
+    fields: node,
+    ...(parent ? { parent } : {}),
+    ...(legalReferences ? { legalReferences } : {}),
+    totalCount: selectedFields(info).has('totalCount'),
+  };
 }
