@@ -1,5 +1,5 @@
 import { DEV_ADMIN_KEY } from '../../src/kernel/auth/security-config';
-import { logger } from '../../src/kernel/logger';
+import { accessLogger } from '../../src/kernel/logger';
 import { Role } from '../support/auth';
 import { useSplitMode } from '../support/split-mode';
 import { useTestServer } from '../support/test-server';
@@ -100,7 +100,7 @@ const post = async (url: string, query: string, variables: Record<string, unknow
 
 /** The paths the log lines of the requests sent meanwhile name (`direct`, or none for the whole path). */
 async function loggedPaths(send: () => Promise<unknown>): Promise<(string | undefined)[]> {
-  const info = jest.spyOn(logger, 'info');
+  const info = jest.spyOn(accessLogger, 'info');
   try {
     await send();
     return info.mock.calls.filter(([, msg]) => msg === 'graphql').map(([fields]) => (fields as Untyped).path as string | undefined);

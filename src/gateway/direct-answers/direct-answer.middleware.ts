@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../../kernel/graphql/context';
 import type { HttpServerOptions } from '../../kernel/http/http-server';
 import { findInputProblem } from '../../kernel/http/input-limits';
 import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
-import { logger } from '../../kernel/logger';
+import { logAccess, logger } from '../../kernel/logger';
 import type { UsageRecorder } from '../../kernel/usage/usage-recorder';
 import type { DirectRoutes } from './direct-routes';
 
@@ -76,10 +76,8 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       } else res.setHeader('cache-control', 'no-store'); // Apollo's answer to an operation without a cache policy
       res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
       usage?.record(principal, queryHash, operationName, route.document, variables);
-      logger.info(
-        { operation: operationName ?? operation.name?.value ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, path: 'direct' },
-        'graphql',
-      );
+      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      logAccess({ operation: operationName ?? operation.name?.value ?? null, ms, path: 'direct' });
     } catch (error) {
       // Whatever failed here, the whole path answers (and reports) it; after the answer left, only the log can.
       if (!res.headersSent) return next();

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
 import { refuseHttp } from '../http/refuse-http';
-import { logger } from '../logger';
+import { logAccess } from '../logger';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import { rememberSlot, type ResponseCache } from './response-cache';
 
@@ -65,7 +65,7 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
       res.set({ 'content-type': `${type}; charset=utf-8`, etag: `"${key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'HIT' });
       res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
       onHit?.(req.principal, queryHash, body.operationName, body.query, body.variables);
-      logger.info({ operation: body.operationName ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, cache: 'HIT' }, 'graphql');
+      logAccess({ operation: body.operationName ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, cache: 'HIT' });
     } catch (error) {
       next(error);
     }
