@@ -2,15 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { execute, getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Principal } from '../../kernel/auth/principal';
 import { slotIn, type ResponseCache } from '../../kernel/cache/response-cache';
+import { cachedAnswerHeaders, sendSerialisedAnswer } from '../../kernel/cache/send-answer';
 import type { GraphQLContext } from '../../kernel/graphql/context';
 import type { HttpServerOptions } from '../../kernel/http/http-server';
 import { findInputProblem } from '../../kernel/http/input-limits';
 import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
-import { logAccess, logger } from '../../kernel/logger';
+import { logAccess, logger, msSince } from '../../kernel/logger';
 import type { UsageRecorder } from '../../kernel/usage/usage-recorder';
 import type { DirectRoutes } from './direct-routes';
-
-const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 export interface DirectAnswerOptions {
   routes: DirectRoutes;
@@ -67,17 +66,13 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
         : await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
       if (result.errors?.length || !result.data) return next();
       const answer = JSON.stringify(result);
-      const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
-      res.setHeader('content-type', `${type}; charset=utf-8`);
       // As the cache plugin does on the whole path: stored under the slot the cache's fast path worked out.
-      if (cache && slot && cacheableOperation(operation, cache.uncachedRootFields)) {
-        cache.cache.set(slot.key, answer, slot.queryHash, slot.staleKey);
-        res.set({ etag: `"${slot.key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'MISS' });
-      } else res.setHeader('cache-control', 'no-store'); // Apollo's answer to an operation without a cache policy
-      res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
+      const cached = cache && slot && cacheableOperation(operation, cache.uncachedRootFields);
+      if (cached) cache.cache.set(slot.key, answer, slot.queryHash, slot.staleKey);
+      // Without a cache slot, Apollo's answer to an operation without a cache policy.
+      sendSerialisedAnswer(req, res, answer, cached ? cachedAnswerHeaders(slot.key, 'MISS') : { 'cache-control': 'no-store' });
       usage?.record(principal, queryHash, operationName, route.document, variables);
-      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-      logAccess({ operation: operationName ?? operation.name?.value ?? null, ms, path: 'direct' });
+      logAccess({ operation: operationName ?? operation.name?.value ?? null, ms: msSince(started), path: 'direct' });
     } catch (error) {
       // Whatever failed here, the whole path answers (and reports) it; after the answer left, only the log can.
       if (!res.headersSent) return next();

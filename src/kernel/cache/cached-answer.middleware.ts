@@ -2,11 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../auth/principal';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
 import { refuseHttp } from '../http/refuse-http';
-import { logAccess } from '../logger';
+import { logAccess, msSince } from '../logger';
+import { cachedAnswerHeaders, sendSerialisedAnswer } from './send-answer';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import { rememberSlot, type ResponseCache } from './response-cache';
-
-const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 /** Told of each hit served here (observed usage counts them like answered requests). */
 export type CachedAnswerListener = (
@@ -61,11 +60,9 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
         }
         return next();
       }
-      const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
-      res.set({ 'content-type': `${type}; charset=utf-8`, etag: `"${key}"`, 'cache-control': 'private, no-cache', 'x-cache': 'HIT' });
-      res.send(`${answer}\n`); // byte for byte what Apollo sends, its newline included
+      sendSerialisedAnswer(req, res, answer, cachedAnswerHeaders(key, 'HIT'));
       onHit?.(req.principal, queryHash, body.operationName, body.query, body.variables);
-      logAccess({ operation: body.operationName ?? null, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, cache: 'HIT' });
+      logAccess({ operation: body.operationName ?? null, ms: msSince(started), cache: 'HIT' });
     } catch (error) {
       next(error);
     }

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/se
 import { Kind, type FormattedExecutionResult } from 'graphql';
 import { operationHash } from '../http/operation-allowlist.plugin';
 import type { CacheSlot, ResponseCache } from './response-cache';
+import { cachedAnswerHeaders } from './send-answer';
 
 export interface ResponseCacheOptions<TContext extends BaseContext> {
   cache: ResponseCache;
@@ -70,9 +71,7 @@ export function responseCachePlugin<TContext extends BaseContext>(options: Respo
             return;
           }
           if (!hit) cache.set(slot.key, JSON.stringify(result), slot.queryHash, slot.staleKey);
-          headers.set('etag', `"${slot.key}"`);
-          headers.set('cache-control', 'private, no-cache');
-          headers.set('x-cache', hit ? 'HIT' : 'MISS');
+          for (const [name, value] of Object.entries(cachedAnswerHeaders(slot.key, hit ? 'HIT' : 'MISS'))) headers.set(name, value);
         },
       };
     },

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { logAccess } from '../logger';
+import { logAccess, msSince } from '../logger';
 
 /** One structured line per GraphQL operation: name, duration, error codes; the access log of the API. */
 export const operationLogPlugin: ApolloServerPlugin = {
@@ -7,9 +7,8 @@ export const operationLogPlugin: ApolloServerPlugin = {
     const started = process.hrtime.bigint();
     return {
       async willSendResponse({ operationName, errors }) {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-        logAccess({ operation: operationName ?? request.operationName ?? null, ms: Math.round(ms * 10) / 10, ...(codes?.length ? { errors: codes } : {}) });
+        logAccess({ operation: operationName ?? request.operationName ?? null, ms: msSince(started), ...(codes?.length ? { errors: codes } : {}) });
       },
     };
   },
