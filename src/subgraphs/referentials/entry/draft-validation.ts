@@ -4,7 +4,8 @@ import { invalid } from '../referentials.exception';
 import { viaEntityManager } from '../release/release-changes';
 import { today } from '../../../kernel/graphql/scalars';
 import { withVocabularies } from '../referential/vocabulary';
-import { entryRules, type EntryFields } from './entry-rules';
+import type { StoredVersion } from './entry-columns';
+import { entryRules } from './entry-rules';
 import { hierarchyProblems, RELEASE_ENTRIES } from './hierarchy-check';
 
 /**
@@ -18,22 +19,11 @@ export async function assertDraftHierarchy(em: EntityManager, referential: strin
   throw invalid(`entry ${problem.code} of the draft of ${referential}: ${problem.reason}`, field);
 }
 
-interface DraftRow {
-  code: string;
-  label: string;
-  parent_code: string | null;
-  level: number;
-  attributes: Record<string, unknown>;
-  valid_from: string | null;
-  valid_to: string | null;
-  legal_cells: EntryFields['legalCells'];
-}
-
 /** Before publishing: every entry the draft records keeps the entry rules (definitions may have changed since), and the hierarchy holds. */
 export async function assertDraftPublishable(em: EntityManager, referential: Referential, draft: number): Promise<void> {
   const attributeDefinitions = await withVocabularies((sql, params) => em.execute(sql, params), referential.attributeDefinitions, today());
   const rules = entryRules({ levels: referential.levels, attributeDefinitions });
-  const rows = await em.execute<DraftRow[]>(
+  const rows = await em.execute<StoredVersion[]>(
     `select code, label, parent_code, level, attributes, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
     to_char(valid_to, 'YYYY-MM-DD') as valid_to, legal_cells from referential_entry where referential_code = ? and recorded_in = ? order by code`,
     [referential.code, draft],

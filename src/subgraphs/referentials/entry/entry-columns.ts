@@ -24,6 +24,18 @@ const c = ENTRY_COLUMN;
 export const VERSION_COLUMNS = [c.code, c.label, c.parentCode, c.level, c.attributes, c.validFrom, c.validTo, c.legalCells, c.searchText] as const;
 export type VersionColumn = (typeof VERSION_COLUMNS)[number];
 
+/** A version as plain SQL reads it, under its column names (exports, the draft's checks). */
+export interface StoredVersion {
+  code: string;
+  label: string;
+  parent_code: string | null;
+  level: number;
+  attributes: Record<string, unknown>;
+  valid_from: string | null;
+  valid_to: string | null;
+  legal_cells: { definedBy?: string | null; punishedBy?: string | null } | null;
+}
+
 /** The columns whose change makes a new version (the code is the key; the search text follows from code and label). */
 export const COMPARED_COLUMNS = [c.label, c.parentCode, c.level, c.attributes, c.validFrom, c.validTo, c.legalCells] as const;
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../../../kernel/graphql/scalars';
+import type { StoredVersion } from '../entry/entry-columns';
 import type { Referential } from '../referential/referential.entity';
 import { labelWithEndDate } from '../import/read/label-end-date';
 import { defaultLayout, NAC_LAYOUT, NATINF_LAYOUT, type ColumnMapping } from '../import/read/layouts';
@@ -13,16 +14,7 @@ export interface ExportOptions {
   notEndedOn?: string | null;
 }
 
-interface Row {
-  code: string;
-  label: string;
-  parent_code: string | null;
-  level: number;
-  attributes: Record<string, unknown>;
-  valid_from: string | null;
-  valid_to: string | null;
-  legal_cells: { definedBy?: string | null; punishedBy?: string | null } | null;
-}
+type Row = StoredVersion;
 
 const PAGE = 2_000;
 

@@ -1,14 +1,8 @@
+import type { StoredVersion } from '../entry/entry-columns';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** One entry version of the exported release, with what its history note says. */
-export interface StandardRow {
-  code: string;
-  label: string;
-  parent_code: string | null;
-  level: number;
-  attributes: Record<string, unknown>;
-  valid_from: string | null;
-  valid_to: string | null;
+export interface StandardRow extends Omit<StoredVersion, 'legal_cells'> {
   recorded_in: number;
   /** How many earlier versions of this code older releases hold. */
   earlier_versions: number;
