@@ -1,8 +1,9 @@
 import type { HttpServer } from '../../src/kernel/http/http-server';
-import { loadSecurityConfig } from '../../src/kernel/auth/security-config';
 import { startOneProcessServer } from '../../src/platform/servers';
 import { aDeployment, anApplication } from '../builders/catalog.builder';
 import { anExchange } from '../builders/exchange.builder';
+import { aReferential, publishRelease } from '../builders/referential-release.builder';
+import { bearer, Role, testSecurity } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -24,7 +25,7 @@ describe('the federated walk from courts to referentials', () => {
   beforeAll(async () => {
     db = await createTestDatabase('srj');
     // A batching test: the walk's worst case (every list at its bound) is far above the cost limit, on purpose.
-    const security = loadSecurityConfig();
+    const security = await testSecurity();
     server = await startOneProcessServer(db.orm, { host: '127.0.0.1', port: 0 }, { ...security, limits: { ...security.limits, maxCost: 1e12 } });
     const rows = await db.orm.em.fork().getConnection().execute<{ code: string }[]>(`select code from court where type = 'COUR_APPEL' order by code limit 8`);
     courtCodes = rows.map((r) => r.code);
@@ -110,5 +111,44 @@ describe('the federated walk from courts to referentials', () => {
     console.log(`impactOf: ${impactStatements} SQL statements; coherenceReport: ${resolverStatements()}`);
     expect(impactStatements).toBeLessThanOrEqual(10);
     expect(resolverStatements()).toBeLessThanOrEqual(11); // + 1: observed reads (usage tables)
+  });
+
+  // Last: it creates referentials the other tests' walks do not expect.
+  it('reads no application or referential row when a hop asks only for its key (and answers as when it reads them)', async () => {
+    // The bench's walk: each hop's object is asked for its code and its relations, never its own columns.
+    const keysOnly = `query($first: Int) { courts(filter: { type: COUR_APPEL }, first: $first) { edges { node { deployments { application { code
+      exchanges { code referentials { code entries(first: 2) { edges { node { code } } } } } } } } } } }`;
+    // The same walk asking for a column of each: rows are read, which is the reference answer.
+    const withColumns = keysOnly.replace('application { code', 'application { code name').replace('referentials { code', 'referentials { code description');
+    // REF1 exists, with entries; REF0 and NATINF exist in no referential table yet (null entities).
+    const admin = { url: server.url, authorization: bearer([Role.ADMIN]) };
+    await aReferential(admin, 'REF1');
+    await publishRelease(admin, 'REF1', [{ code: 'A' }, { code: 'B' }, { code: 'C' }]);
+    db.queries.length = 0;
+    const lean = await gql(server, keysOnly, { first: 2 });
+    const leanQueries = [...db.queries];
+    db.queries.length = 0;
+    const full = await gql(server, withColumns, { first: 2 });
+    expect(leanQueries.some((q) => /from application\b/.test(q))).toBe(false);
+    expect(leanQueries.some((q) => /from referential r\b/.test(q) && q.includes('r.name'))).toBe(false);
+    expect(db.queries.some((q) => /from application\b/.test(q))).toBe(true);
+    const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === 'name' || key === 'description' ? undefined : v)));
+    expect(lean).toEqual(strip(full));
+    // A referential no table holds is a null entity, whose non-null entries void the exchanges list, as before.
+    const completion = (lean as { extensions?: { valueCompletion?: { message: string }[] } }).extensions?.valueCompletion;
+    expect(completion?.[0].message).toBe('Cannot return null for non-nullable field Referential.entries.');
+    expect(lean.data.courts.edges[0].node.deployments[0].application.exchanges).toBeNull();
+    // Once they all exist, every hop answers.
+    for (const code of ['NATINF', 'REF0']) {
+      await aReferential(admin, code);
+      await publishRelease(admin, code, [{ code: `${code}_1` }]);
+    }
+    const walked = await gql(server, keysOnly, { first: 2 });
+    expect(walked.errors).toBeUndefined();
+    const exchanges = walked.data.courts.edges[0].node.deployments[0].application.exchanges as { code: string; referentials: unknown[] }[];
+    expect(exchanges.find((e) => e.code === 'WALK0_1')?.referentials).toEqual([
+      { code: 'NATINF', entries: { edges: [{ node: { code: 'NATINF_1' } }] } },
+      { code: 'REF1', entries: { edges: [{ node: { code: 'A' } }, { node: { code: 'B' } }] } },
+    ]);
   });
 });

@@ -1,11 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { readOutsideTransaction } from '../database/read-rows';
 import { coalesceReads } from './coalesce-reads';
 
 /** Every domain's version in one short string: the part of a cache key that changes when any data does. */
 export async function readDataVersions(orm: MikroORM): Promise<string> {
-  const [row] = await orm.em
-    .getConnection()
-    .execute<{ versions: string }[]>(`select coalesce(string_agg(domain || '=' || version, ',' order by domain), '') as versions from data_version`);
+  const [row] = await readOutsideTransaction<{ versions: string }>(
+    orm.em.getConnection(),
+    orm.config.getLogger(),
+    `select coalesce(string_agg(domain || '=' || version, ',' order by domain), '') as versions from data_version`,
+  );
   return row.versions;
 }
 

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type MiddlewareFn } from 'type-graphql';
 import { auditMutations, type AuditScope } from '../audit/audit-mutations.middleware';
@@ -10,7 +10,12 @@ import { mapAppExceptions, toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/context';
 import { plainFields } from './plain-fields';
 
-export type ReferenceResolver<T = unknown> = (reference: Record<string, unknown>, context: GraphQLContext) => Promise<T | null | undefined>;
+/** `info` is the `_entities` field's: what the gateway's fetch selects on the entities. */
+export type ReferenceResolver<T = unknown> = (
+  reference: Record<string, unknown>,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+) => Promise<T | null | undefined>;
 
 const FEDERATION_LINK = `
   extend schema
@@ -80,7 +85,8 @@ export async function buildFederatedSchema(
   }
   for (const [typeName, resolve] of Object.entries(referenceResolvers)) {
     const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;
-    typeResolvers.__resolveReference = (reference: Record<string, unknown>, context: GraphQLContext) => mapAppExceptions(() => resolve(reference, context));
+    typeResolvers.__resolveReference = (reference: Record<string, unknown>, context: GraphQLContext, info: GraphQLResolveInfo) =>
+      mapAppExceptions(() => resolve(reference, context, info));
   }
   return buildSubgraphSchema({
     typeDefs: gql(FEDERATION_LINK + printSchemaWithDirectives(schema)),

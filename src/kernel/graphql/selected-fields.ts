@@ -29,3 +29,12 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
       .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
   return new Set(fieldsOf(sets, info).map((f) => f.name.value));
 }
+
+/**
+ * Whether the query selects nothing directly below the resolved field but these fields (`__typename` aside): an object
+ * the parent row already identifies can then be answered without reading it.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+  for (const name of selectedFields(info)) if (name !== '__typename' && !names.has(name)) return false;
+  return true;
+}

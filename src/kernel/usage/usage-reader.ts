@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows } from '../database/read-rows';
 
 /**
  * Reads of the observed usage, over the `usage_field` and `usage_referential` views (hourly rows of the last 30
@@ -26,7 +27,7 @@ export interface ReferentialReadRow {
 
 /** The raw driver answers timestamps as text here: seen times become dates. */
 const rows = async <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
-  (await em.getConnection().execute<Record<string, unknown>[]>(sql, params)).map((row) => {
+  (await readRows<Record<string, unknown>>(em, sql, params)).map((row) => {
     for (const key of ['first_seen', 'last_seen']) if (typeof row[key] === 'string') row[key] = new Date(row[key] as string);
     return row as T;
   });

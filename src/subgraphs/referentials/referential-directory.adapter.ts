@@ -3,6 +3,7 @@ import { escapeLike } from '../../kernel/text/fold';
 import { citationCondition } from './legal-reference/offences-citing.service';
 import { legalTextOf } from './legal-reference/legal-text-query';
 import type { ReleaseStatus } from './release/release-status.enum';
+import { readRows } from '../../kernel/database/read-rows';
 
 interface ReleasesOf {
   code: string;
@@ -18,7 +19,8 @@ const CITING_SAMPLE = 20;
  */
 export const referentialDirectory = {
   async list(em: EntityManager): Promise<ReleasesOf[]> {
-    const rows = await em.execute<{ code: string; number: number | null; status: ReleaseStatus | null }[]>(
+    const rows = await readRows<{ code: string; number: number | null; status: ReleaseStatus | null }>(
+      em,
       `select f.code, r.number, r.status from referential f left join referential_release r on r.referential_code = f.code order by f.code, r.number`,
     );
     const byCode = new Map<string, ReleasesOf>();
@@ -41,7 +43,8 @@ export const referentialDirectory = {
     const structured = legalTextOf(text);
     if (structured) {
       const cited = citationCondition(structured);
-      const rows = await em.execute<{ referential_code: string; codes: string[]; n: string }[]>(
+      const rows = await readRows<{ referential_code: string; codes: string[]; n: string }>(
+        em,
         `select e.referential_code, (array_agg(distinct e.code order by e.code))[1:${CITING_SAMPLE}] as codes, count(distinct e.code) as n
          from legal_reference l join referential_entry e on e.id = l.entry_id
          join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
@@ -51,7 +54,8 @@ export const referentialDirectory = {
       );
       if (rows.length) return rows.map((r) => ({ referentialCode: r.referential_code, entryCodes: r.codes, entryCount: Number(r.n) }));
     }
-    const rows = await em.execute<{ referential_code: string }[]>(
+    const rows = await readRows<{ referential_code: string }>(
+      em,
       `select distinct e.referential_code from legal_reference l join referential_entry e on e.id = l.entry_id
        join (select referential_code, max(number) as n from referential_release where status = 'PUBLISHED' group by 1) p on p.referential_code = e.referential_code
        where e.recorded_in <= p.n and (e.superseded_in is null or e.superseded_in > p.n)

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import type { ApplicationRelease } from './application-release.entity';
 import type { RoadmapItem } from './roadmap-item.entity';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** A release as the GraphQL type reads it, plus its application. */
 export type ApplicationReleaseRow = Pick<ApplicationRelease, 'id' | 'version' | 'releasedOn' | 'notes' | 'features'> & { applicationCode: string };
@@ -24,7 +25,7 @@ const soonestFirst = (a: RoadmapItemRow, b: RoadmapItemRow) => (a.targetDate ?? 
 /** The releases of an application as plain rows, latest first, batched over every application of the request. */
 export function releasesOf(em: EntityManager, applicationCode: string): Promise<ApplicationReleaseRow[]> {
   return requestLoader<string, ApplicationReleaseRow[]>(em, 'releases-by-application', async (codes) => {
-    const rows = await em.getConnection().execute<ApplicationReleaseRow[]>(RELEASES, [codes]);
+    const rows = await readRows<ApplicationReleaseRow>(em, RELEASES, [codes]);
     return groupByKey(codes, rows, (r) => r.applicationCode).map((releases) => releases.sort(latestFirst));
   }).load(applicationCode);
 }
@@ -32,7 +33,7 @@ export function releasesOf(em: EntityManager, applicationCode: string): Promise<
 /** The roadmap of an application as plain rows, soonest first (undated last), batched over every application of the request. */
 export function roadmapOf(em: EntityManager, applicationCode: string): Promise<RoadmapItemRow[]> {
   return requestLoader<string, RoadmapItemRow[]>(em, 'roadmap-by-application', async (codes) => {
-    const rows = await em.getConnection().execute<RoadmapItemRow[]>(ROADMAP, [codes]);
+    const rows = await readRows<RoadmapItemRow>(em, ROADMAP, [codes]);
     return groupByKey(codes, rows, (r) => r.applicationCode).map((items) => items.sort(soonestFirst));
   }).load(applicationCode);
 }
@@ -44,5 +45,5 @@ export function roadmapFor(em: EntityManager, referential?: { code: string; rele
     : referential.release
       ? [`${ROADMAP_ITEM} where referential_code = ? and referential_release = ?`, [referential.code, referential.release]]
       : [`${ROADMAP_ITEM} where referential_code = ?`, [referential.code]];
-  return em.getConnection().execute<RoadmapItemRow[]>(sql, params);
+  return readRows<RoadmapItemRow>(em, sql, params);
 }

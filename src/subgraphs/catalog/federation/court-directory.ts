@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows } from '../../../kernel/database/read-rows';
 
 export interface CourtState {
   code: string;
@@ -12,11 +13,10 @@ export interface CourtState {
  */
 export async function findCourts(em: EntityManager, codes: readonly string[]): Promise<Map<string, CourtState>> {
   if (codes.length === 0) return new Map();
-  const rows = await em
-    .getConnection()
-    .execute<{ code: string; valid_to: string | null }[]>(
-      `select code, to_char(valid_to, 'YYYY-MM-DD') as valid_to from court where code in (select jsonb_array_elements_text(?::jsonb))`,
-      [JSON.stringify([...new Set(codes)])],
-    );
+  const rows = await readRows<{ code: string; valid_to: string | null }>(
+    em,
+    `select code, to_char(valid_to, 'YYYY-MM-DD') as valid_to from court where code in (select jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify([...new Set(codes)])],
+  );
   return new Map(rows.map((r) => [r.code, { code: r.code, validTo: r.valid_to }]));
 }

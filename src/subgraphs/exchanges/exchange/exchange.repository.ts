@@ -4,6 +4,7 @@ import type { ExchangePartyNode } from './exchange-party.entity';
 import type { PartyRole } from './exchange-enums';
 import type { ExchangeNode } from './exchange.entity';
 import type { ExchangesFilter } from './exchange.input';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** `e.code, e.name, …, e.retention_period as "retentionPeriod", …`: rows come out of pg already shaped like an exchange. */
 const EXCHANGE_COLUMNS = `e.code, e.name, e.description, e.message_types as "messageTypes", e.format, e.transport, e.signature_level as "signatureLevel",
@@ -31,7 +32,7 @@ export class ExchangeRepository {
   constructor(private readonly em: EntityManager) {}
 
   private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute<T[]>(sql, params);
+    return readRows<T>(this.em, sql, params);
   }
 
   private get byCodeLoader() {

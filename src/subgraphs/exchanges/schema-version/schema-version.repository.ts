@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import type { SchemaVersion } from './schema-version.entity';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** A schema version as the GraphQL type reads it, plus its exchange. */
 export type SchemaVersionRow = Pick<SchemaVersion, 'id' | 'version' | 'language' | 'status' | 'content' | 'publishedOn'> & { exchangeCode: string };
@@ -12,7 +13,7 @@ const OF_EXCHANGES = `select id, exchange_code as "exchangeCode", version, langu
 /** The schema versions of an exchange as plain rows, by version ("2.10" after "2.9"), batched over every exchange of the request. */
 export function schemaVersionsOf(em: EntityManager, exchangeCode: string): Promise<SchemaVersionRow[]> {
   return requestLoader<string, SchemaVersionRow[]>(em, 'schema-versions-by-exchange', async (codes) => {
-    const rows = await em.getConnection().execute<SchemaVersionRow[]>(OF_EXCHANGES, [codes]);
+    const rows = await readRows<SchemaVersionRow>(em, OF_EXCHANGES, [codes]);
     return groupByKey(codes, rows, (v) => v.exchangeCode).map((versions) =>
       versions.sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true })),
     );
@@ -25,12 +26,11 @@ export async function schemaDocument(
   exchangeCode: string,
   version: string,
 ): Promise<Pick<SchemaVersion, 'language' | 'content'> | null | undefined> {
-  const [row] = await em
-    .getConnection()
-    .execute<Pick<SchemaVersion, 'language' | 'content'>[]>(
-      'select s.language, s.content from exchange e left join schema_version s on s.exchange_code = e.code and s.version = ? where e.code = ?',
-      [version, exchangeCode],
-    );
+  const [row] = await readRows<Pick<SchemaVersion, 'language' | 'content'>>(
+    em,
+    'select s.language, s.content from exchange e left join schema_version s on s.exchange_code = e.code and s.version = ? where e.code = ?',
+    [version, exchangeCode],
+  );
   if (!row) return undefined;
   return row.language === null ? null : row;
 }

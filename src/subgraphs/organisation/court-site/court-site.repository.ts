@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import type { CourtSite } from './court-site.entity';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** A court site as the GraphQL type reads it, plus the court it belongs to. */
 export type CourtSiteRow = Pick<
@@ -29,6 +30,6 @@ const SITES = `select id, court_code as "courtCode", label, address, postal_code
 /** The sites of a court as plain rows, batched over every court of the request. */
 export function sitesOf(em: EntityManager, courtCode: string): Promise<CourtSiteRow[]> {
   return requestLoader<string, CourtSiteRow[]>(em, 'court-sites', async (codes) =>
-    groupByKey(codes, await em.getConnection().execute<CourtSiteRow[]>(SITES, [JSON.stringify(codes)]), (site) => site.courtCode),
+    groupByKey(codes, await readRows<CourtSiteRow>(em, SITES, [JSON.stringify(codes)]), (site) => site.courtCode),
   ).load(courtCode);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows } from '../../../kernel/database/read-rows';
 import { groupByKey, requestLoader } from '../../../kernel/graphql/request-loader';
 import { escapeLike } from '../../../kernel/text/fold';
 import { searchWords } from '../../../kernel/text/search-words';
@@ -49,7 +50,7 @@ export class CourtRepository {
   constructor(private readonly em: EntityManager) {}
 
   private rows<T = CourtNode>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute<T[]>(sql, params);
+    return readRows<T>(this.em, sql, params);
   }
 
   private get byCodeLoader() {

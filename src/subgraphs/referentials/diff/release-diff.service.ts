@@ -5,6 +5,7 @@ import { legalReferencesOf } from '../legal-reference/legal-reference.repository
 import { assertReleaseReadable } from '../release/draft-access';
 import { ReleaseService } from '../release/release.service';
 import type { FieldChange, ReleaseDiff } from './release-diff.types';
+import { readRows } from '../../../kernel/database/read-rows';
 
 const COMPARED = ['label', 'parentCode', 'level', 'attributes', 'validFrom', 'validTo'] as const;
 
@@ -25,7 +26,8 @@ export class ReleaseDiffService {
     await this.releases.requireReferential(referentialCode);
     assertReleaseReadable((await this.releases.require(referentialCode, from, 'from')).status, referentialCode, reader);
     assertReleaseReadable((await this.releases.require(referentialCode, to, 'to')).status, referentialCode, reader);
-    const pairs = await this.em.execute<{ a: string | null; b: string | null }[]>(
+    const pairs = await readRows<{ a: string | null; b: string | null }>(
+      this.em,
       `with a as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?)),
             b as (select id, code from referential_entry where referential_code = ? and recorded_in <= ? and (superseded_in is null or superseded_in > ?))
        select a.id as a, b.id as b from a full join b on a.code = b.code where a.id is distinct from b.id order by coalesce(a.code, b.code)`,

@@ -8,6 +8,7 @@ import type { EntriesFilter } from './entries-filter.input';
 import { EntryConnection } from './entry-connection.type';
 import { entryConditions } from './entry-query';
 import { countEntries, ENTRY_COLUMNS, inViewOf, type EntryRow } from './entry.repository';
+import { readRows } from '../../../kernel/database/read-rows';
 
 export interface EntriesArgs {
   at?: string | null;
@@ -37,7 +38,8 @@ async function releasesToRead(em: EntityManager, codes: string[], release: numbe
     }
     return { numbers, refused };
   }
-  const rows = await em.execute<{ code: string; status: string }[]>(
+  const rows = await readRows<{ code: string; status: string }>(
+    em,
     'select referential_code as code, status from referential_release where referential_code in (?) and number = ?',
     [codes, release],
   );
@@ -78,7 +80,8 @@ export const firstPagesOfEntries = (em: EntityManager, reader: Principal) =>
         return { sql: `(select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql} order by e.code limit ?)`, params: [...where.params, size + 1] };
       });
       const rows = branches.length
-        ? await em.execute<EntryRow[]>(
+        ? await readRows<EntryRow>(
+            em,
             branches.map((b) => b.sql).join(' union all '),
             branches.flatMap((b) => b.params),
           )

@@ -6,6 +6,7 @@ import type { EntriesFilter } from './entries-filter.input';
 import type { EntryView } from './entry.entity';
 import { IN_RELEASE_SQL } from './entry-visibility';
 import { termCondition } from './entry-vocabulary';
+import { readRows } from '../../../kernel/database/read-rows';
 
 export interface SqlCondition {
   sql: string;
@@ -70,6 +71,6 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
 
 /** How many entries a condition selects: a connection's `totalCount`, computed only when asked. */
 export async function countEntries(em: EntityManager, where: SqlCondition): Promise<number> {
-  const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params);
+  const [{ n }] = await readRows<{ n: string }>(em, `select count(*) as n from referential_entry e where ${where.sql}`, where.params);
   return Number(n);
 }

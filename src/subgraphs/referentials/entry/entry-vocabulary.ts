@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requestLoader } from '../../../kernel/graphql/request-loader';
 import { LATEST_PUBLISHED_SQL } from '../referential/vocabulary';
 import type { Entry } from './entry.entity';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** What a vocabulary term says of the entries that carry it (NATINF_NATURE "Délit douanier de classe 2": DELIT_DOUANIER, 2). */
 export interface VocabularyTerm {
@@ -22,7 +23,8 @@ const TERMS_SQL = `from referential r cross join lateral jsonb_array_elements(r.
 /** The terms of each referential's vocabulary, one query per request whatever the number of entries. */
 const vocabularyTerms = (em: EntityManager) =>
   requestLoader<string, Terms | null>(em, 'vocabularyTerms', async (codes) => {
-    const rows = await em.execute<{ referential: string; attribute: string; label: string; attributes: Record<string, unknown> }[]>(
+    const rows = await readRows<{ referential: string; attribute: string; label: string; attributes: Record<string, unknown> }>(
+      em,
       `select r.code as referential, d->>'name' as attribute, v.label, v.attributes ${TERMS_SQL} where r.code = any(string_to_array(?, ','))`,
       [codes.join(',')],
     );

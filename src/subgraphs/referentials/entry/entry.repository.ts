@@ -3,6 +3,7 @@ import type { LegalReference } from '../legal-reference/legal-reference.entity';
 import { legalReferencesJson } from '../legal-reference/legal-reference.repository';
 import type { Entry, EntryView } from './entry.entity';
 import { entryConditions, type EntryConditions, type SqlCondition } from './entry-query';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /**
  * An entry version as reads return it: the GraphQL `Entry` fields, its id and the view it was read in. Reads build
@@ -78,7 +79,7 @@ export function inViewOf<T extends EntryRow>(rows: T[], view: EntryView): T[] {
 
 /** Rows matching a condition (alias `e`), then the rest of the statement (order, limit). */
 const selectEntries = (em: EntityManager, where: SqlCondition, tail: string, params: unknown[] = []): Promise<EntryRow[]> =>
-  em.execute<EntryRow[]>(`select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql} ${tail}`, [...where.params, ...params]);
+  readRows<EntryRow>(em, `select ${ENTRY_COLUMNS} from referential_entry e where ${where.sql} ${tail}`, [...where.params, ...params]);
 
 /** What a page reads besides its rows, in the same statement. */
 export interface PageExtras {
@@ -141,11 +142,11 @@ export async function pageOfEntries(
     params.push(...where.params);
   }
   const rows = columns.length
-    ? await em.execute<PageRow[]>(`select page.*, ${columns.join(', ')} from (${page.sql}) page order by ${rank ? 'page.rank desc, ' : ''}page.code`, [
+    ? await readRows<PageRow>(em, `select page.*, ${columns.join(', ')} from (${page.sql}) page order by ${rank ? 'page.rank desc, ' : ''}page.code`, [
         ...params,
         ...page.params,
       ])
-    : await em.execute<PageRow[]>(page.sql, page.params);
+    : await readRows<PageRow>(em, page.sql, page.params);
   const totalCount = rows.length && extras.totalCount ? Number(rows[0].totalCount) : undefined;
   // The helper columns stay on the rows, unread (deleting them would only slow every later property access).
   for (const row of rows) {
@@ -174,12 +175,13 @@ export async function childrenByParentCode(em: EntityManager, referentialCode: s
 /** Entry versions by id, in no particular order (each keeps the view the caller gives it). */
 export async function entriesById(em: EntityManager, ids: readonly string[]): Promise<EntryRow[]> {
   if (!ids.length) return [];
-  return em.execute<EntryRow[]>(`select ${ENTRY_COLUMNS} from referential_entry e where e.id in (?)`, [ids]);
+  return readRows<EntryRow>(em, `select ${ENTRY_COLUMNS} from referential_entry e where e.id in (?)`, [ids]);
 }
 
 /** Every published (or retired) version of a code, oldest first, each in the view of the release that recorded it. */
 export async function publishedVersions(em: EntityManager, referentialCode: string, code: string): Promise<EntryRow[]> {
-  const rows = await em.execute<EntryRow[]>(
+  const rows = await readRows<EntryRow>(
+    em,
     `select ${ENTRY_COLUMNS} from referential_entry e join referential_release r on r.referential_code = e.referential_code and r.number = e.recorded_in
      where e.referential_code = ? and e.code = ? and r.status <> 'DRAFT' order by e.recorded_in`,
     [referentialCode, code],
@@ -190,6 +192,6 @@ export async function publishedVersions(em: EntityManager, referentialCode: stri
 
 /** How many entries a condition selects: a connection's `totalCount`, computed only when asked. */
 export async function countEntries(em: EntityManager, where: SqlCondition): Promise<number> {
-  const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from referential_entry e where ${where.sql}`, where.params);
+  const [{ n }] = await readRows<{ n: string }>(em, `select count(*) as n from referential_entry e where ${where.sql}`, where.params);
   return Number(n);
 }

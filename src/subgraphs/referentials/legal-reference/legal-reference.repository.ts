@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LegalReference } from './legal-reference.entity';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** The stored columns of `legal_reference` after its id, in order: what copies and bulk loads write. */
 export const LEGAL_REFERENCE_COLUMNS = [
@@ -44,5 +45,5 @@ export function legalReferencesJson(fields?: ReadonlySet<string>): string {
 /** The legal references of entry versions, in cell order (role, then position within the cell), as plain rows. */
 export async function legalReferencesOf(em: EntityManager, entryIds: readonly string[]): Promise<LegalReference[]> {
   if (!entryIds.length) return [];
-  return em.execute<LegalReference[]>(`${SELECT} where l.entry_id in (?) order by l.entry_id, l.role, l.position`, [entryIds]);
+  return readRows<LegalReference>(em, `${SELECT} where l.entry_id in (?) order by l.entry_id, l.role, l.position`, [entryIds]);
 }

@@ -9,6 +9,7 @@ import { codeAliases, mnemonicOfName } from './code-mnemonics';
 import { LegalRole, LegalTextKind } from './legal-text-kind.enum';
 import type { LegalTextInput } from './legal-text.input';
 import { OffenceCitation, OffenceCitationConnection } from './offence-citation.type';
+import { readRows } from '../../../kernel/database/read-rows';
 
 /** "l234-1", "L. 234-1" → "L.234-1": the article as the parser stores it. */
 export const normaliseArticle = (article: string): string =>
@@ -88,7 +89,8 @@ export class OffencesCitingService {
     }
     const from = `from legal_reference l join referential_entry e on e.id = l.entry_id where ${where.join(' and ')}`;
     const rows = inViewOf(
-      await this.em.execute<(EntryRow & { roles: LegalRole[]; refs: string[] })[]>(
+      await readRows<EntryRow & { roles: LegalRole[]; refs: string[] }>(
+        this.em,
         `select ${ENTRY_COLUMNS}, array_agg(distinct l.role::text order by l.role::text) as roles, array_agg(l.id order by l.role, l.position) as refs
        ${from}${cursor ? ' and e.code > ?' : ''} group by e.id order by e.code limit ?`,
         [...params, ...(cursor ? [String(cursor[0])] : []), size + 1],
@@ -102,7 +104,7 @@ export class OffencesCitingService {
       size,
       (c) => [c.entry.code],
       async () => {
-        const [{ n }] = await this.em.execute<{ n: string }[]>(`select count(distinct e.id) as n ${from}`, params);
+        const [{ n }] = await readRows<{ n: string }>(this.em, `select count(distinct e.id) as n ${from}`, params);
         return Number(n);
       },
       Boolean(cursor),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { coalesceReads } from '../../../kernel/cache/coalesce-reads';
+import { readOutsideTransaction } from '../../../kernel/database/read-rows';
 
 /** Every referential's code and its latest published release (null while nothing is published). */
 export type PublishedReleases = ReadonlyMap<string, number | null>;
@@ -28,7 +29,8 @@ export function publishedReleases(em: EntityManager): Promise<PublishedReleases>
   if (!releases) {
     const connection = em.getConnection();
     let reader = readers.get(connection);
-    if (!reader) readers.set(connection, (reader = coalesceReads(() => read((sql) => connection.execute(sql)))));
+    const log = em.config.getLogger();
+    if (!reader) readers.set(connection, (reader = coalesceReads(() => read((sql) => readOutsideTransaction(connection, log, sql)))));
     releases = reader();
     seen.set(em, releases);
     // A failed read is not remembered: the request's next resolver tries again.
