@@ -62,6 +62,24 @@ describe('entry search across referentials sharing words', () => {
     expect(await search(LARGE, 'violence')).toEqual({ total: 0, codes: [] }); // only the small list has the word
   });
 
+  it('gives the total of the matches on every page of a search, past its end included', async () => {
+    const PAGED = `query($r: ID!, $s: String!, $after: String) {
+      entries(referential: $r, filter: { search: $s }, first: 100, after: $after) { totalCount edges { node { code } } pageInfo { endCursor } } }`;
+    const pages: { total: number; codes: string[] }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 6; page += 1) {
+      const { data, errors } = await gql(t.server, PAGED, { r: LARGE, s: 'vol', after });
+      expect(errors).toBeUndefined();
+      pages.push({ total: data.entries.totalCount, codes: data.entries.edges.map((e: Untyped) => e.node.code) });
+      after = data.entries.pageInfo.endCursor ?? after;
+    }
+    // 402 matches: four pages of 100, one of 2, then an empty page past the end; each says 402 (counted apart when
+    // no row can carry it).
+    expect(pages.map((p) => p.total)).toEqual(Array(6).fill(LARGE_BULK + 2));
+    expect(pages.map((p) => p.codes.length)).toEqual([100, 100, 100, 100, 2, 0]);
+    expect(new Set(pages.flatMap((p) => p.codes)).size).toBe(LARGE_BULK + 2);
+  });
+
   it("walks only the asked referential's postings in the index", async () => {
     // The search condition alone, without `referential_code = …`: the only plan is the GIN bitmap scan, whose
     // actual rows are the TIDs it matched. With shared lexemes (`vol:*`) it would match the large list's 402 too.

@@ -116,9 +116,12 @@ export async function pageOfEntries(
 ): Promise<{ rows: EntryRow[]; totalCount?: number }> {
   const rank = where.search;
   const selected = pageColumns(extras.fields);
+  // A search ranks every match before it pages: counted in that same pass (a window over the matches, before the
+  // limit), not by a second scan. A plain list pages by index and stops early: its count stays a statement of its own.
+  const countedInPage = Boolean(rank && extras.totalCount);
   const page = rank
     ? {
-        sql: `select ${selected}, ts_rank(e.search_vector, ${rank.sql}) as rank from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`,
+        sql: `select ${selected}, ts_rank(e.search_vector, ${rank.sql}) as rank${countedInPage ? ', count(*) over () as "totalCount"' : ''} from referential_entry e where ${where.sql} order by rank desc, e.code limit ? offset ?`,
         params: [...rank.params, ...where.params, size + 1, start.offset ?? 0],
       }
     : {
@@ -137,7 +140,7 @@ export async function pageOfEntries(
     const json = legalReferencesJson(extras.legalReferences === true ? undefined : extras.legalReferences);
     columns.push(`(select ${json} from legal_reference l where l.entry_id = page.id) as "legalJson"`);
   }
-  if (extras.totalCount) {
+  if (extras.totalCount && !countedInPage) {
     columns.push(`(select count(*) from referential_entry e where ${where.sql}) as "totalCount"`);
     params.push(...where.params);
   }
