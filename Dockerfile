@@ -10,7 +10,8 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+# A 64 MB semi-space: a request's short-lived objects die young instead of being promoted (as `npm start` runs it).
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 # package.json marks the project root (schema/, security/, data/ are found from it).
 COPY --from=build /app/package.json ./

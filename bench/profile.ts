@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { PROJECT_ROOT } from '../src/kernel/config';
 import { benchQueries, BENCH_MAX_QUERY_COST, type BenchQuery } from './queries';
-import { prepareDatabase } from './run';
+import { prepareDatabase, SERVER_NODE_FLAGS } from './run';
 
 const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS ?? 300);
 const WARMUP_REQUESTS = Number(process.env.BENCH_PROFILE_WARMUP ?? 100);
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const server = HAND_WRITTEN
     ? [join(PROJECT_ROOT, 'dist', 'bench', 'hand-written', 'server.js'), '--port', String(PORT)]
     : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
-  const child = spawn(process.execPath, ['-r', join(PROJECT_ROOT, 'dist', 'bench', 'profile-hook.js'), ...server], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '-r', join(PROJECT_ROOT, 'dist', 'bench', 'profile-hook.js'), ...server], {
     env: {
       ...process.env,
       DATABASE_URL: url,

