@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { searchQuery } from '../../src/subgraphs/referentials/entry/entry-query';
 import { aReferential, publishRelease } from '../builders/referential-release.builder';
 import { Role } from '../support/auth';
-import { gql } from '../support/graphql-client';
+import { gql, type GraphQLResponse } from '../support/graphql-client';
 import { useTestServer } from '../support/test-server';
 import type { Untyped } from '../support/untyped';
 
@@ -68,10 +68,11 @@ describe('entry search across referentials sharing words', () => {
     const pages: { total: number; codes: string[] }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 6; page += 1) {
-      const { data, errors } = await gql(t.server, PAGED, { r: LARGE, s: 'vol', after });
-      expect(errors).toBeUndefined();
-      pages.push({ total: data.entries.totalCount, codes: data.entries.edges.map((e: Untyped) => e.node.code) });
-      after = data.entries.pageInfo.endCursor ?? after;
+      const answer: GraphQLResponse<Untyped> = await gql(t.server, PAGED, { r: LARGE, s: 'vol', after });
+      expect(answer.errors).toBeUndefined();
+      const entries = answer.data!.entries;
+      pages.push({ total: entries.totalCount, codes: entries.edges.map((e: Untyped) => e.node.code) });
+      after = entries.pageInfo.endCursor ?? after;
     }
     // 402 matches: four pages of 100, one of 2, then an empty page past the end; each says 402 (counted apart when
     // no row can carry it).
