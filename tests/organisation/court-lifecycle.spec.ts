@@ -90,6 +90,19 @@ describe('court creation, closure and mergers', () => {
     expect(await competenceRows()).toBe(before);
   });
 
+  it('refuses merging a court into one below it (a parent of itself), and writes nothing', async () => {
+    // A TJ created below another TJ (nothing forbids the parent's type): merging the upper one into it would
+    // reattach the lower one to itself.
+    const create = `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`;
+    const upper = { code: '800020', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Haut', parentCode: '800000', validFrom: '2025-01-01' };
+    const lower = { code: '800021', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Bas', parentCode: '800020', validFrom: '2025-01-01' };
+    for (const input of [upper, lower]) expect((await gql(steward(), create, { input })).errors).toBeUndefined();
+    const { errors } = await gql(steward(), MERGE, { input: { sourceCodes: ['800020'], targetCode: '800021', on: '2026-01-01' } });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetCode' });
+    const { data } = await gql(t.server, `{ court(code: "800021") { parent { code } ancestors { code } } upper: court(code: "800020") { validTo } }`);
+    expect(data).toEqual({ court: { parent: { code: '800020' }, ancestors: [{ code: '800000' }, { code: '800020' }] }, upper: { validTo: null } });
+  });
+
   it('closes a court with its competences, and refuses closing it twice', async () => {
     const closed = await gql(steward(), `mutation { closeCourt(code: "800003", on: "2026-03-01") { validTo } }`);
     expect(closed.data.closeCourt).toEqual({ validTo: '2026-03-01' });

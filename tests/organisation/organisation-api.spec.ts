@@ -119,6 +119,16 @@ describe('organisation API on the shared SRJ data', () => {
     }
   });
 
+  it('ends a chain of ancestors at a cycle in the data instead of looping forever', async () => {
+    // Two courts whose parents point at each other, as a malformed extract could load them.
+    await t.db.orm.em.fork().getConnection().execute(`insert into court (code, type, name, short_name, search_name) values
+      ('CYCLE_A', 'TRIBUNAL_JUDICIAIRE', 'Cycle A', 'CYCLE A', 'cycle a'), ('CYCLE_B', 'COUR_APPEL', 'Cycle B', 'CYCLE B', 'cycle b');
+      update court set parent_code = 'CYCLE_B' where code = 'CYCLE_A'; update court set parent_code = 'CYCLE_A' where code = 'CYCLE_B'`);
+    const { data, errors } = await gql(t.server, `{ a: court(code: "CYCLE_A") { ancestors { code } } b: court(code: "CYCLE_B") { ancestors { code } } }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ a: { ancestors: [{ code: 'CYCLE_B' }] }, b: { ancestors: [{ code: 'CYCLE_A' }] } });
+  });
+
   it('reports health and readiness', async () => {
     expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${t.server.url}/readyz`);

@@ -74,6 +74,7 @@ export class CourtLifecycleService {
         this.assertOpenOn(source, on, 'input.on');
         sources.push(source);
       }
+      await this.assertNotBelow(em, targetCode, sourceCodes);
       const transferredCompetences = await this.transferCompetences(em, sourceCodes, targetCode, on);
       const reattached = await em.find(Court, { parent: { $in: sourceCodes }, $or: [{ validTo: null }, { validTo: { $gt: on } }] });
       for (const child of reattached) child.parent = em.getReference(Court, targetCode, { wrapped: true });
@@ -103,6 +104,24 @@ export class CourtLifecycleService {
       [on, JSON.stringify(sourceCodes), on, on, targetCode, on, targetCode, on],
     );
     return moved.length;
+  }
+
+  /** A target below a source would become its own parent (its children are reattached to it): the chain would loop. */
+  private async assertNotBelow(em: EntityManager, targetCode: string, sourceCodes: string[]): Promise<void> {
+    const [{ above }] = await em.execute<{ above: string | null }[]>(
+      `with recursive up(code, parent_code, depth) as (
+         select code, parent_code, 0 from court where code = ?
+         union all
+         select c.code, c.parent_code, up.depth + 1 from court c join up on c.code = up.parent_code where up.depth < 64)
+       select (select code from up where depth > 0 and code in (select jsonb_array_elements_text(?::jsonb)) limit 1) as above`,
+      [targetCode, JSON.stringify(sourceCodes)],
+    );
+    if (above)
+      throw new OrganisationException(
+        `court ${targetCode} lies below ${above}: merged into it, ${above}'s courts would make it its own parent`,
+        Code.INVALID_MERGE,
+        'input.targetCode',
+      );
   }
 
   private async require(em: EntityManager, code: string, field: string): Promise<Court> {

@@ -52,7 +52,12 @@ export class CourtResolver {
   async ancestors(@Root() court: CourtNode, @Ctx() { em }: GraphQLContext): Promise<CourtNode[]> {
     const courts = new CourtRepository(em);
     const chain: CourtNode[] = [];
-    for (let current = await courts.parentOf(court); current; current = await courts.parentOf(current)) chain.unshift(current);
+    // A cycle in the data (an extract's parents pointing at each other) ends the chain instead of looping forever.
+    const seen = new Set([court.code]);
+    for (let current = await courts.parentOf(court); current && !seen.has(current.code); current = await courts.parentOf(current)) {
+      seen.add(current.code);
+      chain.unshift(current);
+    }
     return chain;
   }
 
