@@ -113,8 +113,8 @@ export class CourtLifecycleService {
          select code, parent_code, 0 from court where code = ?
          union all
          select c.code, c.parent_code, up.depth + 1 from court c join up on c.code = up.parent_code where up.depth < 64)
-       select (select code from up where depth > 0 and code in (select jsonb_array_elements_text(?::jsonb)) limit 1) as above`,
-      [targetCode, JSON.stringify(sourceCodes)],
+       select (select code from up where depth > 0 and code in (?) limit 1) as above`,
+      [targetCode, sourceCodes],
     );
     if (above)
       throw new OrganisationException(
