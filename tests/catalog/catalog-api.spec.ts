@@ -9,6 +9,7 @@ import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
+import { gqlOk } from '../builders/referential-release.builder';
 
 const APP = `mutation($input: CreateApplicationInput!) { createApplication(input: $input) { code lifecycleStatus illustrative } }`;
 const app = (code: string, ownerBureau: string) => ({
@@ -198,11 +199,7 @@ describe('catalog API', () => {
       expect.objectContaining({ referentialCode: 'NATINF', pinnedRelease: 3, mode: 'READ', application: { code: 'CASSIOPEE' } }),
     ]);
     // One read per request, lists with fewer fields: each stays under the cost limit.
-    const read = async (query: string) => {
-      const { data, errors } = await gql(t.server, query);
-      expect(errors).toBeUndefined();
-      return data;
-    };
+    const read = (query: string) => gqlOk(t.server, query);
     expect(await read(`{ application(code: "CASSIOPEE") { ${fields} } none: application(code: "NOPE") { code } }`)).toEqual({ application, none: null });
     const scalarsOf = (value: Record<string, unknown>) => Object.fromEntries(scalars.split(' ').map((key) => [key, value[key]]));
     const { applications } = await read(`{ applications(filter: { ownerBureau: "DACG", domain: PENAL }) { ${scalars} } }`);

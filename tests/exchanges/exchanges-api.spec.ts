@@ -3,6 +3,7 @@ import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
 import { once } from '../support/once';
 import { useTestServer } from '../support/test-server';
+import { gqlOk } from '../builders/referential-release.builder';
 
 const SCHEMA = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -148,11 +149,7 @@ describe('exchanges API', () => {
     });
     expect(exchange.schemaVersions.map((v: { version: string }) => v.version)).toEqual(['0.9', '1.0']);
     // One read per request, lists with fewer fields: each stays under the cost limit.
-    const read = async (query: string) => {
-      const { data, errors } = await gql(t.server, query);
-      expect(errors).toBeUndefined();
-      return data;
-    };
+    const read = (query: string) => gqlOk(t.server, query);
     expect(await read(`{ exchange(code: "AVIS_PENAL") { ${fields} } none: exchange(code: "NOPE") { code } }`)).toEqual({ exchange, none: null });
     const scalarsOf = (value: Record<string, unknown>) => Object.fromEntries(scalars.split(' ').map((key) => [key, value[key]]));
     expect(await read(`{ exchanges { ${scalars} producer { role application { code } } } }`)).toEqual({
