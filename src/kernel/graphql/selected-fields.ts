@@ -35,6 +35,15 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
  * the parent row already identifies can then be answered without reading it.
  */
 export function selectsOnly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
-  for (const name of selectedFields(info)) if (name !== '__typename' && !names.has(name)) return false;
-  return true;
+  // Asked once per list item (each deployment, each entity of a fetch) with the same nodes: judged once per field.
+  let judged = judgedSelections.get(info.fieldNodes);
+  if (!judged) judgedSelections.set(info.fieldNodes, (judged = new Map()));
+  let only = judged.get(names);
+  if (only === undefined) {
+    only = [...selectedFields(info)].every((name) => name === '__typename' || names.has(name));
+    judged.set(names, only);
+  }
+  return only;
 }
+
+const judgedSelections = new WeakMap<readonly FieldNode[], Map<ReadonlySet<string>, boolean>>();
