@@ -1,6 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import { hasJsonBody, type ApiRequest, type ApiResponse, type Next } from '../../kernel/http/api-chain';
 import { execute, getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
-import type { Principal } from '../../kernel/auth/principal';
 import { slotIn, type ResponseCache } from '../../kernel/cache/response-cache';
 import { cachedAnswerHeaders, sendSerialisedAnswer } from '../../kernel/cache/send-answer';
 import type { GraphQLContext } from '../../kernel/graphql/context';
@@ -44,12 +43,12 @@ const cacheableOperation = (operation: OperationDefinitionNode, uncached: Readon
  */
 export function directAnswerMiddleware(options: DirectAnswerOptions) {
   const { routes, allowList, cache, usage } = options;
-  return async (req: Request & { principal?: Principal }, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: ApiRequest, res: ApiResponse, next: Next): Promise<void> => {
     const body = req.body as GraphQLBody | undefined;
     const principal = req.principal;
     if (req.method !== 'POST' || !principal || !body || typeof body.query !== 'string' || body.extensions !== undefined) return next();
     const { query, operationName = null, variables } = body;
-    if ((operationName !== null && typeof operationName !== 'string') || !isVariables(variables) || !req.is('application/json')) return next();
+    if ((operationName !== null && typeof operationName !== 'string') || !isVariables(variables) || !hasJsonBody(req)) return next();
     try {
       const started = process.hrtime.bigint();
       const slot = slotIn(res.locals);

@@ -1,7 +1,7 @@
-import type { NextFunction, Request, Response } from 'express';
+import { hasJsonBody, type ApiRequest, type ApiResponse, type Next } from '../http/api-chain';
 import type { Principal } from '../auth/principal';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/infrastructure-fault';
-import { refuseHttp } from '../http/refuse-http';
+import { refuseHttp, sendJson } from '../http/refuse-http';
 import { logAccess, msSince } from '../logger';
 import { cachedAnswerHeaders, sendSerialisedAnswer } from './send-answer';
 import { operationHash } from '../http/operation-allowlist.plugin';
@@ -26,9 +26,9 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
   // Misses being answered, by key: identical requests wait for the first instead of all running it (after a publish,
   // every client asks again at once). Only for query texts already cached once: mutations never wait for each other.
   const answering = new Map<string, Promise<void>>();
-  return async (req: Request & { principal?: Principal }, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: ApiRequest, res: ApiResponse, next: Next): Promise<void> => {
     const body = req.body as { query?: unknown; operationName?: string | null; variables?: Record<string, unknown> | null } | undefined;
-    if (req.method !== 'POST' || !req.principal || !body || typeof body.query !== 'string' || !req.is('application/json')) return next();
+    if (req.method !== 'POST' || !req.principal || !body || typeof body.query !== 'string' || !hasJsonBody(req)) return next();
     try {
       const started = process.hrtime.bigint();
       const queryHash = operationHash(body.query);
@@ -41,8 +41,9 @@ export function cachedAnswerMiddleware(cache: ResponseCache, scopeOf: (principal
           res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
           return refuseHttp(res, 503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
         }
-        res.set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'STALE', warning: '110 - "Response is Stale"' });
-        return void res.send(`${read.stale}\n`);
+        res.setHeader('x-cache', 'STALE');
+        res.setHeader('warning', '110 - "Response is Stale"');
+        return sendJson(res, `${read.stale}\n`);
       }
       const key = cache.key({ ...request, versions: read.versions });
       let answer = cache.get(key);

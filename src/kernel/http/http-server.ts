@@ -1,12 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AuthException } from '../auth/auth.exception';
 import { formatError } from '../errors/format-error';
@@ -27,6 +26,9 @@ import { logInfrastructureFault, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from
 import { GATEWAY_ASSERTION_REFUSED } from '../auth/gateway-assertion';
 import { redisRateLimitStore } from './rate-limit-store';
 import { serviceUnavailablePlugin } from './service-unavailable.plugin';
+import { clientIp, inSequence, type ApiHandler, type ApiRequest, type ApiResponse } from './api-chain';
+import { apolloHandler } from './apollo-handler';
+import { jsonBody } from './json-body';
 
 export interface HttpServerOptions {
   /** Either a gateway or a subgraph schema, as Apollo Server takes them. */
@@ -49,7 +51,7 @@ export interface HttpServerOptions {
   /** Extra Apollo plugins (the response cache, where the server has the database). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** Run in order just before Apollo, the request authenticated and its body read: the response cache's fast path, direct answers. */
-  beforeApollo?: RequestHandler[];
+  beforeApollo?: ApiHandler[];
   /** Only the gateway serves the explorer: a lone subgraph has no supergraph to show. */
   explorer?: ExplorerOptions;
 }
@@ -68,8 +70,6 @@ const READY_TIMEOUT_MS = 1_000;
 const withinReadyTimeout = <T>(check: Promise<T>, fallback: T): Promise<T> =>
   Promise.race([check.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), READY_TIMEOUT_MS).unref())]);
 
-type AuthenticatedRequest = Request & { principal?: Principal };
-
 /** Beyond this, an oversized body is not even drained: the connection is cut once the 413 is sent. */
 const DRAIN_AT_MOST = 8 * 1024 * 1024;
 
@@ -78,8 +78,8 @@ const DRAIN_AT_MOST = 8 * 1024 * 1024;
  * all off the socket to keep the connection alive: a gigabyte, for a "413").
  */
 const refuseDeclaredOversize =
-  (maxBytes: number) =>
-  (req: Request, res: Response, next: NextFunction): void => {
+  (maxBytes: number): ApiHandler =>
+  (req, res, next) => {
     const declared = Number(req.headers['content-length']);
     if (!(declared > maxBytes)) return next();
     res.setHeader('connection', 'close');
@@ -93,10 +93,10 @@ const refuseDeclaredOversize =
  * `Vary` it would have set on a JSON answer (a shared cache must still tell the two kinds of answers apart).
  */
 const compressWhenAsked =
-  (compress: RequestHandler) =>
-  (req: Request, res: Response, next: NextFunction): void => {
+  (compress: ApiHandler): ApiHandler =>
+  (req, res, next) => {
     const accepted = req.headers['accept-encoding'];
-    if (accepted && accepted !== 'identity') return void compress(req, res, next);
+    if (accepted && accepted !== 'identity') return compress(req, res, next);
     res.setHeader('vary', 'Accept-Encoding');
     next();
   };
@@ -113,31 +113,13 @@ const newApp = (): Express => {
 const isApiPath = (url: string | undefined): boolean =>
   url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/');
 
-/** Middlewares run one after the other as one: an error (thrown, rejected or passed on) goes to Express's error handlers. */
-const inSequence =
-  (...handlers: RequestHandler[]): RequestHandler =>
-  (req, res, next) => {
-    let index = 0;
-    const step = (error?: unknown): void => {
-      if (error) return next(error);
-      const handler = handlers[index++];
-      if (!handler) return next();
-      try {
-        const done: unknown = handler(req, res, step);
-        if (done instanceof Promise) done.catch(next);
-      } catch (thrown) {
-        next(thrown);
-      }
-    };
-    step();
-  };
+const notFound = (_req: IncomingMessage, res: ServerResponse): void => refuseHttp(res, 404, 'NOT_FOUND', 'No such route');
 
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<HttpServer> {
   const { security } = options;
   const app = newApp();
-  // The API's own Express app: the same /graphql chain, but without walking the main router's routes and layers.
-  const api = newApp();
-  const server = createServer((req, res) => (isApiPath(req.url) ? api : app)(req, res));
+  // Requests are routed once the chains exist (Apollo's drain plugin needs the server first).
+  const server = createServer();
   // A slow or endless upload cannot hold a connection: the whole request must arrive within this time.
   server.requestTimeout = 60_000;
   server.headersTimeout = 15_000;
@@ -170,7 +152,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
   } as ApolloServerOptions<GraphQLContext>);
   await apollo.start();
 
-  const authenticate = async (req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> => {
+  const authenticate: ApiHandler = async (req, res, next) => {
     try {
       req.principal = await options.authenticate(req.headers);
       next();
@@ -195,30 +177,46 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     limit: security.rateLimitPerMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: (req: AuthenticatedRequest) =>
-      req.principal && req.principal.kind !== 'anonymous' ? `${req.principal.kind}:${req.principal.id}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    keyGenerator: (req: ApiRequest) =>
+      req.principal && req.principal.kind !== 'anonymous' ? `${req.principal.kind}:${req.principal.id}` : `ip:${ipKeyGenerator(clientIp(req) ?? 'unknown')}`,
     handler: (_req, res) => refuseHttp(res, 429, 'RATE_LIMITED', 'Too many requests'),
   });
 
   // In one layer: a path is not matched per middleware.
   const graphql = inSequence(
     // Answers compressed when the client asks (Accept-Encoding), cached fast-path answers included; small ones are not.
-    compressWhenAsked(compression({ threshold: 1024 })),
+    compressWhenAsked(compression({ threshold: 1024 }) as unknown as ApiHandler),
     // No origin listed: no CORS headers, so browsers keep other sites' pages away from the API.
-    ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 })] : []),
+    ...(security.corsOrigins.length ? [cors({ origin: security.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 }) as ApiHandler] : []),
     authenticate,
-    rateLimitPerPrincipal,
+    rateLimitPerPrincipal as unknown as ApiHandler,
     refuseDeclaredOversize(security.maxBodyBytes),
-    express.json({ limit: security.maxBodyBytes }),
+    jsonBody(security.maxBodyBytes),
     refuseTooManyTokens(security, options.role),
     ...(options.beforeApollo ?? []),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => options.context({ headers: req.headers, principal: (req as AuthenticatedRequest).principal!, locals: res.locals }),
-    }),
+    apolloHandler(apollo, (req, res) => options.context({ headers: req.headers, principal: req.principal!, locals: res.locals })),
   );
-  api.use(graphql);
+  // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
+  const failed = (error: unknown, res: ServerResponse): void => {
+    if ((error as { type?: unknown }).type === 'entity.too.large') {
+      res.setHeader('connection', 'close');
+      return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
+    }
+    refuseHttpError(res, error, 'http');
+  };
+  // `/graphql` runs on Node's request and response (api-chain.ts), outside Express, which serves the rest.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isApiPath(req.url)) return void app(req, res);
+    graphql(req, res as ApiResponse, (error?: unknown) => {
+      if (!error) return notFound(req, res);
+      if (!res.headersSent) return failed(error, res);
+      // As Express's final handler: the answer already started, so the connection is cut.
+      logger.error({ err: error }, 'graphql request failed after its answer started');
+      res.destroy();
+    });
+  });
   // Still mounted here for the paths `isApiPath` leaves to the main app (`/GraphQL`: Express matches paths without case).
-  app.use('/graphql', graphql);
+  app.use('/graphql', graphql as unknown as express.RequestHandler);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   let draining = false;
   app.get('/readyz', async (_req, res) => {
@@ -253,17 +251,7 @@ export async function startHttpServer(options: HttpServerOptions, host: string, 
     app.get('/', (_req, res) => res.redirect(options.explorer ? '/explorer/' : '/graphiql'));
   }
   if (options.routes) app.use(options.routes);
-  const notFound = (_req: Request, res: Response) => refuseHttp(res, 404, 'NOT_FOUND', 'No such route');
-  // Body errors (too large, not JSON) are the client's: a short answer, and the connection closed on a huge body.
-  const failed = (error: Error & { type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      res.setHeader('connection', 'close');
-      return refuseHttp(res, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${security.maxBodyBytes} bytes`);
-    }
-    refuseHttpError(res, error, 'http');
-  };
-  for (const handlers of [app, api]) handlers.use(notFound, failed);
+  app.use(notFound, (error: Error, _req: Request, res: Response, next: NextFunction) => (res.headersSent ? next(error) : failed(error, res)));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

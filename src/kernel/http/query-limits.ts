@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { NextFunction, Request, Response } from 'express';
+import type { ApiHandler } from './api-chain';
 import { Lexer, Source, TokenKind } from 'graphql';
 import type { SecurityConfig } from '../auth/security-config';
 import { queryCostRule } from './query-cost';
@@ -40,9 +40,9 @@ export function exceedsTokens(query: string, max: number): boolean {
 }
 
 /** The token limit, checked on the parsed JSON body before Apollo parses the document. */
-export const refuseTooManyTokens = (security: SecurityConfig, role: 'gateway' | 'subgraph') => {
+export const refuseTooManyTokens = (security: SecurityConfig, role: 'gateway' | 'subgraph'): ApiHandler => {
   const max = security.limits.maxTokens * (role === 'subgraph' ? 2 : 1);
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req, res, next) => {
     const query = (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string' || !exceedsTokens(query, max)) return next();
     refuseHttp(res, 400, 'GRAPHQL_PARSE_FAILED', `Syntax Error: Token limit of ${max} exceeded.`);

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { AuthException } from '../auth/auth.exception';
 import { AppException } from '../errors/app.exception';
 import {
@@ -14,8 +14,17 @@ import { logger } from '../logger';
  * The platform's one error form on every HTTP route, as `/graphql` answers: `{"errors":[{"message","extensions":{"code",…}}]}`,
  * a fixed message, the code and the details that locate the fault (`field`, `reason`), nothing else.
  */
-export const refuseHttp = (res: Response, status: number, code: string, message: string, details: Record<string, unknown> = {}): void =>
-  void res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
+export function refuseHttp(res: ServerResponse, status: number, code: string, message: string, details: Record<string, unknown> = {}): void {
+  res.statusCode = status;
+  sendJson(res, JSON.stringify({ errors: [{ message, extensions: { code, ...details } }] }));
+}
+
+/** A JSON text as Express's `res.json` sends it, on a plain Node response (the API's chain runs outside Express). */
+export function sendJson(res: ServerResponse, text: string, type = 'application/json'): void {
+  res.setHeader('content-type', `${type}; charset=utf-8`);
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
 
 /** Errors of Express and its body parsers (http-errors): their status says whose fault it is. */
 const clientStatusOf = (error: unknown): number | null => {
@@ -28,7 +37,7 @@ const clientStatusOf = (error: unknown): number | null => {
  * authentication refusal without its reason, as at `/graphql`: a forged key is not told from a missing one), an
  * infrastructure fault as a retryable 503, a client's malformed request as its 4xx, anything else as a bare 500, logged.
  */
-export function refuseHttpError(res: Response, error: unknown, where: string): void {
+export function refuseHttpError(res: ServerResponse, error: unknown, where: string): void {
   if (error instanceof AuthException) return refuseHttp(res, error.httpStatus, error.apiCode, error.message);
   if (error instanceof AppException) {
     const { code, ...details } = error.extensions;
