@@ -53,7 +53,23 @@ const CASES: Case[] = [
     name: 'fields of two subgraphs (organisation, then catalog)',
     query: 'query($code: ID!) { court(code: $code) { code deployments { status application { code } } } }',
     variables: [{ code: '100039' }, { code: '100023' }],
-    direct: false,
+    direct: true,
+  },
+  {
+    name: 'a chain over three subgraphs: aliases, fragments, __typename, a variable in an entity fetch',
+    query: `query Chain($code: ID!, $withName: Boolean!) { court(code: $code) { __typename code ...D } }
+    fragment D on Court { where: deployments { application { __typename code exchanges { id: code name @include(if: $withName) } } } }`,
+    variables: [
+      { code: '100039', withName: true },
+      { code: '100023', withName: false },
+    ],
+    direct: true,
+  },
+  {
+    name: 'an entity chain from an unknown court (null: no entity to fetch)',
+    query: 'query($code: ID!) { court(code: $code) { code name deployments { wave application { code } } } }',
+    variables: [{ code: '100039' }, { code: '999999' }],
+    direct: true,
   },
   {
     name: 'a refusal in an entity fetch (releases comments, stewards only)',
@@ -110,25 +126,28 @@ async function loggedPaths(send: () => Promise<unknown>): Promise<(string | unde
 }
 
 /**
- * One process answers an operation the gateway planned as one fetch of one subgraph directly (no Apollo pipeline,
- * plan or second pass): byte for byte what split mode (always the whole path) answers, and any other operation,
- * refusal or error still through the gateway.
+ * One process answers an operation the gateway planned as one fetch of one subgraph, or as a chain of entity fetches
+ * by key, directly (no Apollo pipeline or gateway executor): byte for byte what split mode (always the whole path)
+ * answers, and any other operation, refusal or error still through the gateway.
  */
-describe('direct answers to single-subgraph queries', () => {
+describe('direct answers to single-subgraph queries and entity chains', () => {
   const one = useTestServer('demo');
   const split = useSplitMode('demo');
 
-  it.each(CASES)('$name: the same answer as split mode, directly only when one subgraph answers it alone', async ({ query, variables, direct, errors }) => {
-    const paths = await loggedPaths(async () => {
-      await post(one.server.url, query, variables[0]);
-      const second = await post(one.server.url, query, variables[1]);
-      const reference = await post(split.gateway.url, query, variables[1]);
-      expect(second).toEqual(reference);
-      if (errors) expect((JSON.parse(second.text) as Untyped).errors?.length).toBeGreaterThan(0);
-    });
-    // One line per request: the first (whole path), the second, and split mode's gateway.
-    expect(paths).toEqual([undefined, direct ? 'direct' : undefined, undefined]);
-  });
+  it.each(CASES)(
+    '$name: the same answer as split mode, directly only when one subgraph or a chain of entity fetches answers it',
+    async ({ query, variables, direct, errors }) => {
+      const paths = await loggedPaths(async () => {
+        await post(one.server.url, query, variables[0]);
+        const second = await post(one.server.url, query, variables[1]);
+        const reference = await post(split.gateway.url, query, variables[1]);
+        expect(second).toEqual(reference);
+        if (errors) expect((JSON.parse(second.text) as Untyped).errors?.length).toBeGreaterThan(0);
+      });
+      // One line per request: the first (whole path), the second, and split mode's gateway.
+      expect(paths).toEqual([undefined, direct ? 'direct' : undefined, undefined]);
+    },
+  );
 
   it('answers a cached request from the cache afterwards, and stores what it answered directly', async () => {
     const query = 'query($code: ID!) { court(code: $code) { code shortName } }';

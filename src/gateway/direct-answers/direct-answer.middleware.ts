@@ -9,6 +9,7 @@ import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
 import { logAccess, logger, msSince } from '../../kernel/logger';
 import type { UsageRecorder } from '../../kernel/usage/usage-recorder';
 import type { DirectRoutes } from './direct-routes';
+import { runEntityChain } from './entity-chain';
 
 export interface DirectAnswerOptions {
   routes: DirectRoutes;
@@ -60,10 +61,12 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       const operation = getOperationAST(route.document, operationName);
       if (!operation) return next();
       const contextValue: GraphQLContext = await options.context({ headers: req.headers, principal, locals: res.locals });
-      const result = route.compiled
-        ? await route.compiled.query(undefined, contextValue, variables ?? {})
-        : await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
-      if (result.errors?.length || !result.data) return next();
+      const result = route.chain
+        ? await runEntityChain(route.chain, contextValue, variables ?? {}, operationName)
+        : route.compiled
+          ? await route.compiled.query(undefined, contextValue, variables ?? {})
+          : await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
+      if (!result || result.errors?.length || !result.data) return next();
       const answer = JSON.stringify(result);
       // As the cache plugin does on the whole path: stored under the slot the cache's fast path worked out.
       const cached = cache && slot && cacheableOperation(operation, cache.uncachedRootFields);

@@ -1,11 +1,16 @@
 import { BREAK, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import type { EntityChain } from './entity-chain';
 
-/** A query document a server may answer directly: on this schema alone, Apollo having accepted the document before. */
+/**
+ * A query document a server may answer directly: on this schema alone, or (one process) through a chain of entity
+ * fetches, `schema` being then the API schema. Apollo accepted the document before.
+ */
 export interface DirectRoute {
   schema: GraphQLSchema;
   document: DocumentNode;
+  chain?: EntityChain;
   /** The operation compiled by graphql-jit on its first direct answer; null if it could not be (graphql-js runs it then). */
   compiled?: CompiledQuery | null;
 }
@@ -44,7 +49,7 @@ export class DirectRoutes {
   get(queryHash: string, operationName: string | null | undefined): DirectRoute | undefined {
     const route = this.routes.get(keyOf(queryHash, operationName));
     if (!route) return undefined;
-    if (route.compiled === undefined) route.compiled = compiled(route, operationName);
+    if (route.compiled === undefined) route.compiled = route.chain ? null : compiled(route, operationName);
     return route;
   }
 

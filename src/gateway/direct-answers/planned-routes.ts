@@ -2,6 +2,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Kind, OperationTypeNode, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { asksIntrospection, DirectRoutes, type DirectRoute } from './direct-routes';
+import { entityChainOf } from './entity-chain';
 
 /**
  * One process: which operations need no federation at all. The gateway's plan is one fetch of one subgraph, without
@@ -16,20 +17,24 @@ export class PlannedRoutes extends DirectRoutes {
 
   /** The gateway's `experimental_didResolveQueryPlan` hook: runs once per request it plans (cheap after the first). */
   readonly observe = ({ queryPlan, requestContext }: { queryPlan: QueryPlan; requestContext: GatewayGraphQLRequestContext }): void => {
-    const { queryHash, request, document, operation } = requestContext;
+    const { queryHash, request, document, operation, schema } = requestContext;
     if (this.has(queryHash, request.operationName)) return;
-    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation));
+    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema));
   };
 
-  private routeOf(plan: QueryPlan, document: DocumentNode, kind: OperationTypeNode): DirectRoute | undefined {
+  private routeOf(plan: QueryPlan, document: DocumentNode, kind: OperationTypeNode, apiSchema: GraphQLSchema): DirectRoute | undefined {
+    if (kind !== OperationTypeNode.QUERY || asksIntrospection(document)) return undefined;
+    if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return undefined;
     const fetch = plan.node;
-    if (kind !== OperationTypeNode.QUERY || fetch?.kind !== 'Fetch' || fetch.operationKind !== OperationTypeNode.QUERY) return undefined;
+    if (fetch?.kind === 'Sequence') {
+      const chain = entityChainOf(plan, this.schemas, apiSchema, document);
+      return chain && { schema: apiSchema, document, chain };
+    }
+    if (fetch?.kind !== 'Fetch' || fetch.operationKind !== OperationTypeNode.QUERY) return undefined;
     if (fetch.requires || fetch.hasDefers || fetch.inputRewrites?.length || fetch.outputRewrites?.length || fetch.contextRewrites?.length) return undefined;
     const schema = this.schemas.get(fetch.serviceName);
-    if (!schema || asksIntrospection(document)) return undefined;
     // Every field the client named must exist there as it does in the supergraph: checked once, by graphql-js itself.
-    if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return undefined;
-    if (validate(schema, document).length) return undefined;
+    if (!schema || validate(schema, document).length) return undefined;
     return { schema, document };
   }
 }
