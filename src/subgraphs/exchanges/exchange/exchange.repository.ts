@@ -14,15 +14,19 @@ const IN_LIST = 'in (select jsonb_array_elements_text(?::jsonb))';
 
 // `in (…)`, not a JSON list: a client's code may hold a lone surrogate, which JSON escapes and jsonb refuses.
 const BY_CODES = `select ${EXCHANGE_COLUMNS} from exchange e where e.code in (?)`;
-// An exchange once per side the application takes in it; the caller keeps one per code.
-const OF_APPLICATIONS = `select p.application_code as "applicationCode", p.role, ${EXCHANGE_COLUMNS}
+// In recording order: the same whether read with the exchange or apart.
+const REFERENTIAL_CODES = `(select coalesce(json_agg(r.referential_code order by r.id), '[]') from exchange_referential r where r.exchange_code = e.code)`;
+// An exchange once per side the application takes in it (the caller keeps one per code), with the codes of its
+// referentials: a walk from applications to referentials reads them here, not in a statement of their own.
+const OF_APPLICATIONS = `select p.application_code as "applicationCode", p.role, ${EXCHANGE_COLUMNS}, ${REFERENTIAL_CODES} as "referentialCodes"
   from exchange_party p join exchange e on e.code = p.exchange_code where p.application_code ${IN_LIST} order by e.code, p.id`;
 // The ORM's collection loads' statements, `in (…)` and no order by: pg plans them as before, so rows come in the same order.
 const PARTIES = `select exchange_code as "exchangeCode", role, application_code as "applicationCode", partner, partner_name as "partnerName"
   from exchange_party where exchange_code in (?)`;
-const REFERENTIALS = `select exchange_code as "exchangeCode", referential_code as "referentialCode" from exchange_referential where exchange_code in (?)`;
+const REFERENTIALS = `select exchange_code as "exchangeCode", referential_code as "referentialCode" from exchange_referential where exchange_code in (?) order by id`;
 
 type SideRow = ExchangeNode & { applicationCode: string; role: PartyRole };
+type SideRowRead = SideRow & { referentialCodes: string[] };
 
 /**
  * Exchange reads as plain rows shaped like the GraphQL `Exchange` and `ExchangeParty` (reads need no managed entities),
@@ -66,9 +70,14 @@ export class ExchangeRepository {
 
   /** The exchanges an application takes part in (on the given side, or either), by code. */
   async ofApplication(applicationCode: string, role?: PartyRole | null): Promise<ExchangeNode[]> {
-    const sides = await requestLoader<string, SideRow[]>(this.em, 'exchanges-by-application', async (codes) =>
-      groupByKey(codes, await this.rows<SideRow>(OF_APPLICATIONS, [JSON.stringify(codes)]), (row) => row.applicationCode),
-    ).load(applicationCode);
+    const sides = await requestLoader<string, SideRow[]>(this.em, 'exchanges-by-application', async (codes) => {
+      const referentials = this.referentialsLoader;
+      const rows = (await this.rows<SideRowRead>(OF_APPLICATIONS, [JSON.stringify(codes)])).map(({ referentialCodes, ...side }) => {
+        referentials.prime(side.code, referentialCodes);
+        return side;
+      });
+      return groupByKey(codes, rows, (row) => row.applicationCode);
+    }).load(applicationCode);
     const byCode = new Map<string, ExchangeNode>();
     for (const side of sides) if ((!role || side.role === role) && !byCode.has(side.code)) byCode.set(side.code, side);
     return [...byCode.values()];
@@ -81,11 +90,15 @@ export class ExchangeRepository {
     ).load(exchangeCode);
   }
 
-  /** The codes of the referentials an exchange carries, in the table's order (as the ORM's collection load read them). */
-  referentialCodesOf(exchangeCode: string): Promise<string[]> {
+  private get referentialsLoader() {
     return requestLoader<string, string[]>(this.em, 'referentials-by-exchange', async (codes) => {
       const rows = await this.rows<{ exchangeCode: string; referentialCode: string }>(REFERENTIALS, [codes]);
       return groupByKey(codes, rows, (r) => r.exchangeCode).map((links) => links.map((r) => r.referentialCode));
-    }).load(exchangeCode);
+    });
+  }
+
+  /** The codes of the referentials an exchange carries, in the order they were recorded. */
+  referentialCodesOf(exchangeCode: string): Promise<string[]> {
+    return this.referentialsLoader.load(exchangeCode);
   }
 }
