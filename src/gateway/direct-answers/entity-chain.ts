@@ -1,6 +1,7 @@
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge';
 import {
+  BREAK,
   buildASTSchema,
   execute,
   isObjectType,
@@ -11,6 +12,7 @@ import {
   type ExecutionResult,
   type GraphQLFieldResolver,
   type GraphQLSchema,
+  visit,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -41,6 +43,21 @@ export interface EntityChain {
   /** The API schema without resolvers: Apollo Server instruments the fields of the one it holds, which read by name. */
   shapingSchema: GraphQLSchema;
   document: DocumentNode;
+  /** Without aliases, a response key is a field's name: the shaping is compiled (graphql-jit reads fields by name). */
+  shaper?: CompiledQuery;
+}
+
+/** Whether any field of the document is aliased. */
+function hasAliases(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (!node.alias) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 const shapingSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
@@ -87,6 +104,7 @@ export function entityChainOf(
   schemas: ReadonlyMap<string, GraphQLSchema>,
   apiSchema: GraphQLSchema,
   document: DocumentNode,
+  operationName: string | undefined,
 ): EntityChain | undefined {
   if (plan.node?.kind !== 'Sequence') return undefined;
   const [root, ...rest] = plan.node.nodes;
@@ -103,7 +121,9 @@ export function entityChainOf(
     if (!entities || !compiled) return undefined;
     steps.push({ compiled, variableUsages: node.node.variableUsages ?? [], entities: { ...entities, path } });
   }
-  return { steps, shapingSchema: shapingSchemaOf(apiSchema), document };
+  const shapingSchema = shapingSchemaOf(apiSchema);
+  const shaper = hasAliases(document) ? undefined : compileQuery(shapingSchema, document, operationName);
+  return { steps, shapingSchema, document, ...(shaper && isCompiledQuery(shaper) ? { shaper } : {}) };
 }
 
 /** The objects at a flatten path (`@` for each element of a list), as the gateway's `flattenResultsAtPath` finds them. */
@@ -171,13 +191,15 @@ export async function runEntityChain(
       deepMerge(entities[i], entity);
     }
   }
-  const shaped = await execute({
-    schema: chain.shapingSchema,
-    document: chain.document,
-    rootValue: data,
-    variableValues: variables,
-    operationName,
-    fieldResolver: byResponseKey,
-  });
+  const shaped = chain.shaper
+    ? await chain.shaper.query(data, undefined, variables)
+    : await execute({
+        schema: chain.shapingSchema,
+        document: chain.document,
+        rootValue: data,
+        variableValues: variables,
+        operationName,
+        fieldResolver: byResponseKey,
+      });
   return shaped.errors?.length ? undefined : shaped;
 }

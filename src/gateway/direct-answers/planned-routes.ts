@@ -19,15 +19,21 @@ export class PlannedRoutes extends DirectRoutes {
   readonly observe = ({ queryPlan, requestContext }: { queryPlan: QueryPlan; requestContext: GatewayGraphQLRequestContext }): void => {
     const { queryHash, request, document, operation, schema } = requestContext;
     if (this.has(queryHash, request.operationName)) return;
-    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema));
+    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema, request.operationName));
   };
 
-  private routeOf(plan: QueryPlan, document: DocumentNode, kind: OperationTypeNode, apiSchema: GraphQLSchema): DirectRoute | undefined {
+  private routeOf(
+    plan: QueryPlan,
+    document: DocumentNode,
+    kind: OperationTypeNode,
+    apiSchema: GraphQLSchema,
+    operationName: string | undefined,
+  ): DirectRoute | undefined {
     if (kind !== OperationTypeNode.QUERY || asksIntrospection(document)) return undefined;
     if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return undefined;
     const fetch = plan.node;
     if (fetch?.kind === 'Sequence') {
-      const chain = entityChainOf(plan, this.schemas, apiSchema, document);
+      const chain = entityChainOf(plan, this.schemas, apiSchema, document, operationName);
       return chain && { schema: apiSchema, document, chain };
     }
     if (fetch?.kind !== 'Fetch' || fetch.operationKind !== OperationTypeNode.QUERY) return undefined;
