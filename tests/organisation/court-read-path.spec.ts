@@ -52,6 +52,39 @@ describe('the court read path', () => {
     );
   });
 
+  it('reads only the columns a page asks for, and gives the same answers as whole rows', async () => {
+    const FULL = 'code type name shortName validFrom validTo';
+    const pageOf = (fields: string, parentFields: string, extra = '') =>
+      read(`{ courts(first: 60) { edges { node { ${fields} parent { ${parentFields} } ${extra} } } } }`);
+    const partial = await pageOf('code name', 'code name');
+    const sql = t.db.queries.join('\n');
+    expect(sql).not.toContain('short_name');
+    expect(partial.statements).toBe(1);
+    // `children` reads by code, but another resolver could read anything: whole rows then.
+    const whole = await pageOf(FULL, FULL, 'children { code }');
+    expect(t.db.queries.join('\n')).toContain('short_name');
+    const pick = (court: Record<string, unknown> | null) => court && { code: court.code, name: court.name };
+    expect(partial.data.courts.edges.map(({ node }: { node: Record<string, never> }) => ({ ...pick(node), parent: pick(node.parent) }))).toEqual(
+      whole.data.courts.edges.map(({ node }: { node: Record<string, never> }) => ({ ...pick(node), parent: pick(node.parent) })),
+    );
+  });
+
+  it('keeps a partial page out of the request: the same courts asked whole elsewhere in it, and grandparents, are whole', async () => {
+    const { data } = await read(`{
+      courts(filter: { type: CONSEIL_PRUDHOMMES }, first: 5) { edges { node { code parent { code parent { code name type shortName } } } } }
+      court(code: "100039") { code name type shortName validFrom parent { code name type shortName } }
+    }`);
+    const first = data.courts.edges[0].node;
+    expect(first.parent.parent).toEqual({ code: expect.any(String), name: expect.any(String), type: 'COUR_APPEL', shortName: expect.any(String) });
+    expect(data.court).toMatchObject({
+      code: '100039',
+      name: 'Tribunal judiciaire de Bourg-en-Bresse',
+      type: 'TRIBUNAL_JUDICIAIRE',
+      shortName: expect.any(String),
+    });
+    expect(data.court.parent).toMatchObject({ code: '100023', type: 'COUR_APPEL', shortName: expect.any(String) });
+  });
+
   it('answers the competent courts of a commune and their parents in one statement', async () => {
     const { data, statements } = await read('{ competentCourts(insee: "01001") { type court { code name parent { name } } } }');
     const tj = data.competentCourts.find((c: { type: string }) => c.type === 'TRIBUNAL_JUDICIAIRE');

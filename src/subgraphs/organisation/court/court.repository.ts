@@ -19,7 +19,26 @@ const COLUMNS: Record<keyof CourtNode, string> = {
 const KEYS = Object.keys(COLUMNS) as (keyof CourtNode)[];
 
 /** `t.code as "<prefix>code", t.short_name as "<prefix>shortName", …`: rows come out of pg already shaped like a court. */
-export const courtColumns = (table: string, prefix = ''): string => KEYS.map((key) => `${table}.${COLUMNS[key]} as "${prefix}${key}"`).join(', ');
+export const courtColumns = (table: string, prefix = '', keys: readonly (keyof CourtNode)[] = KEYS): string =>
+  keys.map((key) => `${table}.${COLUMNS[key]} as "${prefix}${key}"`).join(', ');
+
+/**
+ * The columns a page needs when its courts (and their parents) are asked only for fields that are columns, or
+ * `parent`: the code and parent code, and those. Undefined when any other field is asked (its resolver may read
+ * the whole row): the page then reads whole rows.
+ */
+export function pageColumns(fields: Iterable<string>): (keyof CourtNode)[] | undefined {
+  const keys = new Set<keyof CourtNode>(['code', 'parentCode']);
+  for (const field of fields) {
+    if (field === '__typename' || field === 'parent') continue;
+    if (!Object.hasOwn(COLUMNS, field) || field === 'parentCode') return undefined;
+    keys.add(field as keyof CourtNode);
+  }
+  return KEYS.filter((key) => keys.has(key));
+}
+
+// A partial page's parents, held by the rows that point to them (never by the request's loaders: they are partial).
+const attachedParents = new WeakMap<CourtNode, CourtNode>();
 
 /** The court held by the columns `courtColumns(…, prefix)` selected in a wider row; null for an outer join's miss. */
 export function courtIn(row: Record<string, unknown>, prefix: string): CourtNode | null {
@@ -77,7 +96,7 @@ export class CourtRepository {
   /** Without a promise when the parent was read already (a page's parents come with it): a page resolves 100 of them. */
   parentOf(court: CourtNode): CourtNode | null | Promise<CourtNode | null> {
     if (!court.parentCode) return null;
-    return knownCourts(this.em).get(court.parentCode) ?? this.byCode(court.parentCode);
+    return attachedParents.get(court) ?? knownCourts(this.em).get(court.parentCode) ?? this.byCode(court.parentCode);
   }
 
   /** A court and its parent in one statement (the parent is nearly always asked for). */
@@ -87,24 +106,40 @@ export class CourtRepository {
     return rows.find((c) => c.code === code) ?? null;
   }
 
-  /** Up to `limit` courts after `afterCode` by code; with their parents fetched in the same statement when asked. */
-  async page(filter: CourtsFilter, limit: number, afterCode: string | undefined, withParents: boolean): Promise<CourtNode[]> {
+  /**
+   * Up to `limit` courts after `afterCode` by code; with their parents fetched in the same statement when asked. With
+   * `columns` (pageColumns), only those are read, and the rows stay out of the request's loaders.
+   */
+  async page(
+    filter: CourtsFilter,
+    limit: number,
+    afterCode: string | undefined,
+    withParents: boolean,
+    columns?: readonly (keyof CourtNode)[],
+  ): Promise<CourtNode[]> {
     const where = this.where(filter, afterCode);
-    const page = `${COURT} ${where.sql} order by code limit ?`;
+    const page = `select ${courtColumns('court', '', columns)} from court ${where.sql} order by code limit ?`;
     if (!withParents) {
       const rows = await this.rows(page, [...where.params, limit]);
-      this.remember(rows);
+      if (!columns) this.remember(rows);
       return rows;
     }
     const rows = await this.rows<CourtNode & { inPage: boolean }>(
       `with page as (${page})
        select *, true as "inPage" from page
        union all
-       select ${courtColumns('court')}, false from court where code in (select "parentCode" from page) and code not in (select code from page)
+       select ${courtColumns('court', '', columns)}, false from court where code in (select "parentCode" from page) and code not in (select code from page)
        order by "inPage" desc, code`,
       [...where.params, limit],
     );
-    this.remember(rows);
+    if (!columns) this.remember(rows);
+    else {
+      const byCode = new Map(rows.map((c) => [c.code, c]));
+      for (const court of rows) {
+        const parent = court.parentCode ? byCode.get(court.parentCode) : undefined;
+        if (parent) attachedParents.set(court, parent);
+      }
+    }
     return rows.filter((c) => c.inPage);
   }
 

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import { isValidAt } from '../../../kernel/database/validity';
 import type { GraphQLContext } from '../../../kernel/graphql/context';
 import { LocalDateScalar } from '../../../kernel/graphql/scalars';
+import { selectedFields } from '../../../kernel/graphql/selected-fields';
 import { selects } from '../../../kernel/graphql/selects';
 import { organisationServices } from '../organisation.services';
 import { CourtSite } from '../court-site/court-site.entity';
@@ -10,7 +11,7 @@ import { sitesOf, type CourtSiteRow } from '../court-site/court-site.repository'
 import { CourtConnection } from './court-connection.type';
 import { CourtType } from './court-type.enum';
 import { Court, type CourtNode } from './court.entity';
-import { CourtRepository } from './court.repository';
+import { CourtRepository, pageColumns } from './court.repository';
 import { CourtsFilter } from './courts-filter.input';
 
 /** Roots are rows from the read path or entities from a write: the field resolvers only read `CourtNode`. */
@@ -29,7 +30,9 @@ export class CourtResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 20 by default, 100 at most.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<CourtConnection> {
-    return organisationServices(ctx).courts.list(filter ?? undefined, first, after, selects(info, ['edges', 'node', 'parent']));
+    const withParents = selects(info, ['edges', 'node', 'parent']);
+    const asked = [...selectedFields(info, ['edges', 'node']), ...(withParents ? selectedFields(info, ['edges', 'node', 'parent']) : [])];
+    return organisationServices(ctx).courts.list(filter ?? undefined, first, after, withParents, pageColumns(asked));
   }
 
   @FieldResolver(() => Court, { nullable: true, description: 'The court above this one (a TJ for a CPH, a CA for a TJ).' })

@@ -17,12 +17,18 @@ export class CourtService {
     return this.courts.withParent(code);
   }
 
-  /** A page by code; `withParents` when the query asks for them, so they cost no second statement. */
-  async list(filter: CourtsFilter = {}, first?: number | null, after?: string | null, withParents = false): Promise<CourtConnection> {
+  /** A page by code; `withParents` when the query asks for them, so they cost no second statement; `columns`: see pageColumns. */
+  async list(
+    filter: CourtsFilter = {},
+    first?: number | null,
+    after?: string | null,
+    withParents = false,
+    columns?: readonly (keyof CourtNode)[],
+  ): Promise<CourtConnection> {
     const size = pageSize(first);
     const afterKey = decodeCursor(after)?.[0];
     const afterCode = afterKey === undefined ? undefined : String(afterKey);
-    const rows = await this.courts.page(filter, size + 1, afterCode, withParents);
+    const rows = await this.courts.page(filter, size + 1, afterCode, withParents, columns);
     return toConnection(
       CourtConnection,
       rows,
