@@ -36,7 +36,7 @@ interface Step {
  * A plan of one root fetch then entity fetches that need only `__typename` and key fields of an object type (the
  * walk Court → deployments → application → exchanges → referentials → entries is four): run in one process without
  * the gateway's executor, each fetch on its subgraph's compiled schema and merged as the gateway merges, then the
- * client's document shaped over the API schema by graphql-js.
+ * client's document shaped over the API schema (graphql-jit, or graphql-js by response key when it has aliases).
  */
 export interface EntityChain {
   steps: readonly Step[];

@@ -33,8 +33,13 @@ export class PlannedRoutes extends DirectRoutes {
     if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return undefined;
     const fetch = plan.node;
     if (fetch?.kind === 'Sequence') {
-      const chain = entityChainOf(plan, this.schemas, apiSchema, document, operationName);
-      return chain && { schema: apiSchema, document, chain };
+      // A document graphql-jit cannot compile keeps the whole path: judging a plan never fails the request.
+      try {
+        const chain = entityChainOf(plan, this.schemas, apiSchema, document, operationName);
+        return chain && { schema: apiSchema, document, chain };
+      } catch {
+        return undefined;
+      }
     }
     if (fetch?.kind !== 'Fetch' || fetch.operationKind !== OperationTypeNode.QUERY) return undefined;
     if (fetch.requires || fetch.hasDefers || fetch.inputRewrites?.length || fetch.outputRewrites?.length || fetch.contextRewrites?.length) return undefined;

@@ -4,8 +4,8 @@ import type { Principal } from '../auth/principal';
 
 /**
  * `/graphql` runs on Node's own request and response, not Express's: Express re-prototypes both per request, which
- * turns every property read on them megamorphic (≈ a fifth of a small query's CPU). Express still serves the other
- * routes, and Apollo's integration at the end of the chain.
+ * turns every property read on them megamorphic (nearly half of a court by code's CPU). Express still serves the
+ * other routes; Apollo ends the chain through `apollo-handler.ts`.
  */
 export type ApiRequest = IncomingMessage & { body?: unknown; principal?: Principal };
 /** `locals` as Express keeps it: the request's cache slot, read again by the GraphQL context. */
