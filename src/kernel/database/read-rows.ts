@@ -69,7 +69,7 @@ export async function readOutsideTransaction<T>(connection: Connection, logger: 
     const { rows } = statement
       ? await pooled.query(statement).catch((error: { code?: string }) => {
           if (error.code !== UNTYPED_PARAMETER) throw error;
-          inlinedOnly.add(sql);
+          inlinedOnly.add(statement.text);
           return pooled.query(inlined());
         })
       : await pooled.query(inlined());
