@@ -1,12 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { helper, type ChangeSet, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { inWrite, useInWritesOnly } from '../database/idle-write-contexts';
 
 /** The ORM changes flushed while one audited mutation runs (its own forks and nested transactions included). */
-const collector = new AsyncLocalStorage<ChangeSet<object>[]>();
+const collector = useInWritesOnly(new AsyncLocalStorage<ChangeSet<object>[]>());
 
 export const collectChanges = <T>(work: () => Promise<T>): { changes: ChangeSet<object>[]; run: () => Promise<T> } => {
   const changes: ChangeSet<object>[] = [];
-  return { changes, run: () => collector.run(changes, work) };
+  return { changes, run: () => inWrite(() => collector.run(changes, work)) };
 };
 
 /** Registered once on the ORM: records each flush's change sets for the mutation in progress, if any. */

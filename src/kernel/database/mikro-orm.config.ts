@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { changeCollectorSubscriber } from '../audit/change-collector';
 import { logger } from '../logger';
+import { disableWriteContextsWhenIdle } from './idle-write-contexts';
 
 const text = (message: unknown): string => (message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message));
 const knexLog = {
@@ -36,6 +37,8 @@ export interface OrmModel {
 
 /** One ORM over every module's tables: the subgraphs are separate APIs, not separate databases (yet). */
 export function createOrmConfig(clientUrl: string, model: OrmModel, overrides: Partial<Options> = {}): Options {
+  // Every ORM of the process, the tests' included: reads do not pay for the async contexts of writes (see there).
+  disableWriteContextsWhenIdle();
   return defineConfig({
     clientUrl,
     entities: model.entities,
