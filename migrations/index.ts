@@ -12,6 +12,7 @@ import { Migration20261123140000_import_job_timings } from './Migration202611231
 import { Migration20261128130000_real_files } from './Migration20261128130000_real_files';
 import { Migration20261128140000_observed_usage } from './Migration20261128140000_observed_usage';
 import { Migration20261128150000_stewardship } from './Migration20261128150000_stewardship';
+import { Migration20261128200000_entry_level_index } from './Migration20261128200000_entry_level_index';
 
 /** Applied in this order on start; add each new migration here (an explicit list runs the same from `src` and `dist`). */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128130000_real_files', class: Migration20261128130000_real_files },
   { name: 'Migration20261128140000_observed_usage', class: Migration20261128140000_observed_usage },
   { name: 'Migration20261128150000_stewardship', class: Migration20261128150000_stewardship },
+  { name: 'Migration20261128200000_entry_level_index', class: Migration20261128200000_entry_level_index },
 ];

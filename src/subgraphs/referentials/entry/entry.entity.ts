@@ -19,6 +19,7 @@ export interface EntryView {
 @Entity({ tableName: ENTRY_TABLE })
 @Index({ properties: ['referentialCode', 'code', 'recordedIn'] })
 @Index({ properties: ['referentialCode', 'parentCode'] })
+@Index({ properties: ['referentialCode', 'level', 'code'] })
 @Index({
   name: 'referential_entry_search_index',
   expression: `create index "referential_entry_search_index" on "${ENTRY_TABLE}" using gin ("${column.searchVector}")`,
