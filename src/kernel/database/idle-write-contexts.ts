@@ -13,9 +13,10 @@ import { TransactionContext, UnitOfWork, type EntityManager } from '@mikro-orm/c
 /** The storages writes use: MikroORM's transaction context, its flush flag (private: learnt on the first flush), the audit's. */
 const writeStorages = new Set<AsyncLocalStorage<unknown>>([(TransactionContext as unknown as { storage: AsyncLocalStorage<unknown> }).storage]);
 let writesInProgress = 0;
+let installed = false;
 
 function leave(): void {
-  if (--writesInProgress > 0) return;
+  if (--writesInProgress > 0 || !installed) return;
   for (const storage of writeStorages) storage.disable();
 }
 
@@ -57,11 +58,10 @@ function firstStorageRun<T>(work: () => T): { result: T; storage?: AsyncLocalSto
   }
 }
 
-let installed = false;
-
 /** Counts MikroORM's transactions and flushes as writes (once per process, before any write). */
 export function disableWriteContextsWhenIdle(): void {
-  if (installed) return;
+  // Only where storages ride on async hooks (Node 20's `_enable`): async context frames (Node 24) cost nothing idle.
+  if (installed || typeof (AsyncLocalStorage.prototype as { _enable?: unknown })._enable !== 'function') return;
   installed = true;
   const create = TransactionContext.create.bind(TransactionContext);
   TransactionContext.create = <T>(em: EntityManager, next: (...args: unknown[]) => T): T => inWrite(() => create(em, next));
