@@ -1,4 +1,5 @@
 import { CourtType } from '../../src/subgraphs/organisation/court/court-type.enum';
+import { Court } from '../../src/subgraphs/organisation/court/court.entity';
 import { aCompetence, aCourt } from '../builders/court.builder';
 import { Role } from '../support/auth';
 import { gql } from '../support/graphql-client';
@@ -90,13 +91,31 @@ describe('court creation, closure and mergers', () => {
     expect(await competenceRows()).toBe(before);
   });
 
-  it('refuses merging a court into one below it (a parent of itself), and writes nothing', async () => {
-    // A TJ created below another TJ (nothing forbids the parent's type): merging the upper one into it would
-    // reattach the lower one to itself.
+  it('refuses attaching a created court to a court of the wrong type, and writes nothing', async () => {
     const create = `mutation($input: CreateCourtInput!) { createCourt(input: $input) { code } }`;
-    const upper = { code: '800020', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Haut', parentCode: '800000', validFrom: '2025-01-01' };
-    const lower = { code: '800021', type: 'TRIBUNAL_JUDICIAIRE', name: 'Tribunal judiciaire de Bas', parentCode: '800020', validFrom: '2025-01-01' };
-    for (const input of [upper, lower]) expect((await gql(steward(), create, { input })).errors).toBeUndefined();
+    for (const [type, parentCode] of [
+      ['TRIBUNAL_JUDICIAIRE', '800001'], // a TJ below a TJ
+      ['COUR_APPEL', '800000'], // an appeal court has no parent
+      ['TRIBUNAL_PROXIMITE', '800000'], // a tribunal de proximité belongs to a TJ
+    ]) {
+      const input = { code: '800030', type, name: 'Juridiction mal rattachée', parentCode };
+      const { errors } = await gql(steward(), create, { input });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentCode' });
+      expect(errors?.[0].message).toContain(`cannot be attached to ${parentCode}`);
+    }
+    expect((await gql(t.server, `{ court(code: "800030") { code } }`)).data).toEqual({ court: null });
+    const input = { code: '800031', type: 'TRIBUNAL_PROXIMITE', name: 'Tribunal de proximité de Amont-Sud', parentCode: '800001' };
+    expect((await gql(steward(), create, { input })).errors).toBeUndefined();
+  });
+
+  it('refuses merging a court into one below it (a parent of itself), and writes nothing', async () => {
+    // A TJ below another TJ, as a file may hold it (the API refuses to create one): merging the upper one into it
+    // would reattach the lower one to itself.
+    const em = t.db.orm.em.fork();
+    const ca = await em.findOneOrFail(Court, '800000');
+    const upper = aCourt(em, { code: '800020', parent: ca, name: 'Tribunal judiciaire de Haut' });
+    aCourt(em, { code: '800021', parent: upper, name: 'Tribunal judiciaire de Bas' });
+    await em.flush();
     const { errors } = await gql(steward(), MERGE, { input: { sourceCodes: ['800020'], targetCode: '800021', on: '2026-01-01' } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetCode' });
     const { data } = await gql(t.server, `{ court(code: "800021") { parent { code } ancestors { code } } upper: court(code: "800020") { validTo } }`);

@@ -8,6 +8,7 @@ export enum OrganisationExceptionCode {
   COURT_ALREADY_EXISTS = 'COURT_ALREADY_EXISTS',
   INVALID_PERIOD = 'INVALID_PERIOD',
   INVALID_MERGE = 'INVALID_MERGE',
+  INVALID_PARENT = 'INVALID_PARENT',
 }
 
 export class OrganisationException extends defineExceptions<OrganisationExceptionCode>({
@@ -18,4 +19,5 @@ export class OrganisationException extends defineExceptions<OrganisationExceptio
   COURT_ALREADY_EXISTS: 'CONFLICT',
   INVALID_PERIOD: 'BAD_USER_INPUT',
   INVALID_MERGE: 'BAD_USER_INPUT',
+  INVALID_PARENT: 'BAD_USER_INPUT',
 }) {}

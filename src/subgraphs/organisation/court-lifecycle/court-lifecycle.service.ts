@@ -3,6 +3,7 @@ import { isValidAt } from '../../../kernel/database/validity';
 import { fold } from '../../../kernel/text/fold';
 import { TerritorialCompetence } from '../competence/territorial-competence.entity';
 import { Court } from '../court/court.entity';
+import { PARENT_TYPES } from '../court/court-hierarchy';
 import { OrganisationException, OrganisationExceptionCode as Code } from '../organisation.exception';
 import { ChangeType, recordCourtChanges } from './court-changes';
 import type { CreateCourtInput } from './create-court.input';
@@ -24,6 +25,14 @@ export class CourtLifecycleService {
       if (await em.findOne(Court, input.code))
         throw new OrganisationException(`a court with code ${input.code} already exists`, Code.COURT_ALREADY_EXISTS, 'input.code');
       const parent = input.parentCode ? await this.require(em, input.parentCode, 'input.parentCode') : null;
+      if (parent && !PARENT_TYPES[input.type].includes(parent.type)) {
+        const allowed = PARENT_TYPES[input.type].join(', ') || 'no parent';
+        throw new OrganisationException(
+          `a ${input.type} cannot be attached to ${parent.code}, a ${parent.type} (allowed: ${allowed})`,
+          Code.INVALID_PARENT,
+          'input.parentCode',
+        );
+      }
       const shortName = input.shortName?.trim() || fold(name);
       const court = em.create(Court, {
         code: input.code,
