@@ -1,7 +1,9 @@
 import { CourtType } from './court-type.enum';
 
-const APPEAL = [CourtType.COUR_APPEL, CourtType.TRIBUNAL_SUPERIEUR_APPEL];
-const FIRST_INSTANCE = [CourtType.TRIBUNAL_JUDICIAIRE, CourtType.TRIBUNAL_PREMIERE_INSTANCE];
+/** The families of court types: the metropolitan type first, then its overseas counterpart (the files match by family). */
+export const APPEAL_COURTS: readonly CourtType[] = [CourtType.COUR_APPEL, CourtType.TRIBUNAL_SUPERIEUR_APPEL];
+export const FIRST_INSTANCE_COURTS: readonly CourtType[] = [CourtType.TRIBUNAL_JUDICIAIRE, CourtType.TRIBUNAL_PREMIERE_INSTANCE];
+export const LABOUR_COURTS: readonly CourtType[] = [CourtType.CONSEIL_PRUDHOMMES, CourtType.TRIBUNAL_TRAVAIL];
 
 /**
  * The types a court of each type may be attached to, as the SRJ attaches them: first-instance and commercial courts
@@ -11,10 +13,10 @@ const FIRST_INSTANCE = [CourtType.TRIBUNAL_JUDICIAIRE, CourtType.TRIBUNAL_PREMIE
 export const PARENT_TYPES: Readonly<Record<CourtType, readonly CourtType[]>> = {
   [CourtType.COUR_APPEL]: [],
   [CourtType.TRIBUNAL_SUPERIEUR_APPEL]: [],
-  [CourtType.TRIBUNAL_JUDICIAIRE]: APPEAL,
-  [CourtType.TRIBUNAL_PREMIERE_INSTANCE]: APPEAL,
-  [CourtType.TRIBUNAL_COMMERCE]: APPEAL,
-  [CourtType.TRIBUNAL_PROXIMITE]: FIRST_INSTANCE,
-  [CourtType.CONSEIL_PRUDHOMMES]: [...FIRST_INSTANCE, ...APPEAL],
-  [CourtType.TRIBUNAL_TRAVAIL]: [...FIRST_INSTANCE, ...APPEAL],
+  [CourtType.TRIBUNAL_JUDICIAIRE]: APPEAL_COURTS,
+  [CourtType.TRIBUNAL_PREMIERE_INSTANCE]: APPEAL_COURTS,
+  [CourtType.TRIBUNAL_COMMERCE]: APPEAL_COURTS,
+  [CourtType.TRIBUNAL_PROXIMITE]: FIRST_INSTANCE_COURTS,
+  [CourtType.CONSEIL_PRUDHOMMES]: [...FIRST_INSTANCE_COURTS, ...APPEAL_COURTS],
+  [CourtType.TRIBUNAL_TRAVAIL]: [...FIRST_INSTANCE_COURTS, ...APPEAL_COURTS],
 };

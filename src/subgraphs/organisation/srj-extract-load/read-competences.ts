@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { CsvFormatError, readCsv } from '../../../kernel/text/read-csv';
 import { CourtType } from '../court/court-type.enum';
+import { APPEAL_COURTS, FIRST_INSTANCE_COURTS, LABOUR_COURTS } from '../court/court-hierarchy';
 import { courtPlaceKey, isCommercialChamberOfTj } from './court-name';
 import type { CourtRecord } from './read-juridictions';
 
@@ -27,10 +28,10 @@ export interface CompetenceReading {
 
 // Order matters: each column is matched knowing the court found in the previous one (its expected parent).
 const COLUMNS = [
-  { column: 'cour_appel', kind: CourtType.COUR_APPEL, types: [CourtType.COUR_APPEL, CourtType.TRIBUNAL_SUPERIEUR_APPEL] },
-  { column: 'tribunal_judiciaire', kind: CourtType.TRIBUNAL_JUDICIAIRE, types: [CourtType.TRIBUNAL_JUDICIAIRE, CourtType.TRIBUNAL_PREMIERE_INSTANCE] },
+  { column: 'cour_appel', kind: CourtType.COUR_APPEL, types: APPEAL_COURTS },
+  { column: 'tribunal_judiciaire', kind: CourtType.TRIBUNAL_JUDICIAIRE, types: FIRST_INSTANCE_COURTS },
   { column: 'tribunal_proximite', kind: CourtType.TRIBUNAL_PROXIMITE, types: [CourtType.TRIBUNAL_PROXIMITE] },
-  { column: 'conseil_prudhommes', kind: CourtType.CONSEIL_PRUDHOMMES, types: [CourtType.CONSEIL_PRUDHOMMES, CourtType.TRIBUNAL_TRAVAIL] },
+  { column: 'conseil_prudhommes', kind: CourtType.CONSEIL_PRUDHOMMES, types: LABOUR_COURTS },
   { column: 'tribunal_commerce', kind: CourtType.TRIBUNAL_COMMERCE, types: [CourtType.TRIBUNAL_COMMERCE] },
 ] as const;
 

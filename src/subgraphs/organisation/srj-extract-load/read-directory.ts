@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CourtType } from '../court/court-type.enum';
+import { APPEAL_COURTS, FIRST_INSTANCE_COURTS, LABOUR_COURTS } from '../court/court-hierarchy';
 import type { OpeningHours } from '../court-site/opening-hours.type';
 import { courtPlaceKey } from './court-name';
 import type { UnmatchedName } from './read-competences';
@@ -29,11 +30,11 @@ export interface DirectoryReading {
 }
 
 // The directory's types → the SRJ types a row may match (overseas TPI and tribunaux du travail included).
-const TYPES: Record<string, CourtType[]> = {
-  ca: [CourtType.COUR_APPEL, CourtType.TRIBUNAL_SUPERIEUR_APPEL],
-  tj: [CourtType.TRIBUNAL_JUDICIAIRE, CourtType.TRIBUNAL_PREMIERE_INSTANCE],
+const TYPES: Record<string, readonly CourtType[]> = {
+  ca: APPEAL_COURTS,
+  tj: FIRST_INSTANCE_COURTS,
   tprx: [CourtType.TRIBUNAL_PROXIMITE],
-  cph: [CourtType.CONSEIL_PRUDHOMMES, CourtType.TRIBUNAL_TRAVAIL],
+  cph: LABOUR_COURTS,
   commerce: [CourtType.TRIBUNAL_COMMERCE],
 };
 const ADMINISTRATIVE = new Set(['ta', 'caa']);
