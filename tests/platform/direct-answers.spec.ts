@@ -66,6 +66,18 @@ const CASES: Case[] = [
     direct: true,
   },
   {
+    name: 'a walk over three subgraphs, plain fields only (projected, not executed again)',
+    query: `query Walk($code: ID!) { court(code: $code) { code deployments { application { code exchanges { code referentials { code } } } } } }`,
+    variables: [{ code: '100023' }, { code: '100039' }],
+    direct: true,
+  },
+  {
+    name: 'a chain through a null parent and empty lists (projected)',
+    query: 'query($code: ID!) { court(code: $code) { code parent { code name } deployments { wave status application { code exchanges { code } } } } }',
+    variables: [{ code: '100039' }, { code: '100023' }],
+    direct: true,
+  },
+  {
     name: 'an entity chain from an unknown court (null: no entity to fetch)',
     query: 'query($code: ID!) { court(code: $code) { code name deployments { wave application { code } } } }',
     variables: [{ code: '100039' }, { code: '999999' }],

@@ -15,6 +15,7 @@ import {
   visit,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { project, projectionOf, type Projection } from './projection';
 
 type Data = Record<string, unknown>;
 
@@ -36,13 +37,16 @@ interface Step {
  * A plan of one root fetch then entity fetches that need only `__typename` and key fields of an object type (the
  * walk Court → deployments → application → exchanges → referentials → entries is four): run in one process without
  * the gateway's executor, each fetch on its subgraph's compiled schema and merged as the gateway merges, then the
- * client's document shaped over the API schema (graphql-jit, or graphql-js by response key when it has aliases).
+ * client's document shaped over the API schema: projected when it is plain fields (see projection.ts), else run again
+ * (graphql-jit, or graphql-js by response key when it has aliases).
  */
 export interface EntityChain {
   steps: readonly Step[];
   /** The API schema without resolvers: Apollo Server instruments the fields of the one it holds, which read by name. */
   shapingSchema: GraphQLSchema;
   document: DocumentNode;
+  /** Plain fields on object types: the answer is the merged data's fields in the document's order, no execution. */
+  projection?: Projection;
   /** Without aliases, a response key is a field's name: the shaping is compiled (graphql-jit reads fields by name). */
   shaper?: CompiledQuery;
 }
@@ -122,6 +126,8 @@ export function entityChainOf(
     steps.push({ compiled, variableUsages: node.node.variableUsages ?? [], entities: { ...entities, path } });
   }
   const shapingSchema = shapingSchemaOf(apiSchema);
+  const projection = projectionOf(shapingSchema, document, operationName);
+  if (projection) return { steps, shapingSchema, document, projection };
   const shaper = hasAliases(document) ? undefined : compileQuery(shapingSchema, document, operationName);
   return { steps, shapingSchema, document, ...(shaper && isCompiledQuery(shaper) ? { shaper } : {}) };
 }
@@ -190,6 +196,10 @@ export async function runEntityChain(
       entity.__typename ??= typeName;
       deepMerge(entities[i], entity);
     }
+  }
+  if (chain.projection) {
+    const projected = project(data, chain.projection);
+    return projected && { data: projected };
   }
   const shaped = chain.shaper
     ? await chain.shaper.query(data, undefined, variables)
