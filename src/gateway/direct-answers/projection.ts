@@ -1,5 +1,4 @@
 import {
-  getNamedType,
   getOperationAST,
   isLeafType,
   isListType,
@@ -7,17 +6,24 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
+  type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 
-/** A field of the client's document as the answer holds it: under its name, typed as the API schema types it. */
+/** How a value is kept: the API schema's type worked out once, so that no type check runs per value. */
+type Shape =
+  | { kind: 'nonNull'; of: Shape }
+  | { kind: 'list'; of: Shape }
+  | { kind: 'leaf'; type: GraphQLLeafType }
+  | { kind: 'object'; fields: readonly ProjectedField[] };
+
+/** A field of the client's document as the answer holds it: under its name, shaped as the API schema types it. */
 interface ProjectedField {
   name: string;
-  type: GraphQLOutputType;
-  fields?: readonly ProjectedField[];
+  shape: Shape;
 }
 
 /** The client's selection over the merged fetches' data: what the answer keeps of it, in the document's order. */
@@ -25,6 +31,21 @@ export type Projection = readonly ProjectedField[];
 
 /** A value the API schema refuses (or one this projection does not judge): the chain then takes the whole path. */
 const REFUSED = Symbol('refused');
+
+function shapeOf(type: GraphQLOutputType, selectionSet: SelectionSetNode | undefined): Shape | undefined {
+  if (isNonNullType(type)) {
+    const of = shapeOf(type.ofType, selectionSet);
+    return of && { kind: 'nonNull', of };
+  }
+  if (isListType(type)) {
+    const of = shapeOf(type.ofType as GraphQLOutputType, selectionSet);
+    return of && { kind: 'list', of };
+  }
+  if (isLeafType(type)) return selectionSet ? undefined : { kind: 'leaf', type };
+  if (!isObjectType(type) || !selectionSet) return undefined;
+  const fields = fieldsOf(type, selectionSet);
+  return fields && { kind: 'object', fields };
+}
 
 /** Plain fields only, each once, on object types: anything else (fragments, directives, aliases, `__typename`) is shaped by graphql. */
 function fieldsOf(parent: GraphQLObjectType, selectionSet: SelectionSetNode): ProjectedField[] | undefined {
@@ -36,16 +57,9 @@ function fieldsOf(parent: GraphQLObjectType, selectionSet: SelectionSetNode): Pr
     const definition = parent.getFields()[name];
     if (!definition || names.has(name)) return undefined;
     names.add(name);
-    const named = getNamedType(definition.type);
-    if (isLeafType(named)) {
-      if (selection.selectionSet) return undefined;
-      fields.push({ name, type: definition.type });
-      continue;
-    }
-    if (!isObjectType(named) || !selection.selectionSet) return undefined;
-    const nested = fieldsOf(named, selection.selectionSet);
-    if (!nested) return undefined;
-    fields.push({ name, type: definition.type, fields: nested });
+    const shape = shapeOf(definition.type, selection.selectionSet);
+    if (!shape) return undefined;
+    fields.push({ name, shape });
   }
   return fields;
 }
@@ -62,29 +76,32 @@ export function projectionOf(schema: GraphQLSchema, document: DocumentNode, oper
   return fieldsOf(query, operation.selectionSet);
 }
 
-function projectValue(value: unknown, type: GraphQLOutputType, fields: Projection | undefined): unknown {
-  if (isNonNullType(type)) return value === null || value === undefined ? REFUSED : projectValue(value, type.ofType, fields);
+function projectValue(value: unknown, shape: Shape): unknown {
+  if (shape.kind === 'nonNull') return value === null || value === undefined ? REFUSED : projectValue(value, shape.of);
   if (value === null || value === undefined) return null;
-  if (isListType(type)) {
-    if (!Array.isArray(value)) return REFUSED;
-    const items: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) if ((items[i] = projectValue(value[i], type.ofType, fields)) === REFUSED) return REFUSED;
-    return items;
-  }
-  if (fields) return typeof value === 'object' && !Array.isArray(value) ? projectObject(value as Record<string, unknown>, fields) : REFUSED;
-  if (!isLeafType(type)) return REFUSED;
-  // Subgraphs serialised it already: kept only where graphql would give it unchanged (not `5` for an ID, not `1.5` for an Int).
-  try {
-    return type.serialize(value) === value ? value : REFUSED;
-  } catch {
-    return REFUSED;
+  switch (shape.kind) {
+    case 'list': {
+      if (!Array.isArray(value)) return REFUSED;
+      const items: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) if ((items[i] = projectValue(value[i], shape.of)) === REFUSED) return REFUSED;
+      return items;
+    }
+    case 'object':
+      return typeof value === 'object' && !Array.isArray(value) ? projectObject(value as Record<string, unknown>, shape.fields) : REFUSED;
+    case 'leaf':
+      // Subgraphs serialised it already: kept only where graphql would give it unchanged (not `5` for an ID, not `1.5` for an Int).
+      try {
+        return shape.type.serialize(value) === value ? value : REFUSED;
+      } catch {
+        return REFUSED;
+      }
   }
 }
 
 function projectObject(source: Record<string, unknown>, fields: Projection): unknown {
   const answer: Record<string, unknown> = {};
   for (const field of fields) {
-    const value = projectValue(source[field.name], field.type, field.fields);
+    const value = projectValue(source[field.name], field.shape);
     if (value === REFUSED) return REFUSED;
     answer[field.name] = value;
   }

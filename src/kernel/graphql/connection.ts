@@ -76,6 +76,23 @@ class LazyEdge<T> implements Edge<T> {
   }
 }
 
+/** Page boundaries encoded when read, as the edges' cursors are (a nested page's `pageInfo` is rarely asked for). */
+class LazyPageInfo<T> {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: readonly LazyEdge<T>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 /**
  * Turns rows fetched with `limit size + 1` into a connection: the extra row only says a next page exists.
  */
@@ -93,12 +110,7 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   Object.assign(connection, {
     edges,
     count,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new LazyPageInfo(rows.length > size, hasPreviousPage, edges),
   });
   return connection;
 }
