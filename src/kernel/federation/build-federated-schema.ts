@@ -8,6 +8,7 @@ import { auditMutations, type AuditScope } from '../audit/audit-mutations.middle
 import { authChecker } from '../auth/auth-checker';
 import { mapAppExceptions, toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/context';
+import { leanResolvers } from './lean-resolvers';
 import { plainFields } from './plain-fields';
 
 /** `info` is the `_entities` field's: what the gateway's fetch selects on the entities. */
@@ -53,6 +54,7 @@ export interface SubgraphSecurity {
  * Every subgraph gets the same `@Authorized` checker and the same audit of its mutations. Both wrap the resolvers
  * here rather than as type-graphql global middlewares: those run, as a chain of promises, around every field,
  * scalars included (a page of 100 entries is thousands of fields); a refused mutation's transaction is rolled back.
+ * Resolvers without roles or middlewares skip type-graphql's handler and its promises (lean-resolvers.ts).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'globalMiddlewares' | 'authChecker' | 'authMode'>,
@@ -68,6 +70,8 @@ export async function buildFederatedSchema(
   });
   const resolvers = createResolversMap(schema) as Record<string, object>;
   const audit = auditMutations(security.auditScope);
+  const classes = options.resolvers.filter((resolver) => typeof resolver === 'function') as Parameters<typeof leanResolvers>[0];
+  const lean = leanResolvers(classes, schema.getQueryType()?.name ?? 'Query');
   for (const [typeName, fields] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) continue;
@@ -79,7 +83,7 @@ export async function buildFederatedSchema(
         delete byName[name]; // read as a property by graphql itself
         continue;
       }
-      const mapped = mappingExceptions(resolve as Resolver);
+      const mapped = mappingExceptions(lean.get(`${typeName}.${name}`)?.(resolve as Resolver) ?? (resolve as Resolver));
       byName[name] = type === schema.getMutationType() ? audited(audit, mapped) : mapped;
     }
   }
