@@ -133,20 +133,20 @@ export function entityChainOf(
 }
 
 /** The objects at a flatten path (`@` for each element of a list), as the gateway's `flattenResultsAtPath` finds them. */
-function objectsAt(value: unknown, path: readonly string[], found: Data[]): void {
+function objectsAt(value: unknown, path: readonly string[], found: Data[], depth = 0): void {
   if (value === null || value === undefined) return;
-  if (path.length === 0) {
-    if (Array.isArray(value)) for (const element of value) objectsAt(element, path, found);
+  if (depth === path.length) {
+    if (Array.isArray(value)) for (const element of value) objectsAt(element, path, found, depth);
     else found.push(value as Data);
     return;
   }
-  const [head, ...rest] = path;
+  const head = path[depth];
   if (head === '@') {
-    if (Array.isArray(value)) for (const element of value) objectsAt(element, rest, found);
+    if (Array.isArray(value)) for (const element of value) objectsAt(element, path, found, depth + 1);
     return;
   }
   if (Array.isArray(value) || !Object.hasOwn(value as Data, head)) return;
-  objectsAt((value as Data)[head], rest, found);
+  objectsAt((value as Data)[head], path, found, depth + 1);
 }
 
 /** The variables a fetch uses, as the gateway passes them: only those the client gave. */

@@ -10,11 +10,3 @@ export function toGraphQLError(error: unknown): unknown {
     extensions: error.extensions,
   });
 }
-
-export const mapAppExceptions = async <T>(work: () => Promise<T>): Promise<T> => {
-  try {
-    return await work();
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
-};

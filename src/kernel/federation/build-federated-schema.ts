@@ -6,7 +6,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type MiddlewareFn } from 'type-graphql';
 import { auditMutations, type AuditScope } from '../audit/audit-mutations.middleware';
 import { authChecker } from '../auth/auth-checker';
-import { mapAppExceptions, toGraphQLError } from '../errors/to-graphql-error';
+import { toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/context';
 import { leanResolvers } from './lean-resolvers';
 import { plainFields } from './plain-fields';
@@ -25,13 +25,27 @@ const FEDERATION_LINK = `
 
 type Resolver = GraphQLFieldResolver<unknown, GraphQLContext>;
 
+const rejectMapped = (error: unknown): Promise<never> => Promise.reject(toGraphQLError(error));
+
 /** A resolver whose domain exceptions become GraphQL errors; a plain value stays plain (no promise per field). */
 const mappingExceptions =
   (resolve: Resolver): Resolver =>
   (root, args, context, info) => {
     try {
       const value: unknown = resolve(root, args, context, info);
-      return value instanceof Promise ? value.catch((error: unknown) => Promise.reject(toGraphQLError(error))) : value;
+      return value instanceof Promise ? value.catch(rejectMapped) : value;
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
+  };
+
+/** The same for an entity's `__resolveReference` (no async frame per entity). */
+const mappingReferenceExceptions =
+  (resolve: ReferenceResolver): ReferenceResolver =>
+  (reference, context, info) => {
+    try {
+      const value = resolve(reference, context, info);
+      return value instanceof Promise ? value.catch(rejectMapped) : value;
     } catch (error) {
       throw toGraphQLError(error);
     }
@@ -89,8 +103,7 @@ export async function buildFederatedSchema(
   }
   for (const [typeName, resolve] of Object.entries(referenceResolvers)) {
     const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;
-    typeResolvers.__resolveReference = (reference: Record<string, unknown>, context: GraphQLContext, info: GraphQLResolveInfo) =>
-      mapAppExceptions(() => resolve(reference, context, info));
+    typeResolvers.__resolveReference = mappingReferenceExceptions(resolve);
   }
   return buildSubgraphSchema({
     typeDefs: gql(FEDERATION_LINK + printSchemaWithDirectives(schema)),
