@@ -72,7 +72,7 @@ const ofBuild = (classes: readonly Target[]) => (target: Target) => classes.some
 /**
  * type-graphql calls every resolver through a handler that sorts its parameters, copies its root into an instance of
  * the root's class, and awaits an async validation per argument (`Promise.all` even with validation off): on the
- * walk, a seventh of the allocations. A query or field resolver of these classes without roles or middlewares is
+ * walk, nearly a third of its allocations. A query or field resolver of these classes without roles or middlewares is
  * called directly instead, with the same arguments; a call giving an input object still goes through type-graphql
  * (its class instance). The roots resolvers read are plain rows or stubs (none calls a method on its root). Keyed
  * `Type.field`, as type-graphql's schema built from the same classes holds them.
