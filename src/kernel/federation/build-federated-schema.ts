@@ -39,17 +39,13 @@ const mappingExceptions =
     }
   };
 
+const NO_ARGS = Object.freeze({});
+
 /** The same for an entity's `__resolveReference` (no async frame per entity). */
-const mappingReferenceExceptions =
-  (resolve: ReferenceResolver): ReferenceResolver =>
-  (reference, context, info) => {
-    try {
-      const value = resolve(reference, context, info);
-      return value instanceof Promise ? value.catch(rejectMapped) : value;
-    } catch (error) {
-      throw toGraphQLError(error);
-    }
-  };
+const mappingReferenceExceptions = (resolve: ReferenceResolver): ReferenceResolver => {
+  const mapped = mappingExceptions((reference, _args, context, info) => resolve(reference as Record<string, unknown>, context, info));
+  return (reference, context, info) => mapped(reference, NO_ARGS, context, info) as ReturnType<ReferenceResolver>;
+};
 
 /** A root mutation run by the audit middleware: in one transaction with its audit entry. */
 const audited =

@@ -25,10 +25,10 @@ export class CourtLifecycleService {
       if (await em.findOne(Court, input.code))
         throw new OrganisationException(`a court with code ${input.code} already exists`, Code.COURT_ALREADY_EXISTS, 'input.code');
       const parent = input.parentCode ? await this.require(em, input.parentCode, 'input.parentCode') : null;
-      if (parent && !PARENT_TYPES[input.type].includes(parent.type)) {
-        const allowed = PARENT_TYPES[input.type].join(', ') || 'no parent';
+      const parentTypes = PARENT_TYPES[input.type];
+      if (parent && !parentTypes.includes(parent.type)) {
         throw new OrganisationException(
-          `a ${input.type} cannot be attached to ${parent.code}, a ${parent.type} (allowed: ${allowed})`,
+          `a ${input.type} cannot be attached to ${parent.code}, a ${parent.type} (allowed: ${parentTypes.join(', ') || 'no parent'})`,
           Code.INVALID_PARENT,
           'input.parentCode',
         );
