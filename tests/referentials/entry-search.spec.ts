@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { searchQuery } from '../../src/subgraphs/referentials/entry/entry-query';
+import { entryConditions, searchQuery } from '../../src/subgraphs/referentials/entry/entry-query';
 import { aReferential, publishRelease } from '../builders/referential-release.builder';
 import { Role } from '../support/auth';
 import { gql, type GraphQLResponse } from '../support/graphql-client';
@@ -100,6 +100,32 @@ describe('entry search across referentials sharing words', () => {
     expect(scans).toHaveLength(1);
     expect(scans[0]['Index Name']).toBe('referential_entry_search_index');
     expect(scans[0]['Actual Rows']).toBe(4);
+  });
+
+  it("checks a search's referential on the rows found, not by ANDing the referential's whole index range", async () => {
+    // The index keys already hold the referential: its own index would add a scan of every version it has.
+    const where = entryConditions(LARGE, { release: 1, at: null }, { search: 'vol' });
+    const sql = `select count(*) from referential_entry e where ${t.db.orm.em.getPlatform().formatQuery(where.sql, where.params)}`;
+    const plan = await inTransaction(async (client) => {
+      // A list the size of NATINF's, mostly other words (rolled back with the transaction).
+      await client.query(`insert into referential_entry (referential_code, code, label, recorded_in, search_text)
+        select '${LARGE}', 'LX' || i, 'Recel ' || i, 1, 'recel ' || i from generate_series(1, 17000) i`);
+      await client.query('analyze referential_entry');
+      // Bitmap scans only, as PostgreSQL picks for NATINF-sized lists: which indexes does it combine?
+      await client.query('set local enable_seqscan = off');
+      await client.query('set local enable_indexscan = off');
+      const { rows } = await client.query(`explain (analyze, format json) ${sql}`);
+      return rows[0]['QUERY PLAN'][0].Plan;
+    });
+    const nodes: Untyped[] = [];
+    const walk = (node: Untyped): void => {
+      nodes.push(node);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk(plan);
+    expect(nodes.filter((n) => n['Node Type'].startsWith('Bitmap And'))).toEqual([]);
+    expect(nodes.filter((n) => n['Node Type'] === 'Bitmap Index Scan').map((n) => n['Index Name'])).toEqual(['referential_entry_search_index']);
+    expect(nodes.find((n) => n['Node Type'] === 'Aggregate')?.Plans[0]['Actual Rows']).toBe(LARGE_BULK + 2);
   });
 
   it('reads tsquery operators and quotes in a search as plain characters', async () => {

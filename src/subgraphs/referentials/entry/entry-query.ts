@@ -4,7 +4,7 @@ import { MAX_SEARCH_LENGTH } from '../../../kernel/text/search-words';
 import { invalid } from '../referentials.exception';
 import type { EntriesFilter } from './entries-filter.input';
 import type { EntryView } from './entry.entity';
-import { IN_RELEASE_SQL } from './entry-visibility';
+import { IN_RELEASE_OF_MATCHES_SQL, IN_RELEASE_SQL } from './entry-visibility';
 import { termCondition } from './entry-vocabulary';
 import { readRows } from '../../../kernel/database/read-rows';
 
@@ -63,6 +63,7 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     const words = searchWordsOf(filter.search);
     if (!words.length) throw invalid('search needs at least one letter or digit', 'filter.search');
     search = searchQuery(referentialCode, words);
+    parts[0] = IN_RELEASE_OF_MATCHES_SQL;
     parts.push(`e.search_vector @@ ${search.sql}`);
     params.push(...search.params);
   }
