@@ -68,11 +68,12 @@ export function decodeCursor(cursor: string | undefined | null, field = 'after')
 class LazyEdge<T> implements Edge<T> {
   constructor(
     readonly node: T,
-    private readonly keyOf: (row: T) => readonly unknown[],
+    private readonly index: number,
+    private readonly keyOf: (row: T, index: number) => readonly unknown[],
   ) {}
 
   get cursor(): string {
-    return encodeCursor(this.keyOf(this.node));
+    return encodeCursor(this.keyOf(this.node, this.index));
   }
 }
 
@@ -100,12 +101,12 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   connectionClass: new () => C,
   rows: T[],
   size: number,
-  keyOf: (row: T) => readonly unknown[],
+  keyOf: (row: T, index: number) => readonly unknown[],
   count: () => Promise<number>,
   hasPreviousPage: boolean,
 ): C {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => new LazyEdge(node, keyOf));
+  const edges = page.map((node, index) => new LazyEdge(node, index, keyOf));
   const connection = new connectionClass();
   Object.assign(connection, {
     edges,

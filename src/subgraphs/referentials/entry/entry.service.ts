@@ -62,8 +62,7 @@ export class EntryService {
     // An empty page after a cursor says nothing of the total: counted apart, as when the count was not selected.
     const count = async () => totalCount ?? (rows.length || cursor ? countEntries(this.em, where) : 0);
     // Ranked results page by position; plain lists by code (stable under inserts).
-    const position = new Map(rows.map((e, i) => [e, offset + i + 1]));
-    const keyOf = searching ? (e: EntryRow) => [SEARCH_CURSOR, position.get(e)] : (e: EntryRow) => [e.code];
+    const keyOf = searching ? (_e: EntryRow, index: number) => [SEARCH_CURSOR, offset + index + 1] : (e: EntryRow) => [e.code];
     return toConnection(EntryConnection, rows, size, keyOf, count, Boolean(cursor));
   }
 
