@@ -28,6 +28,13 @@ describe('readRows', () => {
     }
   });
 
+  it('reads int8 as the text PostgreSQL sends and dates as text, through readRows and the ORM alike', async () => {
+    const sql = "select 9007199254740993::int8 as big, (-5)::int8 as negative, count(*) as n, date '2026-01-02' as day from court";
+    const [row] = await readRows<Record<string, unknown>>(em, sql);
+    expect(row).toEqual({ big: '9007199254740993', negative: '-5', n: expect.stringMatching(/^[1-9]\d*$/), day: '2026-01-02' });
+    expect(await inlined(sql, [])).toEqual([row]);
+  });
+
   it('prepares a statement once per connection, under its name', async () => {
     const sql = 'select code from court where parent_code = ? order by code limit ?';
     const first = await readRows<{ code: string }>(em, sql, ['100023', 3]);

@@ -1,6 +1,7 @@
 import { DataloaderType, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { types as pgTypes, type Client } from 'pg';
 import { changeCollectorSubscriber } from '../audit/change-collector';
 import { logger } from '../logger';
 import { disableWriteContextsWhenIdle } from './idle-write-contexts';
@@ -29,6 +30,15 @@ export const databaseWaits = () => ({
   statementMs: statementTimeoutMs(),
 });
 
+/**
+ * int8 (ids, counts) kept as the text PostgreSQL sends, on each pooled connection over MikroORM's own parsers: pg's
+ * default returns that same string, after a regex test per value (2 % of a page of entries' CPU).
+ */
+const int8AsText = (connection: Client, done: (error: Error | null, connection: Client) => void): void => {
+  connection.setTypeParser(pgTypes.builtins.INT8, 'text', (value: string) => value);
+  done(null, connection);
+};
+
 /** The tables the ORM maps and the migrations that build them: the platform knows the subgraphs, the kernel does not. */
 export interface OrmModel {
   entities: NonNullable<Options['entities']>;
@@ -47,7 +57,6 @@ export function createOrmConfig(clientUrl: string, model: OrmModel, overrides: P
     dataloader: DataloaderType.ALL,
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
     migrations: { migrationsList: model.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
-    pool: { min: 0, max: 10 },
     // The execution timeout of API requests: no statement runs longer (imports use their own connection).
     driverOptions: ((waits) => ({
       acquireConnectionTimeout: waits.acquireMs,
@@ -66,5 +75,7 @@ export function createOrmConfig(clientUrl: string, model: OrmModel, overrides: P
     // Feeds the audit trail with each mutation's before/after (see kernel/audit).
     subscribers: [changeCollectorSubscriber],
     ...overrides,
+    // A test's pool size keeps the parsers.
+    pool: { min: 0, max: 10, afterCreate: int8AsText, ...overrides.pool },
   });
 }
