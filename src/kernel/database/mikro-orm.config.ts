@@ -32,7 +32,7 @@ export const databaseWaits = () => ({
 
 /**
  * int8 (ids, counts) kept as the text PostgreSQL sends, on each pooled connection over MikroORM's own parsers: pg's
- * default returns that same string, after a regex test per value (2 % of a page of entries' CPU).
+ * default returns that same string, after a regex test per value (2 % of an `at` page's CPU).
  */
 const int8AsText = (connection: Client, done: (error: Error | null, connection: Client) => void): void => {
   connection.setTypeParser(pgTypes.builtins.INT8, 'text', (value: string) => value);
