@@ -32,7 +32,8 @@ export interface EntryConditions extends SqlCondition {
 }
 
 export function entryConditions(referentialCode: string, view: EntryView, filter: EntriesFilter = {}): EntryConditions {
-  const parts = [IN_RELEASE_SQL];
+  const searched = filter.search ?? null;
+  const parts = [searched !== null ? IN_RELEASE_OF_MATCHES_SQL : IN_RELEASE_SQL];
   const params: unknown[] = [referentialCode, view.release, view.release];
   if (view.at) {
     parts.push('(e.valid_from is null or e.valid_from <= ?) and (e.valid_to is null or e.valid_to > ?)');
@@ -58,12 +59,11 @@ export function entryConditions(referentialCode: string, view: EntryView, filter
     params.push(...term.params);
   }
   let search: SqlCondition | undefined;
-  if (filter.search !== undefined && filter.search !== null) {
-    if (filter.search.length > MAX_SEARCH_LENGTH) throw invalid(`search has at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
-    const words = searchWordsOf(filter.search);
+  if (searched !== null) {
+    if (searched.length > MAX_SEARCH_LENGTH) throw invalid(`search has at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
+    const words = searchWordsOf(searched);
     if (!words.length) throw invalid('search needs at least one letter or digit', 'filter.search');
     search = searchQuery(referentialCode, words);
-    parts[0] = IN_RELEASE_OF_MATCHES_SQL;
     parts.push(`e.search_vector @@ ${search.sql}`);
     params.push(...search.params);
   }
