@@ -34,6 +34,20 @@ describe('entry search across referentials sharing words', () => {
     }
   };
 
+  /** The nodes of a statement's analysed plan, depth first, after `prepare` ran in the same rolled-back transaction. */
+  const planNodes = (sql: string, prepare: (client: Client) => Promise<unknown>): Promise<Untyped[]> =>
+    inTransaction(async (client) => {
+      await prepare(client);
+      const { rows } = await client.query(`explain (analyze, buffers, format json) ${sql}`);
+      const nodes: Untyped[] = [];
+      const walk = (node: Untyped): void => {
+        nodes.push(node);
+        for (const child of node.Plans ?? []) walk(child);
+      };
+      walk(rows[0]['QUERY PLAN'][0].Plan);
+      return nodes;
+    });
+
   beforeAll(async () => {
     const admin = t.as([Role.ADMIN]);
     await aReferential(admin, SMALL);
@@ -86,17 +100,8 @@ describe('entry search across referentials sharing words', () => {
     // actual rows are the TIDs it matched. With shared lexemes (`vol:*`) it would match the large list's 402 too.
     const query = searchQuery(SMALL, ['vol']);
     const sql = `select count(*) from referential_entry e where e.search_vector @@ ${t.db.orm.em.getPlatform().formatQuery(query.sql, query.params)}`;
-    const plan = await inTransaction(async (client) => {
-      await client.query('set local enable_seqscan = off');
-      const { rows } = await client.query(`explain (analyze, buffers, format json) ${sql}`);
-      return rows[0]['QUERY PLAN'][0].Plan;
-    });
-    const scans: Untyped[] = [];
-    const walk = (node: Untyped): void => {
-      if (node['Node Type'] === 'Bitmap Index Scan') scans.push(node);
-      for (const child of node.Plans ?? []) walk(child);
-    };
-    walk(plan);
+    const nodes = await planNodes(sql, (client) => client.query('set local enable_seqscan = off'));
+    const scans = nodes.filter((node) => node['Node Type'] === 'Bitmap Index Scan');
     expect(scans).toHaveLength(1);
     expect(scans[0]['Index Name']).toBe('referential_entry_search_index');
     expect(scans[0]['Actual Rows']).toBe(4);
@@ -106,7 +111,7 @@ describe('entry search across referentials sharing words', () => {
     // The index keys already hold the referential: its own index would add a scan of every version it has.
     const where = entryConditions(LARGE, { release: 1, at: null }, { search: 'vol' });
     const sql = `select count(*) from referential_entry e where ${t.db.orm.em.getPlatform().formatQuery(where.sql, where.params)}`;
-    const plan = await inTransaction(async (client) => {
+    const nodes = await planNodes(sql, async (client) => {
       // A list the size of NATINF's, mostly other words (rolled back with the transaction).
       await client.query(`insert into referential_entry (referential_code, code, label, recorded_in, search_text)
         select '${LARGE}', 'LX' || i, 'Recel ' || i, 1, 'recel ' || i from generate_series(1, 17000) i`);
@@ -114,15 +119,7 @@ describe('entry search across referentials sharing words', () => {
       // Bitmap scans only, as PostgreSQL picks for NATINF-sized lists: which indexes does it combine?
       await client.query('set local enable_seqscan = off');
       await client.query('set local enable_indexscan = off');
-      const { rows } = await client.query(`explain (analyze, format json) ${sql}`);
-      return rows[0]['QUERY PLAN'][0].Plan;
     });
-    const nodes: Untyped[] = [];
-    const walk = (node: Untyped): void => {
-      nodes.push(node);
-      for (const child of node.Plans ?? []) walk(child);
-    };
-    walk(plan);
     expect(nodes.filter((n) => n['Node Type'].startsWith('Bitmap And'))).toEqual([]);
     expect(nodes.filter((n) => n['Node Type'] === 'Bitmap Index Scan').map((n) => n['Index Name'])).toEqual(['referential_entry_search_index']);
     expect(nodes.find((n) => n['Node Type'] === 'Aggregate')?.Plans[0]['Actual Rows']).toBe(LARGE_BULK + 2);
