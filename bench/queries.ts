@@ -26,6 +26,12 @@ export const atQuery = (list: string, parentCode: string): BenchQuery['graphql']
   variables: { list, parent: parentCode, at: AT_DAY },
 });
 
+/** Competent courts for a commune, its INSEE code in variables or written in the document (a document per commune). */
+export const competentCourtsQuery = (insee: string, written: 'variable' | 'literal' = 'variable'): BenchQuery['graphql'] =>
+  written === 'variable'
+    ? { query: 'query Competent($insee: String!) { competentCourts(insee: $insee) { type court { code name parent { name } } } }', variables: { insee } }
+    : { query: `query Competent { competentCourts(insee: ${JSON.stringify(insee)}) { type court { code name parent { name } } } }` };
+
 /** The mix, against the latest published release of each synthetic list. */
 export function benchQueries(releases: { natinfSized: number; large: number }): BenchQuery[] {
   const search = visible(NATINF_SIZED, releases.natinfSized);
@@ -42,10 +48,7 @@ export function benchQueries(releases: { natinfSized: number; large: number }): 
     },
     {
       name: 'competent courts for a commune',
-      graphql: {
-        query: 'query Competent($insee: String!) { competentCourts(insee: $insee) { type court { code name parent { name } } } }',
-        variables: { insee: '01001' },
-      },
+      graphql: competentCourtsQuery('01001'),
       sql: [
         {
           text: `select t.kind, c.code, c.name, p.name as parent_name from territorial_competence t

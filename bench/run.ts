@@ -11,7 +11,7 @@ import { ormModel } from '../src/platform/orm-model';
 import { startOneProcessServer } from '../src/platform/servers';
 import { subgraphs } from '../src/subgraphs';
 import { loadDemoDataIfEmpty } from '../src/demo-data/load-demo-data';
-import { benchQueries, atQuery, BENCH_MAX_QUERY_COST, LARGE_LIST, NATINF_SIZED, type BenchQuery } from './queries';
+import { benchQueries, atQuery, competentCourtsQuery, BENCH_MAX_QUERY_COST, LARGE_LIST, NATINF_SIZED, type BenchQuery } from './queries';
 import { createHistoryList, growHistory, HISTORY_LIST } from './history';
 import { createSyntheticReferential, writeSyntheticFile } from './synthetic';
 import { importReferential } from '../src/subgraphs/referentials/import/import-referential';
@@ -30,7 +30,7 @@ const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 
 /** `BENCH_ONLY=<substring>`: only the queries of the mix whose name holds it (case-insensitive), to iterate fast. */
 const ONLY = (process.env.BENCH_ONLY ?? '').toLowerCase();
-/** `BENCH_SKIP=split,history,cached`: parts of the run to leave out (the split mode, the history list, the cached server). */
+/** `BENCH_SKIP=split,history,cached,long-tail`: parts of the run to leave out (the split mode, the history list, the cached server, the long tail). */
 const SKIP = new Set(
   (process.env.BENCH_SKIP ?? '')
     .split(',')
@@ -110,13 +110,17 @@ async function launch(script: string, args: string[], env: Record<string, string
   throw new Error(`${script} did not answer on port ${port}`);
 }
 
-async function load(url: string, query: Pick<BenchQuery, 'graphql'>): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+/** A run's figures; `body` is one request's, or the bodies requests send in turn (the long tail: one commune after another). */
+async function load(url: string, body: Pick<BenchQuery, 'graphql'> | readonly string[]): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  let turn = 0;
   const options = {
     url: `${url}/graphql`,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(query.graphql),
     connections: CONNECTIONS,
+    ...('graphql' in body
+      ? { body: JSON.stringify(body.graphql) }
+      : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body[turn++ % body.length] }) }] }),
   };
   // The warm-up is a run of its own, then a pause while the server ends the requests it left in flight (50 at 50
   // clients): autocannon's `warmup` option starts measuring at once, with those still queued ahead of the new ones.
@@ -126,6 +130,31 @@ async function load(url: string, query: Pick<BenchQuery, 'graphql'>): Promise<{ 
   }
   const result = await autocannon({ ...options, duration: DURATION });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/**
+ * The long tail: competent courts for every commune in turn (35,000, shuffled), as variables and as literals (a new
+ * document per commune, which no response cache or route learnt from one document serves as such).
+ */
+async function longTail(url: string): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const { rows } = await db.query<{ insee: string }>('select insee from (select distinct insee_code as insee from territorial_competence) c order by md5(insee)');
+  await db.end();
+  const withVariables = rows.map(({ insee }) => JSON.stringify(competentCourtsQuery(insee)));
+  const withLiterals = rows.map(({ insee }) => JSON.stringify(competentCourtsQuery(insee, 'literal')));
+  const runs: [string, string, readonly string[]][] = [
+    ['one-process, variables', 'http://127.0.0.1:4988', withVariables],
+    ['one-process, literals', 'http://127.0.0.1:4988', withLiterals],
+    ...(SKIP.has('cached') ? [] : ([['cached, literals', 'http://127.0.0.1:4990', withLiterals]] as [string, string, string[]][])),
+    ['hand-written, variables', 'http://127.0.0.1:4987', withVariables],
+  ];
+  console.log(`\nlong tail: competent courts for each of ${rows.length.toLocaleString('en')} communes in turn:`);
+  console.log('| server, document | req/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- |');
+  for (const [name, server, bodies] of runs) {
+    const run = await load(server, bodies);
+    console.log(`| ${name} | ${run.rps.toFixed(0)} | ${run.p50} | ${run.p99} | ${run.errors} |`);
+  }
 }
 
 /** The same data read with plain `pg` at the same concurrency: what PostgreSQL and the driver can do. */
@@ -231,6 +260,8 @@ async function main(): Promise<void> {
           : ''),
     );
     console.log(`slowest uncached p99: ${slowest.p99} ms (target < ${P99_TARGET_MS} ms: ${slowest.p99 < P99_TARGET_MS ? 'met' : 'not met'})`);
+
+    if (!SKIP.has('long-tail') && !ONLY) await longTail(url);
 
     if (!SKIP.has('history')) {
       const before = await load('http://127.0.0.1:4988', { graphql: atQuery(HISTORY_LIST, 'B1234') });

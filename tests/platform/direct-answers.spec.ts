@@ -199,6 +199,75 @@ describe('direct answers to single-subgraph queries and entity chains', () => {
   });
 });
 
+interface LiteralCase {
+  name: string;
+  /** The same document written with other literals: the first takes the whole path, the second may not. */
+  queries: [string, string];
+  direct: boolean;
+  errors?: boolean;
+}
+
+const COURT = (code: string) => `{ court(code: ${code}) { code name type parent { code name } } }`;
+const COURTS = (type: string, first = 2) => `{ courts(filter: { type: ${type} }, first: ${first}) { edges { node { code type } } } }`;
+const COMPETENT = (insee: string, at = 'null', fields = 'code name @include(if: $n)') =>
+  `query($n: Boolean!) { competentCourts(insee: ${insee}, at: ${at}) { type court { ${fields} } } }`;
+
+const LITERAL_CASES: LiteralCase[] = [
+  { name: 'a court by its code', queries: [COURT('"100039"'), COURT('"100023"')], direct: true },
+  { name: 'an unknown court (null, no error)', queries: [COURT('"100039"'), COURT('"999999"')], direct: true },
+  { name: 'an enum in an input object', queries: [COURTS('TRIBUNAL_JUDICIAIRE'), COURTS('COUR_APPEL')], direct: true },
+  { name: 'a literal beside a variable, a null literal', queries: [COMPETENT('"01001"'), COMPETENT('"01002"')], direct: true },
+  { name: 'another page size (the cost counts it)', queries: [COURTS('COUR_APPEL', 2), COURTS('COUR_APPEL', 3)], direct: false },
+  { name: 'a string for an enum', queries: [COURTS('TRIBUNAL_JUDICIAIRE'), COURTS('"COUR_APPEL"')], direct: false, errors: true },
+  { name: 'a NUL in a string', queries: [COURT('"100039"'), COURT('"1000\\u00009"')], direct: false, errors: true },
+  {
+    name: 'a date that does not exist',
+    queries: [COMPETENT('"01001"', '"2026-01-31"', 'code'), COMPETENT('"01001"', '"2026-02-30"', 'code')],
+    direct: false,
+    errors: true,
+  },
+  { name: 'a string too long', queries: [COURT('"100039"'), COURT(`"${'9'.repeat(101)}"`)], direct: false, errors: true },
+  {
+    name: 'an entity chain (its fetches hold the literals)',
+    queries: ['{ court(code: "100039") { code deployments { status } } }', '{ court(code: "100023") { code deployments { status } } }'],
+    direct: false,
+  },
+];
+
+/**
+ * Clients that write literals (`court(code: "100023")`) send a new document per value: once one was judged, the
+ * others take its route, in its canonical form (canonical-document.ts), with the same answer as split mode's.
+ */
+describe('direct answers to documents written with other literals', () => {
+  const one = useTestServer('demo');
+  const split = useSplitMode('demo');
+
+  it.each(LITERAL_CASES)('$name: the same answer as split mode, directly only when the literals alone differ', async ({ queries, direct, errors }) => {
+    const answers: Awaited<ReturnType<typeof post>>[] = [];
+    const paths = await loggedPaths(async () => {
+      for (const query of queries) answers.push(await post(one.server.url, query, { n: true }));
+    });
+    expect(paths).toEqual([undefined, direct ? 'direct' : undefined]);
+    expect(answers[1]).toEqual(await post(split.gateway.url, queries[1], { n: true }));
+    const answer = JSON.parse(answers[1].text) as Untyped;
+    if (errors) expect(answer.errors?.length).toBeGreaterThan(0);
+    else expect(answer.errors).toBeUndefined();
+  });
+
+  it('answers every court by its code directly once one was asked, as split mode does', async () => {
+    const rows = await one.db.orm.em.fork().getConnection().execute('select code from court order by code limit 30');
+    const codes = rows.map((r: Untyped) => r.code as string);
+    await post(one.server.url, COURT(`"${codes[0]}"`), {});
+    const answers: Awaited<ReturnType<typeof post>>[] = [];
+    const paths = await loggedPaths(async () => {
+      for (const code of codes.slice(1)) answers.push(await post(one.server.url, COURT(`"${code}"`), {}));
+    });
+    expect(paths).toEqual(codes.slice(1).map(() => 'direct'));
+    for (const [i, code] of codes.slice(1).entries()) expect(answers[i]).toEqual(await post(split.gateway.url, COURT(`"${code}"`), {}));
+    expect(JSON.parse(answers[0].text)).toEqual({ data: { court: expect.objectContaining({ code: codes[1] }) } });
+  });
+});
+
 describe('direct answers and the operation allow-list', () => {
   const t = useTestServer('srj');
   const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }';
@@ -215,8 +284,13 @@ describe('direct answers and the operation allow-list', () => {
       await post(t.server.url, query, { code: '100023' }, admin);
       const refused = JSON.parse((await post(t.server.url, query, { code: '100001' }, held)).text) as Untyped;
       expect(refused.errors[0].message).toBe('Operation not in the allow-list');
+      // The same with literals: another document, not listed, though its canonical form has a route.
+      await post(t.server.url, '{ court(code: "100039") { code } }', {}, admin);
+      await post(t.server.url, '{ court(code: "100023") { code } }', {}, admin);
+      const literal = JSON.parse((await post(t.server.url, '{ court(code: "100001") { code } }', {}, held)).text) as Untyped;
+      expect(literal.errors[0].message).toBe('Operation not in the allow-list');
     });
-    expect(paths).toEqual([undefined, 'direct', undefined]);
+    expect(paths).toEqual([undefined, 'direct', undefined, undefined, 'direct', undefined]);
   });
 });
 

@@ -164,3 +164,28 @@ describe('observed usage', () => {
     expect(since.data.fieldUsage.clients).toContainEqual({ client: 'MINOS', requests: 7 });
   });
 });
+
+describe('observed usage of documents written with literals', () => {
+  const t = useTestServer('demo');
+
+  it('counts each as the whole path would, though the route learnt from the first answers the next', async () => {
+    const { data: created } = await gql(t.as([Role.ADMIN]), CREATE_KEY, { input: { name: 'MINOS production', roles: ['READER'], application: 'minos' } });
+    const minos: Target = { url: t.server.url, authorization: `Bearer ${created!.createApiKey.key as string}` };
+    const page = (referential: string) => `{ entries(referential: "${referential}", first: 1) { totalCount } }`;
+    // NATINF's document takes the whole path; NAC's, the same with another literal, the route learnt from it.
+    for (const referential of ['NATINF', 'NAC']) expect((await gql(minos, page(referential))).errors).toBeUndefined();
+    await flushUsage();
+    const { data } = await gql(
+      t.as([Role.ARCHITECT]),
+      `{ clientUsage(client: "MINOS") { coordinates { coordinate requests } referentials { referential requests } } }`,
+    );
+    expect(data.clientUsage.referentials).toEqual([
+      { referential: 'NAC', requests: 1 },
+      { referential: 'NATINF', requests: 1 },
+    ]);
+    expect(data.clientUsage.coordinates).toEqual([
+      { coordinate: 'EntryConnection.totalCount', requests: 2 },
+      { coordinate: 'Query.entries', requests: 2 },
+    ]);
+  });
+});

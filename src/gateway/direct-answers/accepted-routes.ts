@@ -8,7 +8,7 @@ import { asksIntrospection, DirectRoutes } from './direct-routes';
  */
 export class AcceptedRoutes extends DirectRoutes {
   constructor(private readonly schema: GraphQLSchema) {
-    super();
+    super(schema);
   }
 
   /** Learns from Apollo's answers: runs after each one, and only judges a document it has not seen. */

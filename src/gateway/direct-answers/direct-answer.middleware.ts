@@ -39,8 +39,9 @@ const cacheableOperation = (operation: OperationDefinitionNode, uncached: Readon
  * that schema, with the client's document, instead of through Apollo Server (and, in one process, the gateway's plan
  * and second pass over the result). Only clean answers are given here: a request that Apollo would refuse or that
  * ends with any error goes on to the whole path, which gives the canonical answer (a query has no side effect, so
- * running it again is safe). Apollo accepted the same document before (limits, cost, validation), and the checks that
- * depend on the request (allow-list, input limits, variables) run here as they do there.
+ * running it again is safe). Apollo accepted the same document before (limits, cost, validation), or the same with
+ * other literals, and the checks that depend on the request (allow-list, input limits, variables) run here as they do
+ * there.
  */
 export function directAnswerMiddleware(options: DirectAnswerOptions) {
   const { routes, allowList, cache, usage } = options;
@@ -54,18 +55,21 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       const started = process.hrtime.bigint();
       const slot = slotIn(res.locals);
       const queryHash = slot?.queryHash ?? operationHash(query);
-      const route = routes.get(queryHash, operationName);
-      if (!route) return next();
+      // A document never judged may be one judged before with other literals (a court's code, a commune's INSEE code).
+      const found = routes.find(queryHash, operationName, query);
+      if (!found) return next();
+      const { route, literals } = found;
       if (allowList && (allowList.enforceForAll || principal.allowListOnly) && !allowList.allowed.has(queryHash)) return next();
-      if (findInputProblem(route.schema, route.document, variables ?? {})) return next();
+      const values = literals ? { ...variables, ...literals } : (variables ?? {});
+      if (findInputProblem(route.schema, route.document, values)) return next();
       const operation = getOperationAST(route.document, operationName);
       if (!operation) return next();
       const contextValue: GraphQLContext = await options.context({ headers: req.headers, principal, locals: res.locals });
       const result = route.chain
-        ? await runEntityChain(route.chain, contextValue, variables ?? {}, operationName)
+        ? await runEntityChain(route.chain, contextValue, values, operationName)
         : route.compiled
-          ? await route.compiled.query(undefined, contextValue, variables ?? {})
-          : await execute({ schema: route.schema, document: route.document, variableValues: variables, operationName, contextValue });
+          ? await route.compiled.query(undefined, contextValue, values)
+          : await execute({ schema: route.schema, document: route.document, variableValues: values, operationName, contextValue });
       if (!result || result.errors?.length || !result.data) return next();
       const answer = JSON.stringify(result);
       // As the cache plugin does on the whole path: stored under the slot the cache's fast path worked out.
@@ -73,7 +77,7 @@ export function directAnswerMiddleware(options: DirectAnswerOptions) {
       if (cached) cache.cache.set(slot.key, answer, slot.queryHash, slot.staleKey);
       // Without a cache slot, Apollo's answer to an operation without a cache policy.
       sendSerialisedAnswer(req, res, answer, cached ? cachedAnswerHeaders(slot.key, 'MISS') : { 'cache-control': 'no-store' });
-      usage?.record(principal, queryHash, operationName, route.document, variables);
+      usage?.record(principal, queryHash, operationName, route.document, values);
       logAccess({ operation: operationName ?? operation.name?.value ?? null, ms: msSince(started), path: 'direct' });
     } catch (error) {
       // Whatever failed here, the whole path answers (and reports) it; after the answer left, only the log can.

@@ -1,6 +1,8 @@
-import { BREAK, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, parse, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { operationHash } from '../../kernel/http/operation-allowlist.plugin';
+import { canonicalDocument } from './canonical-document';
 import type { EntityChain } from './entity-chain';
 
 /**
@@ -42,15 +44,40 @@ function compiled(route: DirectRoute, operationName: string | null | undefined):
   }
 }
 
-/** Routes by query hash and operation name, learnt from the whole path; `false` remembers a document that has none. */
+/**
+ * Routes by query hash and operation name, learnt from the whole path; `false` remembers a document that has none.
+ * A document answered on one subgraph's schema also gives a route to its canonical form (canonical-document.ts): the
+ * same document written with other literals (`court(code: "100023")` after `court(code: "100039")`) takes it too.
+ */
 export class DirectRoutes {
   private readonly routes = new LRUCache<string, DirectRoute | false>({ max: MAX_ROUTES });
+  /** Apart: only a client's document turned canonical finds them, never a text sent as it is. */
+  private readonly canonicalRoutes = new LRUCache<string, DirectRoute>({ max: MAX_ROUTES });
 
-  get(queryHash: string, operationName: string | null | undefined): DirectRoute | undefined {
-    const route = this.routes.get(keyOf(queryHash, operationName));
-    if (!route) return undefined;
-    if (route.compiled === undefined) route.compiled = route.chain ? null : compiled(route, operationName);
-    return route;
+  /** @param clientSchema the schema clients' documents are validated on: it types their literals. */
+  constructor(protected clientSchema?: GraphQLSchema) {}
+
+  /**
+   * The route of a document: its own, or, for a document never judged, its canonical form's with its literals as
+   * variables. Undefined when it has none (or does not parse: the whole path says why).
+   */
+  find(queryHash: string, operationName: string | null | undefined, query: string): { route: DirectRoute; literals?: Record<string, unknown> } | undefined {
+    const own = this.routes.get(keyOf(queryHash, operationName));
+    if (own !== undefined) return own ? { route: withCompiled(own, operationName) } : undefined;
+    return this.withLiterals(query, operationName);
+  }
+
+  private withLiterals(query: string, operationName: string | null | undefined): { route: DirectRoute; literals: Record<string, unknown> } | undefined {
+    if (!this.clientSchema || this.canonicalRoutes.size === 0) return undefined;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true });
+    } catch {
+      return undefined;
+    }
+    const canonical = canonicalDocument(this.clientSchema, document);
+    const route = canonical && this.canonicalRoutes.get(keyOf(operationHash(canonical.text), operationName));
+    return route && { route: withCompiled(route, operationName), literals: canonical.variables };
   }
 
   /** Whether this document was judged already (the learning runs once per document, not per request). */
@@ -60,5 +87,23 @@ export class DirectRoutes {
 
   learn(queryHash: string, operationName: string | null | undefined, route: DirectRoute | undefined): void {
     this.routes.set(keyOf(queryHash, operationName), route ?? false);
+    if (route && !route.chain && this.clientSchema) this.learnCanonical(route, operationName);
   }
+
+  /**
+   * The canonical form's route: the document as Apollo accepted it, but for literals, which `canonicalDocument` turns
+   * into variables only where graphql would accept and read them alike. Checked once here as graphql-js would check
+   * it on both schemas; the cost and depth rules count it as the original (a page's `first` stays literal).
+   */
+  private learnCanonical(route: DirectRoute, operationName: string | null | undefined): void {
+    const canonical = canonicalDocument(this.clientSchema!, route.document);
+    if (!canonical || validate(this.clientSchema!, canonical.document).length || validate(route.schema, canonical.document).length) return;
+    this.canonicalRoutes.set(keyOf(operationHash(canonical.text), operationName), { schema: route.schema, document: canonical.document });
+  }
+}
+
+/** The route, compiled on its first use. */
+function withCompiled(route: DirectRoute, operationName: string | null | undefined): DirectRoute {
+  if (route.compiled === undefined) route.compiled = route.chain ? null : compiled(route, operationName);
+  return route;
 }

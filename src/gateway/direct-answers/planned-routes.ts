@@ -19,6 +19,7 @@ export class PlannedRoutes extends DirectRoutes {
   readonly observe = ({ queryPlan, requestContext }: { queryPlan: QueryPlan; requestContext: GatewayGraphQLRequestContext }): void => {
     const { queryHash, request, document, operation, schema } = requestContext;
     if (this.has(queryHash, request.operationName)) return;
+    this.clientSchema = schema;
     this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema, request.operationName));
   };
 

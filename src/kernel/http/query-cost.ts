@@ -20,6 +20,9 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from './list-bounds';
 
+/** The argument whose value the cost multiplies by: a document that makes it a variable costs its largest page. */
+export const PAGE_SIZE_ARGUMENT = 'first';
+
 /**
  * The cost of an operation is the number of objects and list items it may return at most: every object field
  * counts 1 plus what is selected under it, every list multiplies that by its bound: `first` for a paginated field
@@ -87,9 +90,9 @@ class CostCounter {
 
   /** How many times what is under this field may be returned; undefined for a plain (non-list) field. */
   private multiplier(coordinate: string, field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined {
-    const first = field.args.find((a) => a.name === 'first');
+    const first = field.args.find((a) => a.name === PAGE_SIZE_ARGUMENT);
     if (first) {
-      const given = node.arguments?.find((a) => a.name.value === 'first')?.value;
+      const given = node.arguments?.find((a) => a.name.value === PAGE_SIZE_ARGUMENT)?.value;
       const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : DEFAULT_PAGE_SIZE;
       return given ? this.intOf(given, fallback, LIST_BOUNDS[coordinate] ?? MAX_PAGE_SIZE) : fallback;
     }

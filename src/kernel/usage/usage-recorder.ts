@@ -45,6 +45,8 @@ export async function flushUsage(): Promise<void> {
  */
 export class UsageRecorder {
   private readonly documents = new LRUCache<string, DocumentUsage | false>({ max: 5_000 });
+  /** By parsed document too: the requests a direct route answers share its document, whatever their literals. */
+  private readonly parsed = new WeakMap<DocumentNode, DocumentUsage | false>();
   private current: HourOfCounts = { hour: 0, counters: new Map() };
   private closed: HourOfCounts[] = [];
   private hourEnds = 0;
@@ -121,6 +123,13 @@ export class UsageRecorder {
   }
 
   private analyse(document: DocumentNode | string): DocumentUsage | false {
+    if (typeof document === 'string') return this.analyseText(document);
+    let usage = this.parsed.get(document);
+    if (usage === undefined) this.parsed.set(document, (usage = this.analyseText(document)));
+    return usage;
+  }
+
+  private analyseText(document: DocumentNode | string): DocumentUsage | false {
     try {
       return analyseDocument(this.schema, typeof document === 'string' ? parse(document) : document);
     } catch {
