@@ -1,9 +1,10 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GatewayConfig } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { logInfrastructureFault, serviceUnavailableError } from '../kernel/errors/infrastructure-fault';
-import { GATEWAY_ASSERTION_HEADER, GATEWAY_ASSERTION_REFUSED, signGatewayAssertion } from '../kernel/auth/gateway-assertion';
+import { GATEWAY_ASSERTION_HEADER, GATEWAY_ASSERTION_REFUSED, gatewayAssertionSigner } from '../kernel/auth/gateway-assertion';
 import { ANONYMOUS, type Principal } from '../kernel/auth/principal';
 import { InProcessDataSource } from './in-process-data-source';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 /** One process: the gateway plans queries over the supergraph and executes each subgraph fetch in memory. */
 export function createInProcessGateway(
@@ -27,13 +28,16 @@ export function createInProcessGateway(
  * the stock data source would replace them with a bare "400: Bad Request", so the client's error code was lost.
  */
 class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
+  private readonly sign: ReturnType<typeof gatewayAssertionSigner>;
+
   constructor(
     options: { url: string; timeoutMs: number },
     private readonly subgraph: string,
-    private readonly gatewaySecret: string,
+    gatewaySecret: string,
   ) {
     // A frozen subgraph cannot hold a request longer than this (its assertion would expire on the way anyway).
-    super({ url: options.url });
+    super({ url: options.url, fetcher: subgraphFetcher() });
+    this.sign = gatewayAssertionSigner(gatewaySecret);
     const fetchOnce = this.fetcher;
     this.fetcher = async (url, init) => callerRefusedAsAnswer(await fetchOnce(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }));
   }
@@ -51,7 +55,7 @@ class SubgraphHttpDataSource extends RemoteGraphQLDataSource<{ principal?: Princ
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<{ principal?: Principal }>['willSendRequest']>>[0]): Promise<void> {
-    const assertion = await signGatewayAssertion(context.principal ?? ANONYMOUS, this.subgraph, this.gatewaySecret);
+    const assertion = await this.sign(context.principal ?? ANONYMOUS, this.subgraph);
     request.http?.headers.set(GATEWAY_ASSERTION_HEADER, assertion);
   }
 
