@@ -139,7 +139,9 @@ async function load(url: string, body: Pick<BenchQuery, 'graphql'> | readonly st
 async function longTail(url: string): Promise<void> {
   const db = new Client({ connectionString: url });
   await db.connect();
-  const { rows } = await db.query<{ insee: string }>('select insee from (select distinct insee_code as insee from territorial_competence) c order by md5(insee)');
+  const { rows } = await db.query<{ insee: string }>(
+    'select insee from (select distinct insee_code as insee from territorial_competence) c order by md5(insee)',
+  );
   await db.end();
   const withVariables = rows.map(({ insee }) => JSON.stringify(competentCourtsQuery(insee)));
   const withLiterals = rows.map(({ insee }) => JSON.stringify(competentCourtsQuery(insee, 'literal')));
