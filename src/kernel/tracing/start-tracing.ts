@@ -4,6 +4,7 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { defaultResource, detectResources, envDetector, hostDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
@@ -28,8 +29,8 @@ const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 const pathOf = (url: string | undefined): string => (url ?? '').split('?', 1)[0];
 
 /**
- * The OpenTelemetry SDK: W3C trace context propagation, spans for HTTP (in and out, so split mode's subgraph
- * fetches carry `traceparent`), Express, GraphQL and PostgreSQL, exported over OTLP (`OTEL_EXPORTER_OTLP_*`).
+ * The OpenTelemetry SDK: W3C trace context propagation, spans for HTTP (in, and out over node:http and undici, so split
+ * mode's subgraph fetches carry `traceparent`), Express, GraphQL and PostgreSQL, exported over OTLP (`OTEL_EXPORTER_OTLP_*`).
  * Must run before http, express, graphql and pg are first loaded: instrumentations patch them as they are required.
  */
 export function startTracing(options: TracingOptions): Tracing {
@@ -58,6 +59,8 @@ export function startTracing(options: TracingOptions): Tracing {
         // An outgoing call outside any request (none today) would start a trace of its own: noise.
         requireParentforOutgoingSpans: true,
       }),
+      // The split gateway's subgraph fetches go over undici (gateway/subgraph-fetcher.ts), not node:http.
+      new UndiciInstrumentation({ requireParentforSpans: true }),
       new ExpressInstrumentation(),
       // type-graphql gives every field a resolver: one span per field and item would outnumber the useful ones
       // a hundredfold; parse, validate and execute spans, with the SQL below them, say where the time goes.
