@@ -158,6 +158,8 @@ describe('canonical documents (literals as variables)', () => {
     expect(canonicalDocument(SCHEMA, parse('query($s: String) { echo(s: $s, first: 3) }'))).toBeUndefined();
     expect(canonicalDocument(SCHEMA, parse('query A { echo(s: "a") } query B { echo(s: "b") }'))).toBeUndefined();
     expect(canonicalDocument(SCHEMA, parse('query($rjLiteral0: String) { echo(s: $rjLiteral0, id: "1") }'))).toBeUndefined();
+    expect(canonicalDocument(SCHEMA, parse('{ echo(s: $rjLiteral0, id: "1") }'))).toBeUndefined();
+    expect(canonicalDocument(SCHEMA, parse('{ echo(id: "1") @include(if: $rjLiteral1) }'))).toBeUndefined();
     expect(canonicalDocument(buildSchema(`${SDL} type Mutation { set(s: String): String }`), parse('mutation { set(s: "a") }'))).toBeUndefined();
   });
 });

@@ -143,5 +143,9 @@ export function canonicalDocument(schema: GraphQLSchema, document: DocumentNode)
         : definition,
     ),
   };
-  return { text: print(canonical), document: canonical, variables: hoisting.variables };
+  const text = print(canonical);
+  // Each variable made here is defined and used once: a document using one of their names itself (undefined there,
+  // so invalid) has no canonical form, whatever it would print as.
+  if (text.split(`$${PREFIX}`).length - 1 !== 2 * hoisting.definitions.length) return undefined;
+  return { text, document: canonical, variables: hoisting.variables };
 }
