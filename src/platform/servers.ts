@@ -144,7 +144,7 @@ export async function startOneProcessServer(
   const supergraphSdl = await readCommittedSupergraph();
   const schemas = await buildSubgraphSchemas();
   // With tracing on, every request takes the whole path: its spans then show the gateway's plan and fetches.
-  const routes = runningTracing() ? null : new PlannedRoutes(schemas);
+  const routes = runningTracing() ? null : new PlannedRoutes(schemas, supergraphSdl);
   const gateway = createInProcessGateway(supergraphSdl, schemas, routes?.observe);
   const authenticate = createAuthenticator(security, orm);
   const serving = { orm, authenticate, changeFeed };

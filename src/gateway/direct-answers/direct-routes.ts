@@ -98,7 +98,12 @@ export class DirectRoutes {
   private learnCanonical(route: DirectRoute, operationName: string | null | undefined): void {
     const canonical = canonicalDocument(this.clientSchema!, route.document);
     if (!canonical || validate(this.clientSchema!, canonical.document).length || validate(route.schema, canonical.document).length) return;
-    this.canonicalRoutes.set(keyOf(operationHash(canonical.text), operationName), { schema: route.schema, document: canonical.document });
+    this.learnCanonicalRoute(canonical.text, operationName, { schema: route.schema, document: canonical.document });
+  }
+
+  /** A route for documents whose canonical form prints as `text`. */
+  protected learnCanonicalRoute(text: string, operationName: string | null | undefined, route: DirectRoute): void {
+    this.canonicalRoutes.set(keyOf(operationHash(text), operationName), route);
   }
 }
 

@@ -1,8 +1,22 @@
-import type { QueryPlan } from '@apollo/query-planner';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Kind, OperationTypeNode, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { canonicalDocument } from './canonical-document';
 import { asksIntrospection, DirectRoutes, type DirectRoute } from './direct-routes';
 import { entityChainOf } from './entity-chain';
+
+/** A planner over the supergraph, as the gateway builds its own: for the canonical forms of entity chains. */
+interface Planner {
+  plan(document: DocumentNode, operationName: string | undefined): QueryPlan;
+}
+
+function plannerOf(supergraphSdl: string): Planner {
+  const supergraph = Supergraph.build(supergraphSdl);
+  const apiSchema = supergraph.apiSchema();
+  const planner = new QueryPlanner(supergraph);
+  return { plan: (document, operationName) => planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName })) };
+}
 
 /**
  * One process: which operations need no federation at all. The gateway's plan is one fetch of one subgraph, without
@@ -11,8 +25,16 @@ import { entityChainOf } from './entity-chain';
  * and the planner stays the only judge of where fields live.
  */
 export class PlannedRoutes extends DirectRoutes {
-  constructor(private readonly schemas: ReadonlyMap<string, GraphQLSchema>) {
+  /** Built once at start (about 0.2 s), not on the request that first needs it. */
+  private readonly planner?: Planner;
+
+  /** @param supergraphSdl with it, an entity chain's canonical form is planned too (its fetches hold the literals). */
+  constructor(
+    private readonly schemas: ReadonlyMap<string, GraphQLSchema>,
+    supergraphSdl?: string,
+  ) {
     super();
+    if (supergraphSdl) this.planner = plannerOf(supergraphSdl);
   }
 
   /** The gateway's `experimental_didResolveQueryPlan` hook: runs once per request it plans (cheap after the first). */
@@ -20,8 +42,25 @@ export class PlannedRoutes extends DirectRoutes {
     const { queryHash, request, document, operation, schema } = requestContext;
     if (this.has(queryHash, request.operationName)) return;
     this.clientSchema = schema;
-    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema, request.operationName));
+    const route = this.routeOf(queryPlan, document, operation.operation, schema, request.operationName);
+    this.learn(queryHash, request.operationName, route);
+    if (route?.chain) this.learnCanonicalChain(route, request.operationName);
   };
+
+  /**
+   * The canonical form of an entity chain (the same document written with other literals) is planned as the gateway
+   * plans it, its fetches then carrying variables; a plan of another shape, or any failure, leaves it to the whole path.
+   */
+  private learnCanonicalChain(route: DirectRoute, operationName: string | undefined): void {
+    const canonical = this.planner && canonicalDocument(route.schema, route.document);
+    if (!canonical || validate(route.schema, canonical.document).length) return;
+    try {
+      const chain = entityChainOf(this.planner!.plan(canonical.document, operationName), this.schemas, route.schema, canonical.document, operationName);
+      if (chain) this.learnCanonicalRoute(canonical.text, operationName, { schema: route.schema, document: canonical.document, chain });
+    } catch {
+      // A document the planner or graphql-jit cannot take keeps the whole path, as in routeOf.
+    }
+  }
 
   private routeOf(
     plan: QueryPlan,
