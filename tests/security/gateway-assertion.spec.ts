@@ -8,7 +8,7 @@ const reader: Principal = { kind: 'application', id: 'key-1', roles: [Role.READE
 
 /** The assertions a split gateway signs, and a lone subgraph verifies, are reused: never past what they say. */
 describe('gateway assertions, signed and verified once', () => {
-  // Date and the caches' clock move together (jose reads `new Date()`, lru-cache `performance.now()`).
+  // One fake clock for jose (`new Date()`) and the caches (`Date.now()`).
   beforeEach(() => jest.useFakeTimers({ now: new Date('2026-11-29T08:00:00Z') }));
   afterEach(() => jest.useRealTimers());
 
