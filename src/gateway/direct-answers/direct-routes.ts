@@ -87,23 +87,28 @@ export class DirectRoutes {
 
   learn(queryHash: string, operationName: string | null | undefined, route: DirectRoute | undefined): void {
     this.routes.set(keyOf(queryHash, operationName), route ?? false);
-    if (route && !route.chain && this.clientSchema) this.learnCanonical(route, operationName);
+    if (route && this.clientSchema) this.learnCanonical(route, operationName);
   }
 
   /**
    * The canonical form's route: the document as Apollo accepted it, but for literals, which `canonicalDocument` turns
    * into variables only where graphql would accept and read them alike. Checked once here as graphql-js would check
-   * it on both schemas; the cost and depth rules count it as the original (a page's `first` stays literal).
+   * it; the cost and depth rules count it as the original (a page's `first` stays literal).
    */
   private learnCanonical(route: DirectRoute, operationName: string | null | undefined): void {
     const canonical = canonicalDocument(this.clientSchema!, route.document);
-    if (!canonical || validate(this.clientSchema!, canonical.document).length || validate(route.schema, canonical.document).length) return;
-    this.learnCanonicalRoute(canonical.text, operationName, { schema: route.schema, document: canonical.document });
+    if (!canonical || validate(this.clientSchema!, canonical.document).length) return;
+    const canonicalRoute = this.canonicalRouteOf(route, canonical.document, operationName);
+    if (canonicalRoute) this.canonicalRoutes.set(keyOf(operationHash(canonical.text), operationName), canonicalRoute);
   }
 
-  /** A route for documents whose canonical form prints as `text`. */
-  protected learnCanonicalRoute(text: string, operationName: string | null | undefined, route: DirectRoute): void {
-    this.canonicalRoutes.set(keyOf(operationHash(text), operationName), route);
+  /**
+   * The route of a canonical form, valid on the client schema: on the route's own schema when valid there too. An
+   * entity chain's fetches hold the literals: it needs a plan of its own (PlannedRoutes makes one), none here.
+   */
+  protected canonicalRouteOf(route: DirectRoute, document: DocumentNode, _operationName: string | null | undefined): DirectRoute | undefined {
+    if (route.chain || validate(route.schema, document).length) return undefined;
+    return { schema: route.schema, document };
   }
 }
 

@@ -2,7 +2,6 @@ import { operationFromDocument, Supergraph } from '@apollo/federation-internals'
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Kind, OperationTypeNode, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { canonicalDocument } from './canonical-document';
 import { asksIntrospection, DirectRoutes, type DirectRoute } from './direct-routes';
 import { entityChainOf } from './entity-chain';
 
@@ -42,23 +41,22 @@ export class PlannedRoutes extends DirectRoutes {
     const { queryHash, request, document, operation, schema } = requestContext;
     if (this.has(queryHash, request.operationName)) return;
     this.clientSchema = schema;
-    const route = this.routeOf(queryPlan, document, operation.operation, schema, request.operationName);
-    this.learn(queryHash, request.operationName, route);
-    if (route?.chain) this.learnCanonicalChain(route, request.operationName);
+    this.learn(queryHash, request.operationName, this.routeOf(queryPlan, document, operation.operation, schema, request.operationName));
   };
 
   /**
    * The canonical form of an entity chain (the same document written with other literals) is planned as the gateway
    * plans it, its fetches then carrying variables; a plan of another shape, or any failure, leaves it to the whole path.
    */
-  private learnCanonicalChain(route: DirectRoute, operationName: string | undefined): void {
-    const canonical = this.planner && canonicalDocument(route.schema, route.document);
-    if (!canonical || validate(route.schema, canonical.document).length) return;
+  protected override canonicalRouteOf(route: DirectRoute, document: DocumentNode, operationName: string | null | undefined): DirectRoute | undefined {
+    if (!route.chain) return super.canonicalRouteOf(route, document, operationName);
+    if (!this.planner) return undefined;
     try {
-      const chain = entityChainOf(this.planner!.plan(canonical.document, operationName), this.schemas, route.schema, canonical.document, operationName);
-      if (chain) this.learnCanonicalRoute(canonical.text, operationName, { schema: route.schema, document: canonical.document, chain });
+      const name = operationName ?? undefined;
+      const chain = entityChainOf(this.planner.plan(document, name), this.schemas, route.schema, document, name);
+      return chain && { schema: route.schema, document, chain };
     } catch {
-      // A document the planner or graphql-jit cannot take keeps the whole path, as in routeOf.
+      return undefined; // a document the planner or graphql-jit cannot take keeps the whole path, as in routeOf
     }
   }
 

@@ -123,13 +123,13 @@ export class UsageRecorder {
   }
 
   private analyse(document: DocumentNode | string): DocumentUsage | false {
-    if (typeof document === 'string') return this.analyseText(document);
+    if (typeof document === 'string') return this.usageOf(document);
     let usage = this.parsed.get(document);
-    if (usage === undefined) this.parsed.set(document, (usage = this.analyseText(document)));
+    if (usage === undefined) this.parsed.set(document, (usage = this.usageOf(document)));
     return usage;
   }
 
-  private analyseText(document: DocumentNode | string): DocumentUsage | false {
+  private usageOf(document: DocumentNode | string): DocumentUsage | false {
     try {
       return analyseDocument(this.schema, typeof document === 'string' ? parse(document) : document);
     } catch {
