@@ -257,6 +257,15 @@ const LITERAL_CASES: LiteralCase[] = [
  * Clients that write literals (`court(code: "100023")`) send a new document per value: once one was judged, the
  * others take its route, in its canonical form (canonical-document.ts), with the same answer as split mode's.
  */
+/** The answers to documents sent in turn to one server, and the paths its log names for them. */
+async function answersAndPaths(url: string, queries: readonly string[], variables: Record<string, unknown> = {}) {
+  const answers: Awaited<ReturnType<typeof post>>[] = [];
+  const paths = await loggedPaths(async () => {
+    for (const query of queries) answers.push(await post(url, query, variables));
+  });
+  return { answers, paths };
+}
+
 describe('direct answers to documents written with other literals', () => {
   const one = useTestServer('demo');
   const split = useSplitMode('demo');
@@ -264,10 +273,7 @@ describe('direct answers to documents written with other literals', () => {
   it.each(LITERAL_CASES)(
     '$name: the same answer as split mode, directly only when the literals alone differ',
     async ({ queries, direct, errors, expected }) => {
-      const answers: Awaited<ReturnType<typeof post>>[] = [];
-      const paths = await loggedPaths(async () => {
-        for (const query of queries) answers.push(await post(one.server.url, query, { n: true }));
-      });
+      const { answers, paths } = await answersAndPaths(one.server.url, queries, { n: true });
       expect(paths).toEqual([undefined, direct ? 'direct' : undefined]);
       expect(answers[1]).toEqual(await post(split.gateway.url, queries[1], { n: true }));
       const answer = JSON.parse(answers[1].text) as Untyped;
@@ -281,10 +287,10 @@ describe('direct answers to documents written with other literals', () => {
     const rows = await one.db.orm.em.fork().getConnection().execute('select code from court order by code limit 30');
     const codes = rows.map((r: Untyped) => r.code as string);
     await post(one.server.url, COURT(`"${codes[0]}"`), {});
-    const answers: Awaited<ReturnType<typeof post>>[] = [];
-    const paths = await loggedPaths(async () => {
-      for (const code of codes.slice(1)) answers.push(await post(one.server.url, COURT(`"${code}"`), {}));
-    });
+    const { answers, paths } = await answersAndPaths(
+      one.server.url,
+      codes.slice(1).map((code) => COURT(`"${code}"`)),
+    );
     expect(paths).toEqual(codes.slice(1).map(() => 'direct'));
     for (const [i, code] of codes.slice(1).entries()) expect(answers[i]).toEqual(await post(split.gateway.url, COURT(`"${code}"`), {}));
     expect(JSON.parse(answers[0].text)).toEqual({ data: { court: expect.objectContaining({ code: codes[1] }) } });
